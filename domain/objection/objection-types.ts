@@ -1,0 +1,76 @@
+/** Where an objection case stands. */
+export const ObjectionStatus = {
+  /** Filed; the credit office has to accept it for processing. */
+  FILED: 'FILED',
+  /** Accepted; the record is marked 异议标注 while the issuing authority verifies it. */
+  UNDER_VERIFICATION: 'UNDER_VERIFICATION',
+  /** Rejected, and the applicant may still ask for a second review (复核). */
+  REJECTED_REVIEWABLE: 'REJECTED_REVIEWABLE',
+  /** A supervisor carries out the second review. */
+  UNDER_SECOND_REVIEW: 'UNDER_SECOND_REVIEW',
+  NOT_ACCEPTED: 'NOT_ACCEPTED',
+  WITHDRAWN: 'WITHDRAWN',
+  /** Closed with an outcome (see ObjectionOutcome). */
+  DECIDED: 'DECIDED',
+} as const;
+export type ObjectionStatus = (typeof ObjectionStatus)[keyof typeof ObjectionStatus];
+export const OBJECTION_STATUSES = Object.values(ObjectionStatus) as [ObjectionStatus, ...ObjectionStatus[]];
+export const CLOSED_OBJECTION_STATUSES: readonly ObjectionStatus[] = ['NOT_ACCEPTED', 'WITHDRAWN', 'DECIDED'];
+
+/** The decision on an objection. */
+export const ObjectionOutcome = {
+  /** 驳回: the record stands; written reasons required. */
+  REJECT: 'REJECT',
+  /** 更正: a new version of the record with corrected facts. */
+  CORRECT: 'CORRECT',
+  /** 补充: a new version of the record with supplemented facts. */
+  SUPPLEMENT: 'SUPPLEMENT',
+  /** 删除: wrong at its root; stops publication and every effect, history kept. */
+  DELETE: 'DELETE',
+  /** 停止公开: published past its period. */
+  STOP_PUBLICATION: 'STOP_PUBLICATION',
+} as const;
+export type ObjectionOutcome = (typeof ObjectionOutcome)[keyof typeof ObjectionOutcome];
+export const OBJECTION_OUTCOMES = Object.values(ObjectionOutcome) as [ObjectionOutcome, ...ObjectionOutcome[]];
+
+/** Grounds for an objection (the rules' three cases). */
+export const ObjectionGrounds = {
+  INACCURATE_OR_INCOMPLETE: 'INACCURATE_OR_INCOMPLETE',
+  PUBLISHED_PAST_PERIOD: 'PUBLISHED_PAST_PERIOD',
+  LISTED_WITHOUT_CONDITIONS: 'LISTED_WITHOUT_CONDITIONS',
+} as const;
+export type ObjectionGrounds = (typeof ObjectionGrounds)[keyof typeof ObjectionGrounds];
+export const OBJECTION_GROUNDS = Object.values(ObjectionGrounds) as [ObjectionGrounds, ...ObjectionGrounds[]];
+
+/** The human steps of the objection process; each has an assignee role and a deadline. */
+export const ObjectionStep = {
+  ACCEPTANCE: 'ACCEPTANCE',
+  VERIFICATION: 'VERIFICATION',
+  SECOND_REVIEW_REQUEST: 'SECOND_REVIEW_REQUEST',
+  SECOND_REVIEW: 'SECOND_REVIEW',
+} as const;
+export type ObjectionStep = (typeof ObjectionStep)[keyof typeof ObjectionStep];
+
+/** Types of timeline/audit events of an objection case. */
+export const ObjectionEventType = {
+  FILED: 'FILED',
+  ACCEPTED: 'ACCEPTED',
+  NOT_ACCEPTED: 'NOT_ACCEPTED',
+  RECORD_MARKED: 'RECORD_MARKED',
+  RECORD_UNMARKED: 'RECORD_UNMARKED',
+  DEADLINE_EXTENDED: 'DEADLINE_EXTENDED',
+  DECIDED: 'DECIDED',
+  OUTCOME_APPLIED: 'OUTCOME_APPLIED',
+  SECOND_REVIEW_REQUESTED: 'SECOND_REVIEW_REQUESTED',
+  SECOND_REVIEW_DECIDED: 'SECOND_REVIEW_DECIDED',
+  SECOND_REVIEW_WINDOW_CLOSED: 'SECOND_REVIEW_WINDOW_CLOSED',
+  WITHDRAWN: 'WITHDRAWN',
+  STEP_OPENED: 'STEP_OPENED',
+  REMINDER_SENT: 'REMINDER_SENT',
+  ESCALATED: 'ESCALATED',
+  DEADLINE_RECOMPUTED: 'DEADLINE_RECOMPUTED',
+} as const;
+export type ObjectionEventType = (typeof ObjectionEventType)[keyof typeof ObjectionEventType];
+
+/** Fields a correction or supplement changes in the record's facts. */
+export type FactChanges = Record<string, string | number | boolean | null>;
