@@ -12,4 +12,6 @@ export interface AppDeps {
   taskQueue: string;
   tokens: TokenSettings;
   deadlines: DeadlineCalculator;
+  /** Pins the objection policy (OBJECTION_POLICY_ID); by default the newest active policy applies. */
+  objectionPolicyId?: string | undefined;
 }

@@ -7,12 +7,16 @@ const configSchema = z.object({
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('credit-cases'),
+  /** Interface the API listens on; 0.0.0.0 in a container. */
+  HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** HS256 secret for tokens the API issues itself for local use. */
   AUTH_TOKEN_SECRET: z.string().min(32).default('local-development-secret-change-me-0123456789'),
   AUTH_ISSUER: z.string().default('credit-engine-local'),
   AUTH_AUDIENCE: z.string().default('credit-engine-api'),
+  /** Pins the objection policy in force by id (name@version); empty means the newest active one. */
+  OBJECTION_POLICY_ID: z.string().optional(),
   /** Time zone in which working days and deadlines are counted. */
   CALENDAR_TIME_ZONE: z.string().default('Asia/Shanghai'),
 });

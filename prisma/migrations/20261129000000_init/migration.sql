@@ -262,3 +262,7 @@ ALTER TABLE "Objection" ADD CONSTRAINT "Objection_subjectId_fkey" FOREIGN KEY ("
 -- AddForeignKey
 ALTER TABLE "CalendarDay" ADD CONSTRAINT "CalendarDay_year_fkey" FOREIGN KEY ("year") REFERENCES "CalendarYear"("year") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- At most one open objection per record (not expressible in the Prisma schema).
+CREATE UNIQUE INDEX "Objection_one_open_per_record" ON "Objection"("recordId")
+  WHERE "status" NOT IN ('NOT_ACCEPTED', 'WITHDRAWN', 'DECIDED');

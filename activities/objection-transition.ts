@@ -1,0 +1,31 @@
+import type { FactChanges, ObjectionOutcome } from '../domain/objection/objection-types.js';
+import type { CaseEventInput } from '../workflows/shared/case-event.js';
+
+/** Fields of the objection read model that a transition may set. */
+export interface ObjectionReadModelPatch {
+  status?: string;
+  outcome?: string | null;
+  decisionReasons?: string | null;
+  decidedById?: string | null;
+  currentStep?: string | null;
+  assigneeRole?: string | null;
+  dueAt?: string | null;
+  dueProvisional?: boolean;
+  calendarVersion?: string | null;
+  escalated?: boolean;
+  extendedWorkingDays?: number;
+  closedAt?: string | null;
+}
+
+/** What a transition does to the dishonesty record. */
+export type RecordEffect =
+  | { kind: 'MARK' }
+  | { kind: 'UNMARK' }
+  | { kind: 'APPLY_OUTCOME'; outcome: ObjectionOutcome; reasons: string; changes?: FactChanges | undefined };
+
+/** One step of an objection case: its audit event, the read model and the record, written together. */
+export interface ObjectionTransition {
+  event: CaseEventInput;
+  readModel: ObjectionReadModelPatch;
+  recordEffect?: RecordEffect | undefined;
+}

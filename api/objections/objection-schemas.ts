@@ -1,0 +1,110 @@
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { OBJECTION_GROUNDS, OBJECTION_OUTCOMES, OBJECTION_STATUSES } from '../../domain/objection/objection-types.js';
+
+extendZodWithOpenApi(z);
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/, 'must be an identifier');
+
+export const factChangesSchema = z
+  .record(z.string().min(1).max(64).regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'field names are letters, digits and _'), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]))
+  .refine((changes) => Object.keys(changes).length <= 50, 'at most 50 fields')
+  .openapi('FactChanges', { description: 'Fields of the record facts to set (correct) or add (supplement)' });
+
+export const evidenceItemSchema = z.object({
+  title: text(200),
+  fileId: id.optional(),
+  documentNumber: z.string().trim().max(100).optional(),
+});
+
+export const fileObjectionSchema = z
+  .object({
+    recordId: id,
+    grounds: z.enum(OBJECTION_GROUNDS),
+    statement: text(5000),
+    evidence: z.array(evidenceItemSchema).max(50).default([]),
+    requestedCorrection: factChangesSchema.optional(),
+  })
+  .strict()
+  .openapi('FileObjectionRequest');
+
+export const noteSchema = z.object({ note: z.string().trim().max(2000).optional() }).strict().openapi('AcceptObjectionRequest');
+export const reasonSchema = z.object({ reason: text(2000) }).strict().openapi('ReasonRequest');
+export const optionalReasonSchema = z.object({ reason: z.string().trim().max(2000).optional() }).strict().openapi('WithdrawRequest');
+
+export const decisionSchema = z
+  .object({ outcome: z.enum(OBJECTION_OUTCOMES), reasons: text(5000), changes: factChangesSchema.optional() })
+  .strict()
+  .openapi('ObjectionDecisionRequest');
+
+export const extensionSchema = z
+  .object({ workingDays: z.number().int().min(1).max(60), reason: text(2000) })
+  .strict()
+  .openapi('ExtensionRequest');
+
+export const secondReviewDecisionSchema = z
+  .object({
+    upholdRejection: z.boolean(),
+    outcome: z.enum(OBJECTION_OUTCOMES).optional(),
+    reasons: text(5000),
+    changes: factChangesSchema.optional(),
+  })
+  .strict()
+  .openapi('SecondReviewDecisionRequest');
+
+const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+export const listObjectionsQuerySchema = z
+  .object({
+    status: z.enum(OBJECTION_STATUSES).optional(),
+    subjectId: id.optional(),
+    recordId: id.optional(),
+    overdue: booleanQuery.optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+
+export const caseIdParamsSchema = z.object({ caseId: id });
+
+
+export const objectionCaseSchema = z
+  .object({
+    id: z.string(),
+    workflowId: z.string(),
+    recordId: z.string(),
+    subjectId: z.string(),
+    applicantId: z.string(),
+    grounds: z.string(),
+    statement: z.string(),
+    evidence: z.unknown(),
+    status: z.enum(OBJECTION_STATUSES),
+    outcome: z.enum(OBJECTION_OUTCOMES).nullable(),
+    decisionReasons: z.string().nullable(),
+    currentStep: z.string().nullable(),
+    assigneeRole: z.string().nullable(),
+    dueAt: z.string().nullable(),
+    dueProvisional: z.boolean(),
+    overdue: z.boolean(),
+    escalated: z.boolean(),
+    extendedWorkingDays: z.number(),
+    policy: z.object({ id: z.string(), version: z.number() }),
+    filedAt: z.string(),
+    closedAt: z.string().nullable(),
+  })
+  .openapi('ObjectionCase');
+
+export const caseEventSchema = z
+  .object({
+    type: z.string(),
+    actorId: z.string(),
+    actorRole: z.string(),
+    reason: z.string().nullable(),
+    data: z.unknown(),
+    occurredAt: z.string(),
+  })
+  .openapi('CaseEvent');
+
+export type FileObjectionInput = z.infer<typeof fileObjectionSchema>;
+export type ListObjectionsQuery = z.infer<typeof listObjectionsQuerySchema>;

@@ -1,0 +1,251 @@
+import { randomBytes } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { Prisma, type Objection, type PrismaClient } from '../../generated/prisma/client.js';
+import { objectionPolicySchema, type ObjectionPolicy, type PolicySnapshot } from '../../domain/objection/objection-policy.js';
+import type { Actor } from '../../domain/roles.js';
+import { AppError, ErrorCode } from '../../lib/app-error.js';
+import {
+  OBJECTION_CASE_TYPE,
+  OBJECTION_WORKFLOW_TYPE,
+  objectionWorkflowId,
+  recomputeDeadlinesSignal,
+  type ActorCommand,
+  type ObjectionState,
+  type ObjectionWorkflowInput,
+} from '../../workflows/objection/objection-contract.js';
+import { CaseStatusKey, CaseTypeKey, RecordIdKey, SubjectIdKey } from '../../workflows/shared/search-attributes.js';
+import { visibleObjections, visibleRecords } from '../access/visibility.js';
+import { fromWorkflowError } from '../temporal/workflow-errors.js';
+import type { FileObjectionInput, ListObjectionsQuery } from './objection-schemas.js';
+import { CLOSED_STATUSES, eventView, objectionView } from './objection-views.js';
+
+export interface ObjectionServiceDeps {
+  prisma: PrismaClient;
+  temporal: Client;
+  taskQueue: string;
+  /** Pins the objection policy by id (name@version); otherwise the newest active one applies. */
+  objectionPolicyId?: string | undefined;
+}
+
+function newCaseId(now: Date): string {
+  const day = now.toISOString().slice(0, 10).replaceAll('-', '');
+  return `OBJ-${day}-${randomBytes(5).toString('hex').toUpperCase()}`;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+}
+
+export function createObjectionService({ prisma, temporal, taskQueue, objectionPolicyId }: ObjectionServiceDeps) {
+  async function activePolicy(): Promise<PolicySnapshot<ObjectionPolicy>> {
+    const row = await prisma.policy.findFirst({
+      where: objectionPolicyId ? { processType: 'OBJECTION', id: objectionPolicyId } : { processType: 'OBJECTION', active: true },
+      orderBy: [{ createdAt: 'desc' }, { version: 'desc' }],
+    });
+    if (!row) throw new AppError(ErrorCode.UNAVAILABLE, 'No objection policy is in force; an administrator must configure one');
+    return { id: row.id, name: row.name, version: row.version, params: objectionPolicySchema.parse(row.params) };
+  }
+
+  async function startWorkflow(input: ObjectionWorkflowInput): Promise<void> {
+    try {
+      await temporal.workflow.start(OBJECTION_WORKFLOW_TYPE, {
+        workflowId: objectionWorkflowId(input.caseId),
+        taskQueue,
+        args: [input],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: [
+          { key: CaseTypeKey, value: OBJECTION_CASE_TYPE },
+          { key: CaseStatusKey, value: 'FILED' },
+          { key: SubjectIdKey, value: input.subjectId },
+          { key: RecordIdKey, value: input.recordId },
+        ],
+      });
+    } catch (err) {
+      // A retried filing finds its workflow already running (or finished): that is the same case.
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+  }
+
+  async function workflowInputOf(row: Objection): Promise<ObjectionWorkflowInput> {
+    const record = await prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: row.recordId } });
+    return {
+      caseId: row.id,
+      recordId: row.recordId,
+      subjectId: row.subjectId,
+      authorityId: record.authorityId,
+      applicantId: row.applicantId,
+      filedAt: row.filedAt.toISOString(),
+      policy: row.policy as unknown as PolicySnapshot<ObjectionPolicy>,
+    };
+  }
+
+  async function loadVisible(actor: Actor, caseId: string) {
+    const row = await prisma.objection.findFirst({ where: { AND: [{ id: caseId }, visibleObjections(actor)] } });
+    if (!row) throw AppError.notFound('Objection', caseId);
+    return row;
+  }
+
+  async function caseWithTimeline(caseId: string) {
+    const row = await prisma.objection.findUniqueOrThrow({ where: { id: caseId } });
+    const events = await prisma.caseEvent.findMany({ where: { caseId }, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] });
+    return { ...objectionView(row), timeline: events.map(eventView) };
+  }
+
+  return {
+    /** Files an objection: the case row and its FILED event in one transaction, then the workflow. */
+    async file(actor: Actor, input: FileObjectionInput, idempotencyKey?: string) {
+      const scopedKey = idempotencyKey ? `${actor.id}:${idempotencyKey}` : null;
+      /** The case an earlier attempt with the same key created, made sure to be running. */
+      const replay = async () => {
+        const existing = scopedKey ? await prisma.objection.findUnique({ where: { idempotencyKey: scopedKey } }) : null;
+        if (!existing) return null;
+        // The first attempt may have stopped between the database and Temporal: make sure the workflow runs.
+        await startWorkflow(await workflowInputOf(existing));
+        return { created: false, case: await caseWithTimeline(existing.id) };
+      };
+      const replayed = await replay();
+      if (replayed) return replayed;
+      const record = await prisma.dishonestyRecord.findFirst({ where: { AND: [{ id: input.recordId }, visibleRecords(actor)] } });
+      if (!record) throw AppError.notFound('Record', input.recordId);
+      if (record.status !== 'ACTIVE') {
+        throw new AppError(ErrorCode.INVALID_STATE, `Record ${record.id} is ${record.status}; objections apply to active records`);
+      }
+      const open = await prisma.objection.findFirst({
+        where: { recordId: record.id, status: { notIn: [...CLOSED_STATUSES] } },
+        select: { id: true },
+      });
+      if (open) {
+        // A concurrent attempt with the same key may have filed it a moment ago.
+        const concurrent = await replay();
+        if (concurrent) return concurrent;
+        throw new AppError(ErrorCode.CONFLICT, `Record ${record.id} already has an open objection ${open.id}`, { caseId: open.id });
+      }
+
+      const policy = await activePolicy();
+      const now = new Date();
+      const caseId = newCaseId(now);
+      const workflowInput: ObjectionWorkflowInput = {
+        caseId,
+        recordId: record.id,
+        subjectId: record.subjectId,
+        authorityId: record.authorityId,
+        applicantId: actor.id,
+        filedAt: now.toISOString(),
+        policy,
+      };
+      try {
+        await prisma.$transaction(async (tx) => {
+          await tx.objection.create({
+            data: {
+              id: caseId,
+              workflowId: objectionWorkflowId(caseId),
+              recordId: record.id,
+              subjectId: record.subjectId,
+              applicantId: actor.id,
+              grounds: input.grounds,
+              statement: input.statement,
+              evidence: input.evidence as Prisma.InputJsonValue,
+              ...(input.requestedCorrection ? { requestedCorrection: input.requestedCorrection as Prisma.InputJsonValue } : {}),
+              status: 'FILED',
+              policyId: policy.id,
+              policyVersion: policy.version,
+              policy: policy as unknown as Prisma.InputJsonValue,
+              idempotencyKey: scopedKey,
+              filedAt: now,
+            },
+          });
+          await tx.caseEvent.create({
+            data: {
+              eventKey: `${objectionWorkflowId(caseId)}/filed`,
+              caseId,
+              caseType: OBJECTION_CASE_TYPE,
+              type: 'FILED',
+              actorId: actor.id,
+              actorRole: actor.role,
+              data: { recordId: record.id, grounds: input.grounds, policy: { id: policy.id, version: policy.version } },
+              occurredAt: now,
+            },
+          });
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) {
+          // A concurrent retry with the same key won the race: answer with its case.
+          const concurrent = await replay();
+          if (concurrent) return concurrent;
+          throw new AppError(ErrorCode.CONFLICT, `Record ${record.id} already has an open objection`);
+        }
+        throw err;
+      }
+      await startWorkflow(workflowInput);
+      return { created: true, case: await caseWithTimeline(caseId) };
+    },
+
+    /** Runs a human action as a workflow update; the validator's verdict comes back at once. */
+    async act<C extends ActorCommand>(
+      actor: Actor,
+      caseId: string,
+      update: UpdateDefinition<ObjectionState, [C]>,
+      command: Omit<C, 'actor'>,
+      idempotencyKey?: string,
+    ) {
+      const row = await loadVisible(actor, caseId);
+      if (CLOSED_STATUSES.has(row.status)) {
+        throw new AppError(ErrorCode.INVALID_STATE, `The objection is ${row.status}; no further action is possible`);
+      }
+      const handle = temporal.workflow.getHandle(row.workflowId);
+      try {
+        await handle.executeUpdate(update, {
+          args: [{ ...command, actor } as C],
+          ...(idempotencyKey ? { updateId: `${actor.id}:${idempotencyKey}` } : {}),
+        });
+      } catch (err) {
+        throw fromWorkflowError(err);
+      }
+      return caseWithTimeline(caseId);
+    },
+
+    async get(actor: Actor, caseId: string) {
+      const row = await loadVisible(actor, caseId);
+      return caseWithTimeline(row.id);
+    },
+
+    async list(actor: Actor, query: ListObjectionsQuery) {
+      const now = new Date();
+      const where: Prisma.ObjectionWhereInput = {
+        AND: [
+          visibleObjections(actor),
+          query.status ? { status: query.status } : {},
+          query.subjectId ? { subjectId: query.subjectId } : {},
+          query.recordId ? { recordId: query.recordId } : {},
+          query.overdue === true ? { status: { notIn: [...CLOSED_STATUSES] }, dueAt: { lt: now } } : {},
+          query.overdue === false
+            ? { OR: [{ status: { in: [...CLOSED_STATUSES] } }, { dueAt: null }, { dueAt: { gte: now } }] }
+            : {},
+        ],
+      };
+      const [total, rows] = await prisma.$transaction([
+        prisma.objection.count({ where }),
+        prisma.objection.findMany({
+          where,
+          orderBy: [{ filedAt: 'desc' }, { id: 'asc' }],
+          skip: (query.page - 1) * query.pageSize,
+          take: query.pageSize,
+        }),
+      ]);
+      return { items: rows.map((row) => objectionView(row, now)), page: query.page, pageSize: query.pageSize, total };
+    },
+
+    /** After a calendar change: open cases with provisional deadlines compute them again. */
+    async recomputeProvisionalDeadlines(): Promise<number> {
+      const rows = await prisma.objection.findMany({
+        where: { dueProvisional: true, status: { notIn: [...CLOSED_STATUSES] } },
+        select: { workflowId: true },
+      });
+      await Promise.all(rows.map((row) => temporal.workflow.getHandle(row.workflowId).signal(recomputeDeadlinesSignal)));
+      return rows.length;
+    },
+  };
+}
+
+export type ObjectionService = ReturnType<typeof createObjectionService>;

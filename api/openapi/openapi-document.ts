@@ -1,0 +1,20 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { registerCalendarOpenApi } from '../calendar/calendar-openapi.js';
+import { registerObjectionOpenApi } from './openapi-objections.js';
+
+/** The OpenAPI document of the routes createApp mounts. */
+export function buildOpenApiDocument() {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  registerObjectionOpenApi(registry);
+  registerCalendarOpenApi(registry);
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Credit objection and repair engine',
+      version: '0.1.0',
+      description: 'Objections (异议) against government dishonesty records, their workflow and audit trail.',
+    },
+    security: [{ bearerAuth: [] }],
+  });
+}

@@ -1,0 +1,79 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { OBJECTION_ACTIONS } from '../objections/objection-actions.js';
+import {
+  caseEventSchema,
+  caseIdParamsSchema,
+  fileObjectionSchema,
+  listObjectionsQuerySchema,
+  objectionCaseSchema,
+} from '../objections/objection-schemas.js';
+import { listRecordsQuerySchema, recordParamsSchema } from '../records/record-router.js';
+import { jsonBody, jsonResponse, problemResponses } from './openapi-helpers.js';
+
+const caseWithTimeline = objectionCaseSchema.extend({ timeline: z.array(caseEventSchema) });
+const idempotencyHeader = z.object({ 'idempotency-key': z.string().optional() });
+
+export function registerObjectionOpenApi(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: 'post',
+    path: '/objections',
+    summary: 'File an objection (异议) against a dishonesty record',
+    tags: ['objections'],
+    request: { headers: idempotencyHeader, body: jsonBody(fileObjectionSchema) },
+    responses: { 201: jsonResponse('The case, with its timeline', caseWithTimeline), ...problemResponses(400, 401, 403, 404, 409) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/objections',
+    summary: 'List objection cases visible to the caller',
+    tags: ['objections'],
+    request: { query: listObjectionsQuerySchema },
+    responses: {
+      200: jsonResponse('A page of cases', z.object({ items: z.array(objectionCaseSchema), page: z.number(), pageSize: z.number(), total: z.number() })),
+      ...problemResponses(400, 401),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/objections/{caseId}',
+    summary: 'One objection case with its timeline',
+    tags: ['objections'],
+    request: { params: caseIdParamsSchema },
+    responses: { 200: jsonResponse('The case', caseWithTimeline), ...problemResponses(400, 401, 404) },
+  });
+  for (const action of OBJECTION_ACTIONS) {
+    registry.registerPath({
+      method: 'post',
+      path: `/objections/{caseId}/${action.path}`,
+      summary: action.summary,
+      description: `Roles: ${action.roles.join(', ')}`,
+      tags: ['objections'],
+      request: { params: caseIdParamsSchema, headers: idempotencyHeader, body: jsonBody(action.body) },
+      responses: { 200: jsonResponse('The case after the action', caseWithTimeline), ...problemResponses(400, 401, 403, 404, 409) },
+    });
+  }
+  registry.registerPath({
+    method: 'get',
+    path: '/records',
+    summary: 'List dishonesty records visible to the caller',
+    tags: ['records'],
+    request: { query: listRecordsQuerySchema },
+    responses: { 200: jsonResponse('A page of records', z.object({ items: z.array(z.unknown()), total: z.number() })), ...problemResponses(400, 401) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/records/{recordId}',
+    summary: 'A dishonesty record with its versions and whether it is under objection',
+    tags: ['records'],
+    request: { params: recordParamsSchema },
+    responses: { 200: jsonResponse('The record', z.object({ id: z.string(), underObjection: z.boolean() }).passthrough()), ...problemResponses(400, 401, 404) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/me',
+    summary: 'The authenticated actor',
+    tags: ['auth'],
+    responses: { 200: jsonResponse('The actor', z.object({ id: z.string(), role: z.string() }).passthrough()), ...problemResponses(401) },
+  });
+}

@@ -1,0 +1,35 @@
+import { createDeadlineCalculator } from '../lib/calendar/deadline-calculator.js';
+import { loadConfig } from '../lib/config.js';
+import { createLogger } from '../lib/logger.js';
+import { createPrismaClient } from '../lib/prisma.js';
+import { createTemporalClient } from '../lib/temporal-connection.js';
+import { createApp } from './app.js';
+
+const config = loadConfig();
+const logger = createLogger(config.LOG_LEVEL);
+const prisma = createPrismaClient(config.DATABASE_URL);
+const temporal = await createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
+
+const app = createApp({
+  prisma,
+  temporal,
+  logger,
+  taskQueue: config.TEMPORAL_TASK_QUEUE,
+  tokens: { secret: config.AUTH_TOKEN_SECRET, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
+  deadlines: createDeadlineCalculator(prisma, { timeZone: config.CALENDAR_TIME_ZONE }),
+  objectionPolicyId: config.OBJECTION_POLICY_ID,
+});
+
+const server = app.listen(config.PORT, config.HOST, () => {
+  logger.info({ host: config.HOST, port: config.PORT }, `API listening on http://${config.HOST}:${config.PORT}`);
+});
+
+async function shutdown(signal: string): Promise<void> {
+  logger.info({ signal }, 'API stopping');
+  server.close();
+  await temporal.connection.close();
+  await prisma.$disconnect();
+  process.exit(0);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));

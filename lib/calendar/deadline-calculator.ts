@@ -1,0 +1,87 @@
+import type { Deadline, DeadlineRequest } from '../../domain/calendar/deadline.js';
+import { assertTimeZone, endOfLocalDay, isIsoDate, localDateOf } from '../../domain/calendar/local-date.js';
+import { addWorkingDays } from '../../domain/calendar/working-days.js';
+import { AppError, ErrorCode, type FieldProblem } from '../app-error.js';
+import type { PrismaClient } from '../prisma.js';
+import { createCalendarRepository } from './calendar-repository.js';
+
+export const MAX_WORKING_DAYS = 366;
+
+/** Computes "N 个工作日" deadlines from the working-day calendar in the database. */
+export interface DeadlineCalculator {
+  /** The IANA time zone in which dates are counted. */
+  readonly timeZone: string;
+  /** Throws AppError VALIDATION for an invalid request. */
+  compute(request: DeadlineRequest): Promise<Deadline>;
+}
+
+export interface DeadlineCalculatorOptions {
+  /** IANA time zone, e.g. Asia/Shanghai. */
+  timeZone: string;
+}
+
+// An instant must carry its offset: a bare local time would be read in the server's zone.
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+function parseFrom(from: string): Date | null {
+  // Activities receive JSON from Temporal, so the type is not a guarantee.
+  const match = typeof from === 'string' ? ISO_INSTANT.exec(from) : null;
+  // Date.parse rolls 2025-02-30 over into March instead of rejecting it.
+  if (!match?.[1] || !isIsoDate(match[1])) return null;
+  const instant = new Date(from);
+  return Number.isNaN(instant.getTime()) ? null : instant;
+}
+
+function parseRequest(request: DeadlineRequest): Date {
+  const errors: FieldProblem[] = [];
+  const from = parseFrom(request.from);
+  if (!from) errors.push({ path: 'from', message: 'must be an ISO 8601 instant with an offset, e.g. 2025-09-26T09:00:00+08:00' });
+  const { workingDays, secondsPerWorkingDay } = request;
+  if (!Number.isInteger(workingDays) || workingDays < 0 || workingDays > MAX_WORKING_DAYS) {
+    errors.push({ path: 'workingDays', message: `must be an integer from 0 to ${MAX_WORKING_DAYS}` });
+  }
+  if (secondsPerWorkingDay != null && !(Number.isFinite(secondsPerWorkingDay) && secondsPerWorkingDay > 0)) {
+    errors.push({ path: 'secondsPerWorkingDay', message: 'must be a positive number' });
+  }
+  if (errors.length > 0 || !from) {
+    const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+    throw new AppError(ErrorCode.VALIDATION, `Invalid deadline request: ${detail}`, { errors });
+  }
+  return from;
+}
+
+export function createDeadlineCalculator(prisma: PrismaClient, options: DeadlineCalculatorOptions): DeadlineCalculator {
+  const { timeZone } = options;
+  assertTimeZone(timeZone);
+  const calendar = createCalendarRepository(prisma);
+
+  return {
+    timeZone,
+    async compute(request) {
+      const from = parseRequest(request);
+      const { workingDays, secondsPerWorkingDay } = request;
+      // Temporal payloads may carry null for an absent policy setting.
+      if (secondsPerWorkingDay != null) {
+        const dueAt = new Date(from.getTime() + workingDays * secondsPerWorkingDay * 1000);
+        return {
+          from: from.toISOString(),
+          workingDays,
+          dueDate: localDateOf(dueAt, timeZone),
+          dueAt: dueAt.toISOString(),
+          provisional: false,
+          calendarVersion: 'scaled',
+        };
+      }
+      const { version, data } = await calendar.current();
+      const { dueDate, provisional } = addWorkingDays(localDateOf(from, timeZone), workingDays, data);
+      return {
+        from: from.toISOString(),
+        workingDays,
+        dueDate,
+        dueAt: endOfLocalDay(dueDate, timeZone).toISOString(),
+        provisional,
+        calendarVersion: version,
+      };
+    },
+  };
+}

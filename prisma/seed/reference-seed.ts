@@ -1,0 +1,223 @@
+import { creditCodeCheckCharacter } from '../../domain/credit-code.js';
+import { DEFAULT_OBJECTION_POLICY } from '../../domain/objection/objection-policy.js';
+import { PolicyArea, RecordSource, Severity, type RecordFacts } from '../../domain/records/record-types.js';
+import { Role } from '../../domain/roles.js';
+import type { PrismaClient } from '../../lib/prisma.js';
+
+/** Fixed ids of the reference data, so tests, tokens (`npm run token -- applicant-1`) and demos can name them. */
+export const SEED = {
+  subjects: {
+    housingBureau: 'body-1',
+    countyGovernment: 'body-2',
+    financeBureau: 'body-3',
+    civilServant1: 'servant-1',
+    civilServant2: 'servant-2',
+  },
+  authorities: {
+    intermediateCourt: 'authority-1',
+    marketRegulation: 'authority-2',
+  },
+  users: {
+    applicant1: 'applicant-1',
+    applicant2: 'applicant-2',
+    reviewer1: 'reviewer-1',
+    reviewer2: 'reviewer-2',
+    reviewer3: 'reviewer-3',
+    supervisor1: 'supervisor-1',
+    supervisor2: 'supervisor-2',
+    admin1: 'admin-1',
+  },
+  records: {
+    unpaidConstructionWork: 'rec-2025-0001',
+    procurementPenalty: 'rec-2025-0002',
+    defaultedGuarantee: 'rec-2025-0003',
+    brokenCommitment: 'rec-2025-0004',
+  },
+  policies: {
+    objectionDefault: 'objection-default@1',
+  },
+} as const;
+
+const SYSTEM_ACTOR = 'system';
+
+/** A valid 统一社会信用代码 from its first 17 characters (1 = 机构编制, 1 = 机关, 6-digit area code, 9-char org code). */
+function creditCode(first17: string): string {
+  return first17 + creditCodeCheckCharacter(first17);
+}
+
+function addYears(isoDate: string, years: number): string {
+  const [year, rest] = [Number(isoDate.slice(0, 4)), isoDate.slice(4)];
+  return `${year + years}${rest}`;
+}
+
+/** Publication period by severity: general findings 1 year, serious ones 3 years. */
+const PUBLICATION_YEARS: Record<Severity, number> = { GENERAL: 1, SERIOUS: 3 };
+
+const dbDate = (isoDate: string) => new Date(`${isoDate}T00:00:00.000Z`);
+
+const GOVERNMENT_BODIES = [
+  { id: SEED.subjects.housingBureau, name: '某市住房和城乡建设局', creditCode: creditCode('11330100002488156') },
+  { id: SEED.subjects.countyGovernment, name: '某县人民政府', creditCode: creditCode('11330122002530417') },
+  { id: SEED.subjects.financeBureau, name: '某区财政局', creditCode: creditCode('11310104002425638') },
+];
+
+const CIVIL_SERVANTS = [
+  { id: SEED.subjects.civilServant1, name: '张某某', organizationId: SEED.subjects.housingBureau },
+  { id: SEED.subjects.civilServant2, name: '李某某', organizationId: SEED.subjects.countyGovernment },
+];
+
+const AUTHORITIES = [
+  { id: SEED.authorities.intermediateCourt, name: '某市中级人民法院', creditCode: creditCode('11330100470016283') },
+  { id: SEED.authorities.marketRegulation, name: '某市市场监督管理局', creditCode: creditCode('11330100MB1749520') },
+];
+
+const USERS = [
+  { id: SEED.users.applicant1, name: '住建局信用联络员', role: Role.APPLICANT, subjectId: SEED.subjects.housingBureau },
+  { id: SEED.users.applicant2, name: '县政府信用联络员', role: Role.APPLICANT, subjectId: SEED.subjects.countyGovernment },
+  { id: SEED.users.reviewer1, name: '法院核查员一', role: Role.REVIEWER, authorityId: SEED.authorities.intermediateCourt },
+  { id: SEED.users.reviewer2, name: '法院核查员二', role: Role.REVIEWER, authorityId: SEED.authorities.intermediateCourt },
+  { id: SEED.users.reviewer3, name: '市场监管核查员', role: Role.REVIEWER, authorityId: SEED.authorities.marketRegulation },
+  { id: SEED.users.supervisor1, name: '法院复核负责人', role: Role.SUPERVISOR, authorityId: SEED.authorities.intermediateCourt },
+  { id: SEED.users.supervisor2, name: '市场监管复核负责人', role: Role.SUPERVISOR, authorityId: SEED.authorities.marketRegulation },
+  { id: SEED.users.admin1, name: '信用办管理员', role: Role.ADMIN },
+];
+
+/** The published facts (RecordFacts), as a plain JSON object type that Prisma's Json input accepts. */
+type SeedFacts = Pick<RecordFacts, 'title' | 'summary'> & { amountOwedYuan: number | null };
+
+interface SeedRecord {
+  id: string;
+  subjectId: string;
+  authorityId: string;
+  source: RecordSource;
+  documentNumber: string;
+  severity: Severity;
+  policyArea: PolicyArea;
+  facts: SeedFacts;
+  decisionDate: string;
+  publishedFrom: string;
+}
+
+const RECORDS: SeedRecord[] = [
+  {
+    id: SEED.records.unpaidConstructionWork,
+    subjectId: SEED.subjects.housingBureau,
+    authorityId: SEED.authorities.intermediateCourt,
+    source: RecordSource.COURT_JUDGMENT,
+    documentNumber: '（2025）某01执123号',
+    severity: Severity.GENERAL,
+    policyArea: PolicyArea.ARREARS_TO_FIRMS,
+    facts: {
+      title: '拖欠民营企业工程款',
+      summary: '未履行生效判决确定的支付义务，拖欠某建筑公司保障性住房项目工程款',
+      amountOwedYuan: 1_280_000,
+    },
+    decisionDate: '2025-03-12',
+    publishedFrom: '2025-03-19',
+  },
+  {
+    id: SEED.records.procurementPenalty,
+    subjectId: SEED.subjects.countyGovernment,
+    authorityId: SEED.authorities.marketRegulation,
+    source: RecordSource.ADMINISTRATIVE_PENALTY,
+    documentNumber: '某市监罚〔2025〕45号',
+    severity: Severity.SERIOUS,
+    policyArea: PolicyArea.GOVERNMENT_PROCUREMENT,
+    facts: {
+      title: '政府采购中设置歧视性条件',
+      summary: '在政府采购项目中以不合理条件限制、排斥外地供应商，经责令改正后拒不改正',
+      amountOwedYuan: null,
+    },
+    decisionDate: '2025-05-20',
+    publishedFrom: '2025-05-27',
+  },
+  {
+    id: SEED.records.defaultedGuarantee,
+    subjectId: SEED.subjects.financeBureau,
+    authorityId: SEED.authorities.intermediateCourt,
+    source: RecordSource.COURT_JUDGMENT,
+    documentNumber: '（2025）某01执456号',
+    severity: Severity.SERIOUS,
+    policyArea: PolicyArea.LOCAL_GOVERNMENT_DEBT,
+    facts: {
+      title: '未履行地方政府债务偿还义务',
+      summary: '有履行能力而拒不履行生效判决确定的融资平台借款偿还义务',
+      amountOwedYuan: 35_600_000,
+    },
+    decisionDate: '2025-07-08',
+    publishedFrom: '2025-07-15',
+  },
+  {
+    id: SEED.records.brokenCommitment,
+    subjectId: SEED.subjects.housingBureau,
+    authorityId: SEED.authorities.marketRegulation,
+    source: RecordSource.ACCOUNTABILITY_DECISION,
+    documentNumber: '某市监问责〔2025〕7号',
+    severity: Severity.GENERAL,
+    policyArea: PolicyArea.INVESTMENT_PROMOTION,
+    facts: {
+      title: '招商引资承诺未兑现',
+      summary: '对引进企业承诺的奖励资金逾期未兑现，经督办仍未落实',
+      amountOwedYuan: 500_000,
+    },
+    decisionDate: '2025-09-03',
+    publishedFrom: '2025-09-10',
+  },
+];
+
+const OBJECTION_POLICY = {
+  id: SEED.policies.objectionDefault,
+  name: 'objection-default',
+  processType: 'OBJECTION',
+  version: 1,
+  params: DEFAULT_OBJECTION_POLICY,
+  description:
+    '异议处理默认规则：1个工作日内决定是否受理；受理后由认定单位5个工作日内核查（《上海市公共信用信息异议处理办法》、' +
+    '《浙江省公共信用信息异议处理和信用修复办法》）；经负责人批准可延长，核查总时限不超过20个工作日（浙江）；' +
+    '期限届满前1个工作日提醒，逾期上报负责人；驳回后可申请一次复核。',
+};
+
+/**
+ * Reference data that makes the product usable right after start: government bodies, civil servants, authorities,
+ * one user per role, published records and the default objection policy.
+ * Idempotent: every row is created once under a fixed id and never updated afterwards, so a re-run changes nothing
+ * (neither edits made through the product nor the state that cases gave the records).
+ */
+export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
+  for (const body of GOVERNMENT_BODIES) {
+    await prisma.subject.upsert({ where: { id: body.id }, update: {}, create: { ...body, kind: 'GOVERNMENT_BODY' } });
+  }
+  for (const servant of CIVIL_SERVANTS) {
+    await prisma.subject.upsert({ where: { id: servant.id }, update: {}, create: { ...servant, kind: 'CIVIL_SERVANT' } });
+  }
+  for (const authority of AUTHORITIES) {
+    await prisma.authority.upsert({ where: { id: authority.id }, update: {}, create: authority });
+  }
+  for (const user of USERS) {
+    await prisma.user.upsert({ where: { id: user.id }, update: {}, create: user });
+  }
+  for (const { facts, decisionDate, publishedFrom, ...record } of RECORDS) {
+    await prisma.dishonestyRecord.upsert({
+      where: { id: record.id },
+      update: {},
+      create: {
+        ...record,
+        facts: { ...facts },
+        decisionDate: dbDate(decisionDate),
+        publishedFrom: dbDate(publishedFrom),
+        publishedUntil: dbDate(addYears(publishedFrom, PUBLICATION_YEARS[record.severity])),
+        version: 1,
+      },
+    });
+    await prisma.recordVersion.upsert({
+      where: { recordId_version: { recordId: record.id, version: 1 } },
+      update: {},
+      create: { recordId: record.id, version: 1, facts: { ...facts }, change: 'CREATED', actorId: SYSTEM_ACTOR, reason: '初始登记' },
+    });
+  }
+  await prisma.policy.upsert({
+    where: { id: OBJECTION_POLICY.id },
+    update: {},
+    create: { ...OBJECTION_POLICY, params: { ...OBJECTION_POLICY.params } },
+  });
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the Temporal dev server (SQLite persistence, Web UI) in the foreground, with the product's search attributes.
+# Env: TEMPORAL_PORT (7233), TEMPORAL_UI_PORT (8233), TEMPORAL_DATA_DIR (.data), TEMPORAL_CLI_PATH (see ensure-temporal.sh).
+# Extra arguments are passed on to `temporal server start-dev`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+temporal_bin=$(bash scripts/ensure-temporal.sh | tail -n 1)
+data_dir="${TEMPORAL_DATA_DIR:-.data}"
+mkdir -p "$data_dir"
+
+mapfile -t search_attributes < <(node -e '
+  const attrs = JSON.parse(require("node:fs").readFileSync("temporal/search-attributes.json", "utf8"));
+  for (const [name, type] of Object.entries(attrs)) console.log(`--search-attribute=${name}=${type}`);
+')
+
+exec "$temporal_bin" server start-dev \
+  --ip 127.0.0.1 \
+  --port "${TEMPORAL_PORT:-7233}" \
+  --ui-port "${TEMPORAL_UI_PORT:-8233}" \
+  --db-filename "$data_dir/temporal.db" \
+  --namespace default \
+  --log-level warn \
+  "${search_attributes[@]}" \
+  "$@"

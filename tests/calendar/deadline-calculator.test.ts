@@ -1,0 +1,191 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError, ErrorCode } from '../../lib/app-error.js';
+import { describeCalendarDay, getCalendarYear, listCalendarYears, putCalendarYear } from '../../lib/calendar/calendar-admin.js';
+import { createDeadlineCalculator, type DeadlineCalculator } from '../../lib/calendar/deadline-calculator.js';
+import { createPrismaClient, type PrismaClient } from '../../lib/prisma.js';
+import { seedCalendar } from '../../prisma/seed/calendar-seed.js';
+
+const SERVER_URL = 'postgresql://postgres@127.0.0.1:5432';
+const database = `credit_calendar_test_${randomBytes(6).toString('hex')}`;
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: `${SERVER_URL}/postgres` });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+let prisma: PrismaClient;
+let calculator: DeadlineCalculator;
+
+beforeAll(async () => {
+  await adminQuery(`CREATE DATABASE "${database}"`);
+  const databaseUrl = `${SERVER_URL}/${database}`;
+  execFileSync('bash', ['scripts/prisma.sh', 'migrate', 'deploy'], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: 'pipe',
+  });
+  prisma = createPrismaClient(databaseUrl);
+  await seedCalendar(prisma);
+  calculator = createDeadlineCalculator(prisma, { timeZone: 'Asia/Shanghai' });
+}, 120_000);
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+}, 60_000);
+
+async function latestVersion(): Promise<string> {
+  const latest = await prisma.calendarRevision.findFirst({ orderBy: { id: 'desc' } });
+  return `r${latest?.id ?? 0}`;
+}
+
+async function validationErrorOf(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(ErrorCode.VALIDATION);
+  return error as AppError;
+}
+
+describe('seeding the calendar from chinese-days', () => {
+  it('stores 2004–2026 as published years holding only the exceptions to Monday–Friday', async () => {
+    const years = await listCalendarYears(prisma);
+    expect(years.map((y) => y.year)).toEqual(Array.from({ length: 23 }, (_, i) => 2004 + i));
+    const y2025 = await getCalendarYear(prisma, 2025);
+    expect(y2025.source).toBe('npm chinese-days@1.5.7 (国务院办公厅 annual holiday notices)');
+    expect(y2025.days.filter((d) => d.kind === 'WORKDAY').map((d) => d.date)).toEqual([
+      '2025-01-26',
+      '2025-02-08',
+      '2025-04-27',
+      '2025-09-28',
+      '2025-10-11',
+    ]);
+    // Oct 4–5 fall on a weekend: they are days off anyway, so they are not stored.
+    expect(y2025.days.filter((d) => d.date.startsWith('2025-10') && d.kind === 'HOLIDAY').map((d) => d.date)).toEqual([
+      '2025-10-01',
+      '2025-10-02',
+      '2025-10-03',
+      '2025-10-06',
+      '2025-10-07',
+      '2025-10-08',
+    ]);
+    expect(y2025.days.find((d) => d.date === '2025-10-06')?.name).toBe('中秋');
+  });
+
+  it('leaves an administrator’s edit alone and writes no revision when run again', async () => {
+    await putCalendarYear(prisma, 'admin-1', { year: 2004, source: 'corrected by hand', days: [] });
+    const before = await prisma.calendarRevision.count();
+    await seedCalendar(prisma);
+    expect(await prisma.calendarRevision.count()).toBe(before);
+    expect(await getCalendarYear(prisma, 2004)).toMatchObject({ source: 'corrected by hand', days: [] });
+  });
+});
+
+describe('computing deadlines from the database calendar', () => {
+  it('5 working days after Fri 2025-09-26 end at 24:00 on Fri 2025-10-10 Beijing time', async () => {
+    const deadline = await calculator.compute({ from: '2025-09-26T09:00:00+08:00', workingDays: 5 });
+    expect(deadline).toEqual({
+      from: '2025-09-26T01:00:00.000Z',
+      workingDays: 5,
+      dueDate: '2025-10-10',
+      dueAt: '2025-10-10T16:00:00.000Z',
+      provisional: false,
+      calendarVersion: await latestVersion(),
+    });
+  });
+
+  it('counts from the local date in the calendar time zone, not the UTC date', async () => {
+    // 2025-09-29T16:00Z is Tue Sep 30 00:00 in Shanghai: the next working day is after the National Day holiday.
+    const deadline = await calculator.compute({ from: '2025-09-29T16:00:00Z', workingDays: 1 });
+    expect(deadline.dueDate).toBe('2025-10-09');
+  });
+
+  it('with 0 working days ends at the end of the start day', async () => {
+    const deadline = await calculator.compute({ from: '2025-10-01T10:00:00+08:00', workingDays: 0 });
+    expect(deadline).toMatchObject({ dueDate: '2025-10-01', dueAt: '2025-10-01T16:00:00.000Z', provisional: false });
+  });
+
+  it('marks a period running into an unpublished year provisional, then exact once an administrator adds that year', async () => {
+    const request = { from: '2026-12-24T10:00:00+08:00', workingDays: 10 };
+    const before = await calculator.compute(request);
+    expect(before).toMatchObject({ dueDate: '2027-01-07', provisional: true });
+    expect(await describeCalendarDay(prisma, '2027-01-01')).toEqual({
+      date: '2027-01-01',
+      workingDay: true,
+      kind: 'WORKDAY',
+      provisional: true,
+    });
+
+    const saved = await putCalendarYear(prisma, 'admin-1', {
+      year: 2027,
+      source: '国务院办公厅关于2027年部分节假日安排的通知 (test data)',
+      notice: '国办发明电〔2026〕0号',
+      days: [{ date: '2027-01-01', kind: 'HOLIDAY', name: '元旦' }],
+    });
+    const after = await calculator.compute(request);
+    expect(after).toMatchObject({ dueDate: '2027-01-08', provisional: false, calendarVersion: saved.calendarVersion });
+    expect(Number(after.calendarVersion.slice(1))).toBeGreaterThan(Number(before.calendarVersion.slice(1)));
+    expect(await describeCalendarDay(prisma, '2027-01-01')).toEqual({
+      date: '2027-01-01',
+      workingDay: false,
+      kind: 'HOLIDAY',
+      name: '元旦',
+      provisional: false,
+    });
+    expect((await listCalendarYears(prisma)).find((y) => y.year === 2027)).toMatchObject({ holidays: 1, workdays: 0 });
+  });
+
+  it('with secondsPerWorkingDay counts seconds instead of the calendar', async () => {
+    const deadline = await calculator.compute({ from: '2025-09-30T15:59:58Z', workingDays: 3, secondsPerWorkingDay: 2 });
+    expect(deadline).toEqual({
+      from: '2025-09-30T15:59:58.000Z',
+      workingDays: 3,
+      dueDate: '2025-10-01',
+      dueAt: '2025-09-30T16:00:04.000Z',
+      provisional: false,
+      calendarVersion: 'scaled',
+    });
+  });
+
+  it('rejects a start without an offset, an invalid instant and an out-of-range count', async () => {
+    await validationErrorOf(calculator.compute({ from: '2025-09-26T09:00:00', workingDays: 5 }));
+    await validationErrorOf(calculator.compute({ from: '2025-02-30T09:00:00Z', workingDays: 5 }));
+    const error = await validationErrorOf(calculator.compute({ from: 'soon', workingDays: 367 }));
+    expect(error.details?.errors?.map((e) => e.path)).toEqual(['from', 'workingDays']);
+    await validationErrorOf(calculator.compute({ from: '2025-09-26T09:00:00Z', workingDays: 1.5 }));
+  });
+});
+
+describe('editing a calendar year', () => {
+  it('rejects days outside the year and dates listed twice, and keeps the stored year unchanged', async () => {
+    const error = await validationErrorOf(
+      putCalendarYear(prisma, 'admin-1', {
+        year: 2027,
+        source: 'bad',
+        days: [
+          { date: '2028-01-01', kind: 'HOLIDAY', name: '元旦' },
+          { date: '2027-10-01', kind: 'HOLIDAY', name: '国庆节' },
+          { date: '2027-10-01', kind: 'HOLIDAY', name: '国庆节' },
+        ],
+      }),
+    );
+    expect(error.details?.errors?.map((e) => e.path)).toEqual(['days.0.date', 'days.2.date']);
+    expect((await getCalendarYear(prisma, 2027)).days).toHaveLength(1);
+  });
+
+  it('answers not found for a year that was never published', async () => {
+    await expect(getCalendarYear(prisma, 2030)).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
+  });
+});

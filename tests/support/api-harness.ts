@@ -1,0 +1,31 @@
+import type { Express } from 'express';
+import { createApp } from '../../api/app.js';
+import type { Actor } from '../../domain/roles.js';
+import { issueToken, type TokenSettings } from '../../lib/auth-tokens.js';
+import { createDeadlineCalculator } from '../../lib/calendar/deadline-calculator.js';
+import { createLogger } from '../../lib/logger.js';
+import { getTestEnv } from './test-env.js';
+
+export const TEST_TOKENS: TokenSettings = {
+  secret: 'test-secret-for-the-api-tests-0123456789abcdef',
+  issuer: 'credit-engine-test',
+  audience: 'credit-engine-api',
+};
+
+/** The real app on the test database and Temporal server, with a task queue and policy of the test's own. */
+export async function createTestApp(options: { taskQueue: string; objectionPolicyId?: string }): Promise<Express> {
+  const env = await getTestEnv();
+  return createApp({
+    prisma: env.prisma,
+    temporal: env.temporalClient,
+    logger: createLogger('silent'),
+    taskQueue: options.taskQueue,
+    tokens: TEST_TOKENS,
+    deadlines: createDeadlineCalculator(env.prisma, { timeZone: 'Asia/Shanghai' }),
+    objectionPolicyId: options.objectionPolicyId,
+  });
+}
+
+export async function bearer(actor: Actor, expiresIn = '1h'): Promise<string> {
+  return `Bearer ${await issueToken(TEST_TOKENS, actor, expiresIn)}`;
+}

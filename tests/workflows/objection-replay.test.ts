@@ -1,0 +1,25 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from '@temporalio/worker';
+import { describe, expect, inject, it } from 'vitest';
+
+const historiesDir = fileURLToPath(new URL('./histories/', import.meta.url));
+const histories = readdirSync(historiesDir).filter((name) => name.endsWith('.json'));
+
+/**
+ * Replays recorded histories of objection cases against today's workflow code. A change that would break
+ * a running case (non-determinism) fails here; guard such changes with patched().
+ * Record a new history with: scripts/record-history.sh <workflowId> <name>
+ */
+describe('objection workflow replay of recorded histories', () => {
+  it('has recorded histories to replay', () => {
+    expect(histories.length).toBeGreaterThan(0);
+  });
+
+  it.each(histories)('replays %s without non-determinism', async (name) => {
+    const history = JSON.parse(readFileSync(historiesDir + name, 'utf8')) as unknown;
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, name.replace(/\.json$/, '')),
+    ).resolves.toBeUndefined();
+  });
+});

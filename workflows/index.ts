@@ -1,0 +1,1 @@
+export { objectionWorkflow } from './objection/objection-workflow.js';

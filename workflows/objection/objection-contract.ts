@@ -1,0 +1,107 @@
+/**
+ * Contract of the objection (异议) workflow: what the API imports from workflows/.
+ * Imports only @temporalio/workflow and pure domain types.
+ */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Deadline } from '../../domain/calendar/deadline.js';
+import type { ObjectionPolicy, PolicySnapshot } from '../../domain/objection/objection-policy.js';
+import type {
+  FactChanges,
+  ObjectionOutcome,
+  ObjectionStatus,
+  ObjectionStep,
+} from '../../domain/objection/objection-types.js';
+import type { Actor, Role } from '../../domain/roles.js';
+
+export const OBJECTION_CASE_TYPE = 'OBJECTION';
+
+export function objectionWorkflowId(caseId: string): string {
+  return `objection-${caseId}`;
+}
+
+export interface ObjectionWorkflowInput {
+  caseId: string;
+  recordId: string;
+  subjectId: string;
+  /** The authority that made the record; its reviewers and supervisors act on the case. */
+  authorityId: string;
+  applicantId: string;
+  filedAt: string;
+  policy: PolicySnapshot<ObjectionPolicy>;
+}
+
+export interface ObjectionStepState {
+  step: ObjectionStep;
+  assigneeRole: Role;
+  openedAt: string;
+  workingDays: number;
+  deadline: Deadline | null;
+  remindAt: string | null;
+  reminded: boolean;
+  escalated: boolean;
+}
+
+export interface ObjectionState {
+  caseId: string;
+  status: ObjectionStatus;
+  outcome: ObjectionOutcome | null;
+  step: ObjectionStepState | null;
+  acceptedById: string | null;
+  decidedById: string | null;
+  extendedWorkingDays: number;
+  secondReviewRequested: boolean;
+  policyId: string;
+}
+
+export interface ObjectionResult {
+  status: ObjectionStatus;
+  outcome: ObjectionOutcome | null;
+}
+
+export interface ActorCommand {
+  actor: Actor;
+}
+export interface AcceptObjectionCommand extends ActorCommand {
+  note?: string;
+}
+export interface DeclineObjectionCommand extends ActorCommand {
+  reason: string;
+}
+export interface DecideObjectionCommand extends ActorCommand {
+  outcome: ObjectionOutcome;
+  reasons: string;
+  /** Required for CORRECT and SUPPLEMENT: the fields of the record's facts to set. */
+  changes?: FactChanges;
+}
+export interface ExtendVerificationCommand extends ActorCommand {
+  workingDays: number;
+  reason: string;
+}
+export interface RequestSecondReviewCommand extends ActorCommand {
+  reason: string;
+}
+export interface DecideSecondReviewCommand extends ActorCommand {
+  /** true keeps the rejection; false replaces it with `outcome`. */
+  upholdRejection: boolean;
+  outcome?: ObjectionOutcome;
+  reasons: string;
+  changes?: FactChanges;
+}
+export interface WithdrawObjectionCommand extends ActorCommand {
+  reason?: string;
+}
+
+export const acceptObjectionUpdate = defineUpdate<ObjectionState, [AcceptObjectionCommand]>('acceptObjection');
+export const declineObjectionUpdate = defineUpdate<ObjectionState, [DeclineObjectionCommand]>('declineObjection');
+export const decideObjectionUpdate = defineUpdate<ObjectionState, [DecideObjectionCommand]>('decideObjection');
+export const extendVerificationUpdate = defineUpdate<ObjectionState, [ExtendVerificationCommand]>('extendVerification');
+export const requestSecondReviewUpdate = defineUpdate<ObjectionState, [RequestSecondReviewCommand]>('requestSecondReview');
+export const decideSecondReviewUpdate = defineUpdate<ObjectionState, [DecideSecondReviewCommand]>('decideSecondReview');
+export const withdrawObjectionUpdate = defineUpdate<ObjectionState, [WithdrawObjectionCommand]>('withdrawObjection');
+
+export const objectionStateQuery = defineQuery<ObjectionState>('objectionState');
+/** Sent when the working-day calendar changed: provisional deadlines are computed again. */
+export const recomputeDeadlinesSignal = defineSignal<[]>('recomputeDeadlines');
+
+/** Workflow type name, for clients that start it without importing workflow code. */
+export const OBJECTION_WORKFLOW_TYPE = 'objectionWorkflow';

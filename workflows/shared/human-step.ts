@@ -1,0 +1,145 @@
+import { condition } from '@temporalio/workflow';
+import type { Deadline } from '../../domain/calendar/deadline.js';
+import type { Role } from '../../domain/roles.js';
+
+/** What a human step's deadline looks like: when it falls due and when to remind before it. */
+export interface StepDeadline {
+  deadline: Deadline;
+  remindAt: string | null;
+}
+
+export interface StepDeadlineRequest {
+  from: string;
+  workingDays: number;
+  reminderWorkingDaysBefore: number;
+  secondsPerWorkingDay?: number | undefined;
+}
+
+export interface HumanStepState<S extends string = string> {
+  step: S;
+  assigneeRole: Role;
+  openedAt: string;
+  workingDays: number;
+  deadline: Deadline | null;
+  remindAt: string | null;
+  reminded: boolean;
+  escalated: boolean;
+}
+
+/** Side effects of a step, all done by the owning workflow through activities. */
+export interface HumanStepHooks<S extends string> {
+  computeDeadline(request: StepDeadlineRequest): Promise<StepDeadline>;
+  opened(state: HumanStepState<S>): Promise<void>;
+  reminded(state: HumanStepState<S>): Promise<void>;
+  /** The deadline passed with the step still open: escalate (the step stays open) or let it lapse. */
+  overdue(state: HumanStepState<S>): Promise<void>;
+  rescheduled(state: HumanStepState<S>, previous: Deadline | null): Promise<void>;
+  /** Called each time the step settles into waiting (everything it had to write is written). */
+  waiting?(): void;
+}
+
+export interface HumanStepOptions<S extends string> {
+  step: S;
+  assigneeRole: Role;
+  openedAt: string;
+  workingDays: number;
+  reminderWorkingDaysBefore: number;
+  secondsPerWorkingDay?: number | undefined;
+  /** 'escalate' keeps waiting after the deadline (a person must still act); 'lapse' ends the step. */
+  onOverdue: 'escalate' | 'lapse';
+}
+
+/**
+ * A step that waits for a person: deadline in working days (computed by an activity, so it lands in
+ * history), a reminder before it, and an escalation or lapse after it. Nothing here decides the case.
+ */
+export class HumanStep<S extends string> {
+  readonly state: HumanStepState<S>;
+  private rescheduleRequested = false;
+
+  constructor(
+    private readonly options: HumanStepOptions<S>,
+    private readonly hooks: HumanStepHooks<S>,
+  ) {
+    this.state = {
+      step: options.step,
+      assigneeRole: options.assigneeRole,
+      openedAt: options.openedAt,
+      workingDays: options.workingDays,
+      deadline: null,
+      remindAt: null,
+      reminded: false,
+      escalated: false,
+    };
+  }
+
+  /** Moves the deadline by more working days (an approved extension), counted from the step's start. */
+  extend(extraWorkingDays: number): void {
+    this.state.workingDays += extraWorkingDays;
+    this.rescheduleRequested = true;
+  }
+
+  /** Recomputes a provisional deadline, e.g. when the next year's holiday arrangement was published. */
+  recomputeIfProvisional(): void {
+    if (this.state.deadline?.provisional) this.rescheduleRequested = true;
+  }
+
+  /** Waits until `isDone()`; returns 'lapsed' when an 'lapse' step ran out first. */
+  async run(isDone: () => boolean): Promise<'done' | 'lapsed'> {
+    await this.schedule();
+    await this.hooks.opened(this.state);
+    for (;;) {
+      if (isDone()) return 'done';
+      if (this.rescheduleRequested) {
+        const previous = this.state.deadline;
+        await this.schedule();
+        await this.hooks.rescheduled(this.state, previous);
+        continue;
+      }
+      const next = this.nextTimer();
+      const wake = () => isDone() || this.rescheduleRequested;
+      this.hooks.waiting?.();
+      if (!next) {
+        await condition(wake);
+        continue;
+      }
+      const woken = await condition(wake, Math.max(1, next.at - Date.now()));
+      if (woken) continue;
+      if (next.kind === 'reminder') {
+        this.state.reminded = true;
+        await this.hooks.reminded(this.state);
+      } else {
+        this.state.escalated = true;
+        await this.hooks.overdue(this.state);
+        if (this.options.onOverdue === 'lapse' && !isDone()) return 'lapsed';
+      }
+    }
+  }
+
+  private nextTimer(): { kind: 'reminder' | 'due'; at: number } | null {
+    const { deadline, remindAt, reminded, escalated } = this.state;
+    if (!deadline) return null;
+    if (!reminded && remindAt) return { kind: 'reminder', at: Date.parse(remindAt) };
+    if (!escalated) return { kind: 'due', at: Date.parse(deadline.dueAt) };
+    return null;
+  }
+
+  private async schedule(): Promise<void> {
+    this.rescheduleRequested = false;
+    const computed = await this.hooks.computeDeadline({
+      from: this.state.openedAt,
+      workingDays: this.state.workingDays,
+      reminderWorkingDaysBefore: this.options.reminderWorkingDaysBefore,
+      secondsPerWorkingDay: this.options.secondsPerWorkingDay,
+    });
+    const now = Date.now();
+    this.state.deadline = computed.deadline;
+    this.state.remindAt = computed.remindAt;
+    // A deadline moved into the future gets its own reminder and escalation again.
+    if (Date.parse(computed.deadline.dueAt) > now) {
+      this.state.escalated = false;
+      this.state.reminded = false;
+    }
+    if (computed.remindAt === null) this.state.reminded = true;
+  }
+}

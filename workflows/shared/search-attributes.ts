@@ -1,0 +1,10 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+/** Typed search attributes (registered by scripts/start-temporal.sh from temporal/search-attributes.json). IDs and statuses only: they are stored unencrypted. */
+export const CaseTypeKey = defineSearchAttributeKey('CaseType', SearchAttributeType.KEYWORD);
+export const CaseStatusKey = defineSearchAttributeKey('CaseStatus', SearchAttributeType.KEYWORD);
+export const SubjectIdKey = defineSearchAttributeKey('SubjectId', SearchAttributeType.KEYWORD);
+export const RecordIdKey = defineSearchAttributeKey('RecordId', SearchAttributeType.KEYWORD);
+export const AssigneeRoleKey = defineSearchAttributeKey('AssigneeRole', SearchAttributeType.KEYWORD);
+export const CaseDueAtKey = defineSearchAttributeKey('CaseDueAt', SearchAttributeType.DATETIME);
+export const EscalatedKey = defineSearchAttributeKey('Escalated', SearchAttributeType.BOOL);
