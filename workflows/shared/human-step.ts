@@ -87,6 +87,8 @@ export class HumanStep<S extends string> {
   /** Waits until `isDone()`; returns 'lapsed' when an 'lapse' step ran out first. */
   async run(isDone: () => boolean): Promise<'done' | 'lapsed'> {
     await this.schedule();
+    // Someone may have acted while the deadline was being computed: then the step never opened.
+    if (isDone()) return 'done';
     await this.hooks.opened(this.state);
     for (;;) {
       if (isDone()) return 'done';
