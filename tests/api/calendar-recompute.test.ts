@@ -1,0 +1,74 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../activities/index.js';
+import { createDeadlineCalculator } from '../../lib/calendar/deadline-calculator.js';
+import { bearer, createTestApp } from '../support/api-harness.js';
+import { createObjectionWorld, eventually } from '../support/objection-fixtures.js';
+import { getTestEnv, startTestWorker, uniqueId } from '../support/test-env.js';
+
+const env = await getTestEnv();
+const taskQueue = uniqueId('calendar-recompute');
+let stopWorker: () => Promise<void>;
+
+beforeAll(async () => {
+  const deadlines = createDeadlineCalculator(env.prisma, { timeZone: 'Asia/Shanghai' });
+  ({ stop: stopWorker } = await startTestWorker({ taskQueue, activities: createActivities({ prisma: env.prisma, deadlines }) }));
+});
+afterAll(async () => {
+  await stopWorker?.();
+});
+
+describe('provisional deadlines', () => {
+  it('a deadline counted through an unpublished year is provisional, and is recomputed when an administrator publishes the year', async () => {
+    // Real calendar, no scaled clock: today's year is made "unpublished" for the length of the test.
+    const world = await createObjectionWorld(env.prisma, { secondsPerWorkingDay: undefined });
+    const app = await createTestApp({ taskQueue, objectionPolicyId: world.policyId });
+    const admin = await bearer(world.actors.admin);
+    const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+
+    const saved = await request(app).get(`/calendar/years/${year}`).set('Authorization', admin);
+    const published = saved.status === 200;
+    const days = published ? saved.body.days : [];
+    const source = published ? saved.body.source : 'test';
+    await env.prisma.calendarYear.deleteMany({ where: { year } });
+    await env.prisma.calendarRevision.create({ data: { change: `test: unpublish ${year}`, actorId: 'test' } });
+
+    const recordId = await world.createRecord();
+    const filed = await request(app)
+      .post('/objections')
+      .set('Authorization', await bearer(world.actors.applicant))
+      .send({ recordId, grounds: 'INACCURATE_OR_INCOMPLETE', statement: '数额错误' });
+    expect(filed.status).toBe(201);
+    const caseId = filed.body.id as string;
+    const provisional = await eventually(async () => {
+      const row = await env.prisma.objection.findUniqueOrThrow({ where: { id: caseId } });
+      return row.dueAt ? row : undefined;
+    });
+    expect(provisional.dueProvisional).toBe(true);
+
+    const put = await request(app)
+      .put(`/calendar/years/${year}`)
+      .set('Authorization', admin)
+      .send({ source, days: days.map((d: { date: string; kind: string; name: string }) => ({ date: d.date, kind: d.kind, name: d.name })) });
+    expect(put.status).toBe(200);
+    expect(put.body.recomputedCases).toBeGreaterThanOrEqual(1);
+
+    const recomputed = await eventually(async () => {
+      const row = await env.prisma.objection.findUniqueOrThrow({ where: { id: caseId } });
+      return row.dueProvisional ? undefined : row;
+    });
+    expect(recomputed.calendarVersion).not.toBe(provisional.calendarVersion);
+    const events = await env.prisma.caseEvent.findMany({ where: { caseId, type: 'DEADLINE_RECOMPUTED' } });
+    expect(events).toHaveLength(1);
+  });
+
+  it('only an administrator may change the calendar', async () => {
+    const world = await createObjectionWorld(env.prisma);
+    const app = await createTestApp({ taskQueue });
+    const res = await request(app)
+      .put('/calendar/years/2031')
+      .set('Authorization', await bearer(world.actors.reviewer))
+      .send({ source: 'x', days: [] });
+    expect(res.status).toBe(403);
+  });
+});
