@@ -93,26 +93,7 @@ prefixed() {
 port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null; }
 
 # --- prerequisites -------------------------------------------------------------------------------------------------
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "installing dependencies (npm ci)"
-  npm_log=$(mktemp)
-  if ! npm ci --no-audit --no-fund >"$npm_log" 2>&1; then
-    # Seen here: a lock that npm ci calls out of sync because an optional, platform-specific package (vite's
-    # napi-windows-process-start-time) cannot be fetched. npm install keeps the locked versions and skips it.
-    grep -m 3 -E '^npm error (code|Missing|.*in sync)' "$npm_log" >&2 || tail -n 5 "$npm_log" >&2
-    log "npm ci failed; falling back to npm install (locked versions, lock file kept)"
-    npm install --no-audit --no-fund
-  else
-    cat "$npm_log" >&2
-  fi
-  rm -f "$npm_log"
-  rm -rf generated/prisma
-fi
-if [ ! -f generated/prisma/client.ts ] || [ prisma/schema.prisma -nt generated/prisma/client.ts ]; then
-  log "generating the Prisma client"
-  bash scripts/prisma.sh generate
-fi
-TEMPORAL_CLI_PATH=$(bash scripts/ensure-temporal.sh | tail -n 1)
+TEMPORAL_CLI_PATH=$(bash scripts/ensure-deps.sh | tail -n 1)
 export TEMPORAL_CLI_PATH
 
 # --- Temporal ------------------------------------------------------------------------------------------------------

@@ -1,18 +1,16 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../activities/index.js';
-import { createDeadlineCalculator } from '../../lib/calendar/deadline-calculator.js';
 import { bearer, createTestApp } from '../support/api-harness.js';
 import { createObjectionWorld, eventually } from '../support/objection-fixtures.js';
-import { getTestEnv, startTestWorker, uniqueId } from '../support/test-env.js';
+import { startRealWorker } from '../support/real-worker.js';
+import { getTestEnv, uniqueId } from '../support/test-env.js';
 
 const env = await getTestEnv();
 const taskQueue = uniqueId('calendar-recompute');
 let stopWorker: () => Promise<void>;
 
 beforeAll(async () => {
-  const deadlines = createDeadlineCalculator(env.prisma, { timeZone: 'Asia/Shanghai' });
-  ({ stop: stopWorker } = await startTestWorker({ taskQueue, activities: createActivities({ prisma: env.prisma, deadlines }) }));
+  ({ stop: stopWorker } = await startRealWorker(taskQueue));
 });
 afterAll(async () => {
   await stopWorker?.();

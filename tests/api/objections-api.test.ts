@@ -1,12 +1,11 @@
 import request from 'supertest';
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../activities/index.js';
 import { issueToken } from '../../lib/auth-tokens.js';
-import { createDeadlineCalculator } from '../../lib/calendar/deadline-calculator.js';
 import { bearer, createTestApp, TEST_TOKENS } from '../support/api-harness.js';
 import { createObjectionWorld, type ObjectionWorld } from '../support/objection-fixtures.js';
-import { getTestEnv, startTestWorker, uniqueId } from '../support/test-env.js';
+import { startRealWorker } from '../support/real-worker.js';
+import { getTestEnv, uniqueId } from '../support/test-env.js';
 
 const env = await getTestEnv();
 const taskQueue = uniqueId('objections-api');
@@ -15,8 +14,7 @@ let app: Express;
 let world: ObjectionWorld;
 
 beforeAll(async () => {
-  const deadlines = createDeadlineCalculator(env.prisma, { timeZone: 'Asia/Shanghai' });
-  ({ stop: stopWorker } = await startTestWorker({ taskQueue, activities: createActivities({ prisma: env.prisma, deadlines }) }));
+  ({ stop: stopWorker } = await startRealWorker(taskQueue));
   world = await createObjectionWorld(env.prisma, { secondReviewAllowed: false });
   app = await createTestApp({ taskQueue, objectionPolicyId: world.policyId });
 });

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { createActivities } from '../../activities/index.js';
-import { createDeadlineCalculator } from '../../lib/calendar/deadline-calculator.js';
 import {
   acceptObjectionUpdate,
   decideObjectionUpdate,
@@ -10,15 +8,15 @@ import {
   requestSecondReviewUpdate,
 } from '../../workflows/objection/objection-contract.js';
 import { createObjectionWorld, eventually, objectionServiceFor, type ObjectionWorld } from '../support/objection-fixtures.js';
-import { getTestEnv, startTestWorker, uniqueId } from '../support/test-env.js';
+import { startRealWorker } from '../support/real-worker.js';
+import { getTestEnv, uniqueId } from '../support/test-env.js';
 
 const env = await getTestEnv();
 const taskQueue = uniqueId('objection-deadlines');
 let stopWorker: () => Promise<void>;
 
 beforeAll(async () => {
-  const deadlines = createDeadlineCalculator(env.prisma, { timeZone: 'Asia/Shanghai' });
-  ({ stop: stopWorker } = await startTestWorker({ taskQueue, activities: createActivities({ prisma: env.prisma, deadlines }) }));
+  ({ stop: stopWorker } = await startRealWorker(taskQueue));
 });
 afterAll(async () => {
   await stopWorker?.();

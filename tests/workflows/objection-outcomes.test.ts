@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../activities/index.js';
-import { createDeadlineCalculator } from '../../lib/calendar/deadline-calculator.js';
 import {
   acceptObjectionUpdate,
   declineObjectionUpdate,
@@ -8,7 +6,8 @@ import {
   withdrawObjectionUpdate,
 } from '../../workflows/objection/objection-contract.js';
 import { createObjectionWorld, objectionServiceFor, type ObjectionWorld } from '../support/objection-fixtures.js';
-import { getTestEnv, startTestWorker, uniqueId } from '../support/test-env.js';
+import { startRealWorker } from '../support/real-worker.js';
+import { getTestEnv, uniqueId } from '../support/test-env.js';
 
 const env = await getTestEnv();
 const taskQueue = uniqueId('objection-outcomes');
@@ -16,8 +15,7 @@ let stopWorker: () => Promise<void>;
 let world: ObjectionWorld;
 
 beforeAll(async () => {
-  const deadlines = createDeadlineCalculator(env.prisma, { timeZone: 'Asia/Shanghai' });
-  ({ stop: stopWorker } = await startTestWorker({ taskQueue, activities: createActivities({ prisma: env.prisma, deadlines }) }));
+  ({ stop: stopWorker } = await startRealWorker(taskQueue));
   world = await createObjectionWorld(env.prisma, { secondReviewAllowed: false });
 });
 afterAll(async () => {

@@ -3,7 +3,6 @@
  * Imports only @temporalio/workflow and pure domain types.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Deadline } from '../../domain/calendar/deadline.js';
 import type { ObjectionPolicy, PolicySnapshot } from '../../domain/objection/objection-policy.js';
 import type {
   FactChanges,
@@ -11,7 +10,8 @@ import type {
   ObjectionStatus,
   ObjectionStep,
 } from '../../domain/objection/objection-types.js';
-import type { Actor, Role } from '../../domain/roles.js';
+import type { Actor } from '../../domain/roles.js';
+import type { HumanStepState } from '../shared/human-step.js';
 
 export const OBJECTION_CASE_TYPE = 'OBJECTION';
 
@@ -30,16 +30,7 @@ export interface ObjectionWorkflowInput {
   policy: PolicySnapshot<ObjectionPolicy>;
 }
 
-export interface ObjectionStepState {
-  step: ObjectionStep;
-  assigneeRole: Role;
-  openedAt: string;
-  workingDays: number;
-  deadline: Deadline | null;
-  remindAt: string | null;
-  reminded: boolean;
-  escalated: boolean;
-}
+export type ObjectionStepState = HumanStepState<ObjectionStep>;
 
 export interface ObjectionState {
   caseId: string;
