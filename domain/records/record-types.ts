@@ -28,3 +28,31 @@ export interface RecordFacts {
   amountOwedYuan?: number | null;
   [field: string]: unknown;
 }
+
+/** Disciplinary sanctions of civil servants and the months they restrict awards (公职人员政务处分法 art. 8). */
+export const SANCTION_MONTHS = {
+  WARNING: 6,
+  DEMERIT: 12,
+  MAJOR_DEMERIT: 18,
+  DEMOTION: 24,
+  REMOVAL: 24,
+} as const;
+export type SanctionKind = keyof typeof SANCTION_MONTHS;
+export const SANCTION_KINDS = Object.keys(SANCTION_MONTHS) as [SanctionKind, ...SanctionKind[]];
+
+export const RecordStatus = { ACTIVE: 'ACTIVE', DELETED: 'DELETED', REPAIRED: 'REPAIRED', REVOKED: 'REVOKED' } as const;
+export type RecordStatus = (typeof RecordStatus)[keyof typeof RecordStatus];
+
+export const RectificationStatus = {
+  NOT_REQUIRED: 'NOT_REQUIRED',
+  PENDING: 'PENDING',
+  RECTIFIED: 'RECTIFIED',
+  OVERDUE: 'OVERDUE',
+  CANCELLED: 'CANCELLED',
+} as const;
+export type RectificationStatus = (typeof RectificationStatus)[keyof typeof RectificationStatus];
+
+/** 主动纠错: a lighter sanction (minimum publication, no eligibility suspension) or an exemption. */
+export const LeniencyKind = { LIGHTER: 'LIGHTER', EXEMPTED: 'EXEMPTED' } as const;
+export type LeniencyKind = (typeof LeniencyKind)[keyof typeof LeniencyKind];
+export const LENIENCY_KINDS = Object.values(LeniencyKind) as [LeniencyKind, ...LeniencyKind[]];

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { addCalendarMonths } from './calendar-months.js';
+import type { LeniencyKind, Severity } from './record-types.js';
+
+const periodSchema = z.object({ minMonths: z.number().int().min(0).max(120), maxMonths: z.number().int().min(0).max(120) });
+
+/**
+ * Publication periods by severity (国办发〔2025〕22号, 令第36号): general at least 3 months and at most 1 year;
+ * serious at least 1 year and at most 3 years. Months are calendar months from the decision date.
+ */
+export const publicationPolicySchema = z.object({
+  periods: z.object({ GENERAL: periodSchema, SERIOUS: periodSchema }),
+  /** Test and demonstration setting: one month lasts this many seconds; production leaves it unset. */
+  secondsPerMonth: z.number().positive().max(31 * 86_400).optional(),
+});
+export type PublicationPolicy = z.infer<typeof publicationPolicySchema>;
+
+export const DEFAULT_PUBLICATION_POLICY: PublicationPolicy = {
+  periods: { GENERAL: { minMonths: 3, maxMonths: 12 }, SERIOUS: { minMonths: 12, maxMonths: 36 } },
+};
+
+export interface PublicationWindow {
+  publishedFrom: string;
+  /** Before this date the record cannot be repaired. */
+  minPublishedUntil: string;
+  /** At this date publication stops by itself if the duties are fulfilled. */
+  publishedUntil: string;
+}
+
+/** The publication window of a record; LIGHTER leniency publishes for the minimum period only, EXEMPTED not at all. */
+export function publicationWindow(
+  decisionDate: string,
+  severity: Severity,
+  policy: PublicationPolicy,
+  leniency: LeniencyKind | 'NONE' = 'NONE',
+): PublicationWindow {
+  const period = policy.periods[severity];
+  const maxMonths = leniency === 'EXEMPTED' ? 0 : leniency === 'LIGHTER' ? period.minMonths : period.maxMonths;
+  return {
+    publishedFrom: decisionDate,
+    minPublishedUntil: addCalendarMonths(decisionDate, Math.min(period.minMonths, maxMonths)),
+    publishedUntil: addCalendarMonths(decisionDate, maxMonths),
+  };
+}

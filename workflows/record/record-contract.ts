@@ -1,0 +1,95 @@
+/** Contract of a dishonesty record's lifecycle workflow: publication, sanctions, leniency, revocation. */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { EligibilityRestriction } from '../../domain/eligibility/eligibility.js';
+import type { PolicySnapshot } from '../../domain/objection/objection-policy.js';
+import type { PublicationPolicy } from '../../domain/records/publication-policy.js';
+import type { LeniencyKind, SanctionKind, Severity } from '../../domain/records/record-types.js';
+import type { RectificationPolicy } from '../../domain/rectification/rectification-policy.js';
+import type { Actor } from '../../domain/roles.js';
+
+export const RECORD_CASE_TYPE = 'RECORD';
+export const RECORD_WORKFLOW_TYPE = 'recordLifecycleWorkflow';
+
+export function recordWorkflowId(recordId: string): string {
+  return `record-${recordId}`;
+}
+
+export interface RecordLifecycleInput {
+  recordId: string;
+  subjectId: string;
+  restriction: EligibilityRestriction;
+  authorityId: string;
+  severity: Severity;
+  /** YYYY-MM-DD */
+  decisionDate: string;
+  /** Civil servants: the sanction whose period restricts awards (评优评先). */
+  sanctionKind?: SanctionKind | null;
+  registeredAt: string;
+  publication: PolicySnapshot<PublicationPolicy>;
+  /** Government bodies: the rectification order (限期整改) to run; null when none is required. */
+  rectification: PolicySnapshot<RectificationPolicy> | null;
+}
+
+export const RecordPhase = {
+  /** Published; sanctions apply. */
+  ACTIVE: 'ACTIVE',
+  /** The maximum period ended but the duties are not fulfilled: publication continues. */
+  AWAITING_RECTIFICATION: 'AWAITING_RECTIFICATION',
+  /** Publication ended and sanctions lifted (expired, exempted, revoked, deleted, stopped). */
+  CLOSED: 'CLOSED',
+} as const;
+export type RecordPhase = (typeof RecordPhase)[keyof typeof RecordPhase];
+
+export interface LeniencyProposal {
+  id: string;
+  kind: LeniencyKind;
+  reasons: string;
+  proposedById: string;
+  proposedAt: string;
+}
+
+export interface RecordLifecycleState {
+  recordId: string;
+  phase: RecordPhase;
+  /** ISO instant when publication ends by itself (scaled in tests). */
+  publicationEndsAt: string | null;
+  sanctionEndsAt: string | null;
+  rectified: boolean;
+  rectificationRequired: boolean;
+  leniency: LeniencyKind | 'NONE';
+  pendingLeniency: LeniencyProposal | null;
+  /** Why the record closed, when it has. */
+  closedBy: string | null;
+  /** Increases with every change of the record's effect on eligibility. */
+  version: number;
+}
+
+export interface ProposeLeniencyCommand {
+  actor: Actor;
+  kind: LeniencyKind;
+  reasons: string;
+}
+export interface DecideLeniencyCommand {
+  actor: Actor;
+  approve: boolean;
+  reasons: string;
+}
+export interface RevokeRecordCommand {
+  actor: Actor;
+  reason: string;
+}
+/** Sent by an objection when its outcome ends the record's effects. */
+export interface RecordOutcomeNotice {
+  outcome: 'DELETE' | 'STOP_PUBLICATION';
+  caseId: string;
+}
+/** Sent by the rectification workflow's parent path when the body completed its rectification. */
+export interface RectificationNotice {
+  status: 'RECTIFIED' | 'CANCELLED';
+}
+
+export const proposeLeniencyUpdate = defineUpdate<RecordLifecycleState, [ProposeLeniencyCommand]>('proposeLeniency');
+export const decideLeniencyUpdate = defineUpdate<RecordLifecycleState, [DecideLeniencyCommand]>('decideLeniency');
+export const revokeRecordUpdate = defineUpdate<RecordLifecycleState, [RevokeRecordCommand]>('revokeRecord');
+export const recordOutcomeSignal = defineSignal<[RecordOutcomeNotice]>('recordOutcome');
+export const recordLifecycleQuery = defineQuery<RecordLifecycleState>('recordLifecycle');
