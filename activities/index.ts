@@ -1,18 +1,27 @@
+import type { Client } from '@temporalio/client';
 import type { DeadlineCalculator } from '../lib/calendar/deadline-calculator.js';
 import type { PrismaClient } from '../lib/prisma.js';
 import { createDeadlineActivities } from './deadline-activities.js';
+import { createEligibilityActivities } from './eligibility-activities.js';
 import { createObjectionActivities } from './objection-activities.js';
+import { createRectificationActivities } from './rectification-activities.js';
+import { createRecordActivities } from './record-activities.js';
 
 export interface ActivityDeps {
   prisma: PrismaClient;
   deadlines: DeadlineCalculator;
+  /** For activities that signal or start other workflows. */
+  temporal: Client;
 }
 
 /** All activities of the worker, bound to their dependencies. */
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createDeadlineActivities(deps.deadlines),
-    ...createObjectionActivities(deps.prisma),
+    ...createObjectionActivities(deps.prisma, deps.temporal),
+    ...createRecordActivities(deps.prisma, deps.deadlines.timeZone),
+    ...createEligibilityActivities(deps.prisma, deps.temporal),
+    ...createRectificationActivities(deps.prisma),
   };
 }
 

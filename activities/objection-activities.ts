@@ -1,4 +1,6 @@
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { recordOutcomeSignal, recordWorkflowId } from '../workflows/record/record-contract.js';
 import { applyRecordEffect } from './apply-record-effect.js';
 import type { ObjectionReadModelPatch, ObjectionTransition } from './objection-transition.js';
 
@@ -11,7 +13,19 @@ function toUpdate(patch: ObjectionReadModelPatch): Prisma.ObjectionUpdateInput {
   };
 }
 
-export function createObjectionActivities(prisma: PrismaClient) {
+/** Outcomes that end a record's effects: its lifecycle workflow lifts sanctions and stops rectification. */
+const ENDING_OUTCOMES = new Set(['DELETE', 'STOP_PUBLICATION']);
+
+export function createObjectionActivities(prisma: PrismaClient, temporal: Client) {
+  async function notifyRecordWorkflow(recordId: string, outcome: 'DELETE' | 'STOP_PUBLICATION', caseId: string) {
+    try {
+      await temporal.workflow.getHandle(recordWorkflowId(recordId)).signal(recordOutcomeSignal, { outcome, caseId });
+    } catch (err) {
+      // Records imported without a lifecycle, or whose lifecycle already closed, have nobody to tell.
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+    }
+  }
+
   return {
     /**
      * Writes one transition of an objection case: the audit event, the read model and the record effect in
@@ -19,7 +33,7 @@ export function createObjectionActivities(prisma: PrismaClient) {
      */
     async recordObjectionTransition(transition: ObjectionTransition): Promise<{ applied: boolean }> {
       const { event, readModel, recordEffect } = transition;
-      return prisma.$transaction(async (tx) => {
+      const result = await prisma.$transaction(async (tx) => {
         const existing = await tx.caseEvent.findUnique({ where: { eventKey: event.eventKey }, select: { id: true } });
         if (existing) return { applied: false };
         const objection = await tx.objection.update({ where: { id: event.caseId }, data: toUpdate(readModel) });
@@ -45,6 +59,12 @@ export function createObjectionActivities(prisma: PrismaClient) {
         });
         return { applied: true };
       });
+      // After the commit, and again on a retry (the signal is idempotent for the record workflow).
+      if (recordEffect?.kind === 'APPLY_OUTCOME' && ENDING_OUTCOMES.has(recordEffect.outcome)) {
+        const { recordId } = await prisma.objection.findUniqueOrThrow({ where: { id: event.caseId }, select: { recordId: true } });
+        await notifyRecordWorkflow(recordId, recordEffect.outcome as 'DELETE' | 'STOP_PUBLICATION', event.caseId);
+      }
+      return result;
     },
   };
 }

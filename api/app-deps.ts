@@ -14,4 +14,7 @@ export interface AppDeps {
   deadlines: DeadlineCalculator;
   /** Pins the objection policy (OBJECTION_POLICY_ID); by default the newest active policy applies. */
   objectionPolicyId?: string | undefined;
+  /** Pin the publication and rectification policies (tests, or an office that fixes them). */
+  publicationPolicyId?: string | undefined;
+  rectificationPolicyId?: string | undefined;
 }

@@ -160,6 +160,9 @@ for ((tries = 0; tries < 120; tries++)); do
   sleep 0.25
 done
 
+# Records without a lifecycle workflow (the seed, or an import) get one.
+node_modules/.bin/tsx scripts/adopt-records.ts
+
 ui="http://127.0.0.1:$TEMPORAL_UI_PORT"
 [ "$started_temporal" -eq 1 ] || ui="(the Temporal server at $TEMPORAL_ADDRESS was already running; its UI is wherever it serves it)"
 cat >&2 <<EOF

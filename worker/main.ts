@@ -5,11 +5,13 @@ import { createDeadlineCalculator } from '../lib/calendar/deadline-calculator.js
 import { loadConfig } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
 import { createPrismaClient } from '../lib/prisma.js';
+import { createTemporalClient } from '../lib/temporal-connection.js';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
 const prisma = createPrismaClient(config.DATABASE_URL);
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+const temporal = await createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
 
 const worker = await Worker.create({
   connection,
@@ -19,6 +21,7 @@ const worker = await Worker.create({
   activities: createActivities({
     prisma,
     deadlines: createDeadlineCalculator(prisma, { timeZone: config.CALENDAR_TIME_ZONE }),
+    temporal,
   }),
 });
 
@@ -26,5 +29,6 @@ logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker started');
 // Worker.run() stops on SIGINT/SIGTERM by itself (the SDK installs the signal handlers).
 await worker.run();
 await connection.close();
+await temporal.connection.close();
 await prisma.$disconnect();
 logger.info('worker stopped');

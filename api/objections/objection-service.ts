@@ -5,6 +5,7 @@ import { Prisma, type Objection, type PrismaClient } from '../../generated/prism
 import { objectionPolicySchema, type ObjectionPolicy, type PolicySnapshot } from '../../domain/objection/objection-policy.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
+import { loadPolicy } from '../../lib/policies/load-policy.js';
 import {
   OBJECTION_CASE_TYPE,
   OBJECTION_WORKFLOW_TYPE,
@@ -38,14 +39,7 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 export function createObjectionService({ prisma, temporal, taskQueue, objectionPolicyId }: ObjectionServiceDeps) {
-  async function activePolicy(): Promise<PolicySnapshot<ObjectionPolicy>> {
-    const row = await prisma.policy.findFirst({
-      where: objectionPolicyId ? { processType: 'OBJECTION', id: objectionPolicyId } : { processType: 'OBJECTION', active: true },
-      orderBy: [{ createdAt: 'desc' }, { version: 'desc' }],
-    });
-    if (!row) throw new AppError(ErrorCode.UNAVAILABLE, 'No objection policy is in force; an administrator must configure one');
-    return { id: row.id, name: row.name, version: row.version, params: objectionPolicySchema.parse(row.params) };
-  }
+  const activePolicy = () => loadPolicy(prisma, 'OBJECTION', objectionPolicySchema, objectionPolicyId);
 
   async function startWorkflow(input: ObjectionWorkflowInput): Promise<void> {
     try {

@@ -1,6 +1,8 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { registerCalendarOpenApi } from '../calendar/calendar-openapi.js';
+import { registerRectificationOpenApi } from '../rectifications/rectification-openapi.js';
 import { registerObjectionOpenApi } from './openapi-objections.js';
+import { registerRecordOpenApi } from './openapi-records.js';
 
 /** The OpenAPI document of the routes createApp mounts. */
 export function buildOpenApiDocument() {
@@ -8,6 +10,8 @@ export function buildOpenApiDocument() {
   registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   registerObjectionOpenApi(registry);
   registerCalendarOpenApi(registry);
+  registerRecordOpenApi(registry);
+  registerRectificationOpenApi(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

@@ -8,7 +8,6 @@ import {
   listObjectionsQuerySchema,
   objectionCaseSchema,
 } from '../objections/objection-schemas.js';
-import { listRecordsQuerySchema, recordParamsSchema } from '../records/record-router.js';
 import { jsonBody, jsonResponse, problemResponses } from './openapi-helpers.js';
 
 const caseWithTimeline = objectionCaseSchema.extend({ timeline: z.array(caseEventSchema) });
@@ -53,22 +52,6 @@ export function registerObjectionOpenApi(registry: OpenAPIRegistry): void {
       responses: { 200: jsonResponse('The case after the action', caseWithTimeline), ...problemResponses(400, 401, 403, 404, 409) },
     });
   }
-  registry.registerPath({
-    method: 'get',
-    path: '/records',
-    summary: 'List dishonesty records visible to the caller',
-    tags: ['records'],
-    request: { query: listRecordsQuerySchema },
-    responses: { 200: jsonResponse('A page of records', z.object({ items: z.array(z.unknown()), total: z.number() })), ...problemResponses(400, 401) },
-  });
-  registry.registerPath({
-    method: 'get',
-    path: '/records/{recordId}',
-    summary: 'A dishonesty record with its versions and whether it is under objection',
-    tags: ['records'],
-    request: { params: recordParamsSchema },
-    responses: { 200: jsonResponse('The record', z.object({ id: z.string(), underObjection: z.boolean() }).passthrough()), ...problemResponses(400, 401, 404) },
-  });
   registry.registerPath({
     method: 'get',
     path: '/me',

@@ -1,60 +1,29 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import type { PrismaClient, DishonestyRecord, RecordVersion } from '../../generated/prisma/client.js';
-import { AppError } from '../../lib/app-error.js';
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import { decideLeniencyUpdate, proposeLeniencyUpdate, revokeRecordUpdate } from '../../workflows/record/record-contract.js';
 import { visibleRecords } from '../access/visibility.js';
-import { actorOf } from '../auth/authenticate.js';
+import { actorOf, requireRole } from '../auth/authenticate.js';
+import { idempotencyKeyOf } from '../idempotency-key.js';
 import { parseInput } from '../validate.js';
+import {
+  decideLeniencySchema,
+  listRecordsQuerySchema,
+  proposeLeniencySchema,
+  recordParamsSchema,
+  registerRecordSchema,
+  revokeRecordSchema,
+} from './record-schemas.js';
+import type { RecordService } from './record-service.js';
+import { recordView } from './record-views.js';
 
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/, 'must be an identifier');
-export const recordParamsSchema = z.object({ recordId: id });
-export const listRecordsQuerySchema = z
-  .object({
-    subjectId: id.optional(),
-    underObjection: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  })
-  .strict();
-
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
-
-export function recordView(record: DishonestyRecord, versions?: RecordVersion[]) {
-  return {
-    id: record.id,
-    subjectId: record.subjectId,
-    authorityId: record.authorityId,
-    source: record.source,
-    documentNumber: record.documentNumber,
-    severity: record.severity,
-    policyArea: record.policyArea,
-    facts: record.facts,
-    decisionDate: day(record.decisionDate),
-    publishedFrom: day(record.publishedFrom),
-    publishedUntil: day(record.publishedUntil),
-    status: record.status,
-    publicationStatus: record.publicationStatus,
-    underObjection: record.objectionCaseId !== null,
-    objectionCaseId: record.objectionCaseId,
-    version: record.version,
-    ...(versions
-      ? {
-          versions: versions.map((v) => ({
-            version: v.version,
-            change: v.change,
-            facts: v.facts,
-            caseId: v.caseId,
-            actorId: v.actorId,
-            reason: v.reason,
-            createdAt: v.createdAt.toISOString(),
-          })),
-        }
-      : {}),
-  };
-}
-
-export function recordRouter(prisma: PrismaClient): Router {
+export function recordRouter(prisma: PrismaClient, service: RecordService): Router {
   const router = Router();
+
+  router.post('/records', requireRole('REVIEWER', 'SUPERVISOR'), async (req, res) => {
+    const input = parseInput(registerRecordSchema, req.body);
+    const record = await service.register(actorOf(res), input);
+    res.status(201).location(`/records/${record.id}`).json(record);
+  });
 
   router.get('/records', async (req, res) => {
     const query = parseInput(listRecordsQuerySchema, req.query);
@@ -74,12 +43,25 @@ export function recordRouter(prisma: PrismaClient): Router {
 
   router.get('/records/:recordId', async (req, res) => {
     const { recordId } = parseInput(recordParamsSchema, req.params);
-    const record = await prisma.dishonestyRecord.findFirst({
-      where: { AND: [{ id: recordId }, visibleRecords(actorOf(res))] },
-      include: { versions: { orderBy: { version: 'asc' } } },
-    });
-    if (!record) throw AppError.notFound('Record', recordId);
-    res.json(recordView(record, record.versions));
+    res.json(await service.get(actorOf(res), recordId));
+  });
+
+  router.post('/records/:recordId/revocation', requireRole('REVIEWER', 'SUPERVISOR'), async (req, res) => {
+    const { recordId } = parseInput(recordParamsSchema, req.params);
+    const command = parseInput(revokeRecordSchema, req.body ?? {});
+    res.json(await service.act(actorOf(res), recordId, revokeRecordUpdate, command, idempotencyKeyOf(req)));
+  });
+
+  router.post('/records/:recordId/leniency', requireRole('REVIEWER', 'SUPERVISOR'), async (req, res) => {
+    const { recordId } = parseInput(recordParamsSchema, req.params);
+    const command = parseInput(proposeLeniencySchema, req.body ?? {});
+    res.json(await service.act(actorOf(res), recordId, proposeLeniencyUpdate, command, idempotencyKeyOf(req)));
+  });
+
+  router.post('/records/:recordId/leniency/decision', requireRole('SUPERVISOR'), async (req, res) => {
+    const { recordId } = parseInput(recordParamsSchema, req.params);
+    const command = parseInput(decideLeniencySchema, req.body ?? {});
+    res.json(await service.act(actorOf(res), recordId, decideLeniencyUpdate, command, idempotencyKeyOf(req)));
   });
 
   return router;

@@ -1,5 +1,7 @@
 import { creditCodeCheckCharacter } from '../../domain/credit-code.js';
 import { DEFAULT_OBJECTION_POLICY } from '../../domain/objection/objection-policy.js';
+import { DEFAULT_PUBLICATION_POLICY } from '../../domain/records/publication-policy.js';
+import { DEFAULT_RECTIFICATION_POLICY } from '../../domain/rectification/rectification-policy.js';
 import { PolicyArea, RecordSource, Severity, type RecordFacts } from '../../domain/records/record-types.js';
 import { Role } from '../../domain/roles.js';
 import type { PrismaClient } from '../../lib/prisma.js';
@@ -177,6 +179,28 @@ const OBJECTION_POLICY = {
     '期限届满前1个工作日提醒，逾期上报负责人；驳回后可申请一次复核。',
 };
 
+const PUBLICATION_POLICY = {
+  id: 'publication-default@1',
+  name: 'publication-default',
+  processType: 'PUBLICATION',
+  version: 1,
+  params: DEFAULT_PUBLICATION_POLICY,
+  description:
+    '公示期限（国办发〔2025〕22号、国家发展改革委令第36号）：一般失信信息公示最短3个月、最长1年；严重失信信息最短1年、最长3年；' +
+    '自认定决定之日起按月计算（民法典第202条）。',
+};
+
+const RECTIFICATION_POLICY = {
+  id: 'rectification-default@1',
+  name: 'rectification-default',
+  processType: 'RECTIFICATION',
+  version: 1,
+  params: DEFAULT_RECTIFICATION_POLICY,
+  description:
+    '限期整改默认规则（国发〔2016〕76号；国家层面无统一时限，由认定单位按案设定）：5个工作日内书面说明原因并提交整改方案；' +
+    '20个工作日内完成整改；到期前5个和1个工作日提醒；逾期发督办通知，再逾5个工作日予以通报批评并移送问责。',
+};
+
 /**
  * Reference data that makes the product usable right after start: government bodies, civil servants, authorities,
  * one user per role, published records and the default objection policy.
@@ -215,9 +239,11 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
       create: { recordId: record.id, version: 1, facts: { ...facts }, change: 'CREATED', actorId: SYSTEM_ACTOR, reason: '初始登记' },
     });
   }
-  await prisma.policy.upsert({
-    where: { id: OBJECTION_POLICY.id },
-    update: {},
-    create: { ...OBJECTION_POLICY, params: { ...OBJECTION_POLICY.params } },
-  });
+  for (const policy of [OBJECTION_POLICY, PUBLICATION_POLICY, RECTIFICATION_POLICY]) {
+    await prisma.policy.upsert({
+      where: { id: policy.id },
+      update: {},
+      create: { ...policy, params: JSON.parse(JSON.stringify(policy.params)) as object },
+    });
+  }
 }

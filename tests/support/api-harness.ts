@@ -13,7 +13,12 @@ export const TEST_TOKENS: TokenSettings = {
 };
 
 /** The real app on the test database and Temporal server, with a task queue and policy of the test's own. */
-export async function createTestApp(options: { taskQueue: string; objectionPolicyId?: string }): Promise<Express> {
+export async function createTestApp(options: {
+  taskQueue: string;
+  objectionPolicyId?: string;
+  publicationPolicyId?: string;
+  rectificationPolicyId?: string;
+}): Promise<Express> {
   const env = await getTestEnv();
   return createApp({
     prisma: env.prisma,
@@ -23,6 +28,8 @@ export async function createTestApp(options: { taskQueue: string; objectionPolic
     tokens: TEST_TOKENS,
     deadlines: createDeadlineCalculator(env.prisma, { timeZone: 'Asia/Shanghai' }),
     objectionPolicyId: options.objectionPolicyId,
+    publicationPolicyId: options.publicationPolicyId,
+    rectificationPolicyId: options.rectificationPolicyId,
   });
 }
 

@@ -6,5 +6,5 @@ import { getTestEnv, startTestWorker, type TestWorker } from './test-env.js';
 export async function startRealWorker(taskQueue: string): Promise<TestWorker> {
   const env = await getTestEnv();
   const deadlines = createDeadlineCalculator(env.prisma, { timeZone: 'Asia/Shanghai' });
-  return startTestWorker({ taskQueue, activities: createActivities({ prisma: env.prisma, deadlines }) });
+  return startTestWorker({ taskQueue, activities: createActivities({ prisma: env.prisma, deadlines, temporal: env.temporalClient }) });
 }

@@ -1,12 +1,10 @@
-import { ApplicationFailure } from '@temporalio/workflow';
 import type { ObjectionStatus } from '../../domain/objection/objection-types.js';
 import type { Actor, Role } from '../../domain/roles.js';
 import { FailureType } from '../shared/failure-types.js';
+import { reject } from '../shared/validators.js';
 import type { ObjectionWorkflowInput } from './objection-contract.js';
 
-export function reject(type: FailureType, message: string): never {
-  throw ApplicationFailure.create({ type, message, nonRetryable: true });
-}
+export { reject, requireText } from '../shared/validators.js';
 
 export function requireStatus(current: ObjectionStatus, allowed: readonly ObjectionStatus[], action: string): void {
   if (!allowed.includes(current)) {
@@ -27,8 +25,4 @@ export function requireApplicant(input: ObjectionWorkflowInput, actor: Actor, ac
   if (actor.role !== 'APPLICANT' || actor.id !== input.applicantId) {
     reject(FailureType.FORBIDDEN, `Only the applicant who filed the objection may ${action}`);
   }
-}
-
-export function requireText(value: string | undefined, field: string): void {
-  if (!value || value.trim().length === 0) reject(FailureType.VALIDATION, `${field} is required`);
 }

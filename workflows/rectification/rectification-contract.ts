@@ -20,6 +20,7 @@ export const RectificationCaseStatus = {
   CANCELLED: 'CANCELLED',
 } as const;
 export type RectificationCaseStatus = (typeof RectificationCaseStatus)[keyof typeof RectificationCaseStatus];
+export const CLOSED_RECTIFICATION_STATUSES: readonly RectificationCaseStatus[] = ['RECTIFIED', 'CANCELLED'];
 
 export const RectificationStep = {
   EXPLANATION: 'EXPLANATION',
@@ -96,3 +97,5 @@ export const reviewRectificationUpdate = defineUpdate<RectificationState, [Revie
 export const extendRectificationUpdate = defineUpdate<RectificationState, [ExtendRectificationCommand]>('extendRectification');
 export const cancelRectificationSignal = defineSignal<[CancelRectificationCommand]>('cancelRectification');
 export const rectificationStateQuery = defineQuery<RectificationState>('rectificationState');
+/** Sent when the working-day calendar changed: a provisional deadline is computed again. */
+export const recomputeRectificationDeadlinesSignal = defineSignal<[]>('recomputeDeadlines');

@@ -24,6 +24,17 @@ export interface HumanStepState<S extends string = string> {
   remindAt: string | null;
   reminded: boolean;
   escalated: boolean;
+  /** Further reminders (e.g. 5 WD and 1 WD before), when the step has them. */
+  extraReminders?: TimedNotice[];
+  /** Further escalations after the deadline (e.g. public criticism 5 WD after a supervision notice). */
+  followUps?: TimedNotice[];
+  /** 0 before the deadline; 1 once overdue; 2, 3 … as follow-up escalations fire. */
+  escalationLevel?: number;
+}
+
+export interface TimedNotice {
+  at: string;
+  sent: boolean;
 }
 
 /** Side effects of a step, all done by the owning workflow through activities. */
@@ -31,8 +42,8 @@ export interface HumanStepHooks<S extends string> {
   computeDeadline(request: StepDeadlineRequest): Promise<StepDeadline>;
   opened(state: HumanStepState<S>): Promise<void>;
   reminded(state: HumanStepState<S>): Promise<void>;
-  /** The deadline passed with the step still open: escalate (the step stays open) or let it lapse. */
-  overdue(state: HumanStepState<S>): Promise<void>;
+  /** The deadline passed with the step still open (level 1), or a follow-up escalation fell due (level 2, 3 …). */
+  overdue(state: HumanStepState<S>, level: number): Promise<void>;
   rescheduled(state: HumanStepState<S>, previous: Deadline | null): Promise<void>;
   /** Called each time the step settles into waiting (everything it had to write is written). */
   waiting?(): void;
@@ -47,6 +58,10 @@ export interface HumanStepOptions<S extends string> {
   secondsPerWorkingDay?: number | undefined;
   /** 'escalate' keeps waiting after the deadline (a person must still act); 'lapse' ends the step. */
   onOverdue: 'escalate' | 'lapse';
+  /** More reminders, in working days before the deadline. */
+  extraReminderWorkingDaysBefore?: number[] | undefined;
+  /** Follow-up escalations, in working days after the deadline. */
+  followUpWorkingDaysAfter?: number[] | undefined;
 }
 
 /**
@@ -110,20 +125,35 @@ export class HumanStep<S extends string> {
       if (next.kind === 'reminder') {
         this.state.reminded = true;
         await this.hooks.reminded(this.state);
-      } else {
+      } else if (next.kind === 'extra-reminder') {
+        next.notice.sent = true;
+        await this.hooks.reminded(this.state);
+      } else if (next.kind === 'due') {
         this.state.escalated = true;
-        await this.hooks.overdue(this.state);
+        if (this.state.escalationLevel !== undefined) this.state.escalationLevel = 1;
+        await this.hooks.overdue(this.state, 1);
         if (this.options.onOverdue === 'lapse' && !isDone()) return 'lapsed';
+      } else {
+        next.notice.sent = true;
+        this.state.escalationLevel = (this.state.escalationLevel ?? 1) + 1;
+        await this.hooks.overdue(this.state, this.state.escalationLevel);
       }
     }
   }
 
-  private nextTimer(): { kind: 'reminder' | 'due'; at: number } | null {
-    const { deadline, remindAt, reminded, escalated } = this.state;
+  private nextTimer(): NextTimer | null {
+    const { deadline, remindAt, reminded, escalated, extraReminders = [], followUps = [] } = this.state;
     if (!deadline) return null;
-    if (!reminded && remindAt) return { kind: 'reminder', at: Date.parse(remindAt) };
-    if (!escalated) return { kind: 'due', at: Date.parse(deadline.dueAt) };
-    return null;
+    const candidates: NextTimer[] = [];
+    if (!reminded && remindAt) candidates.push({ kind: 'reminder', at: Date.parse(remindAt) });
+    for (const notice of extraReminders) {
+      if (!notice.sent && !escalated) candidates.push({ kind: 'extra-reminder', at: Date.parse(notice.at), notice });
+    }
+    if (!escalated) candidates.push({ kind: 'due', at: Date.parse(deadline.dueAt) });
+    const followUp = followUps.find((notice) => !notice.sent);
+    if (escalated && followUp) candidates.push({ kind: 'follow-up', at: Date.parse(followUp.at), notice: followUp });
+    // The earliest first; on a tie the order above (reminder before due).
+    return candidates.reduce<NextTimer | null>((best, c) => (best === null || c.at < best.at ? c : best), null);
   }
 
   private async schedule(): Promise<void> {
@@ -143,5 +173,45 @@ export class HumanStep<S extends string> {
       this.state.reminded = false;
     }
     if (computed.remindAt === null) this.state.reminded = true;
+    await this.scheduleExtras(now);
+  }
+
+  /** Extra reminders and follow-up escalations; only steps that ask for them compute them. */
+  private async scheduleExtras(now: number): Promise<void> {
+    const { extraReminderWorkingDaysBefore, followUpWorkingDaysAfter } = this.options;
+    const dueInFuture = this.state.deadline !== null && Date.parse(this.state.deadline.dueAt) > now;
+    if (extraReminderWorkingDaysBefore?.length) {
+      const reminders: TimedNotice[] = [];
+      for (const before of extraReminderWorkingDaysBefore) {
+        const computed = await this.hooks.computeDeadline({
+          from: this.state.openedAt,
+          workingDays: this.state.workingDays,
+          reminderWorkingDaysBefore: before,
+          secondsPerWorkingDay: this.options.secondsPerWorkingDay,
+        });
+        if (computed.remindAt) reminders.push({ at: computed.remindAt, sent: !dueInFuture || Date.parse(computed.remindAt) <= now });
+      }
+      this.state.extraReminders = reminders;
+    }
+    if (followUpWorkingDaysAfter?.length) {
+      const followUps: TimedNotice[] = [];
+      for (const after of followUpWorkingDaysAfter) {
+        const computed = await this.hooks.computeDeadline({
+          from: this.state.openedAt,
+          workingDays: this.state.workingDays + after,
+          reminderWorkingDaysBefore: 0,
+          secondsPerWorkingDay: this.options.secondsPerWorkingDay,
+        });
+        followUps.push({ at: computed.deadline.dueAt, sent: false });
+      }
+      this.state.followUps = followUps;
+      if (dueInFuture) this.state.escalationLevel = 0;
+    }
   }
 }
+
+type NextTimer =
+  | { kind: 'reminder'; at: number }
+  | { kind: 'due'; at: number }
+  | { kind: 'extra-reminder'; at: number; notice: TimedNotice }
+  | { kind: 'follow-up'; at: number; notice: TimedNotice };

@@ -7,11 +7,11 @@ const historiesDir = fileURLToPath(new URL('./histories/', import.meta.url));
 const histories = readdirSync(historiesDir).filter((name) => name.endsWith('.json'));
 
 /**
- * Replays recorded histories of objection cases against today's workflow code. A change that would break
+ * Replays recorded histories of every workflow type against today's workflow code. A change that would break
  * a running case (non-determinism) fails here; guard such changes with patched().
  * Record a new history with: scripts/record-history.sh <workflowId> <name>
  */
-describe('objection workflow replay of recorded histories', () => {
+describe('replay of recorded workflow histories', () => {
   it('has recorded histories to replay', () => {
     expect(histories.length).toBeGreaterThan(0);
   });

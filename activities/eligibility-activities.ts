@@ -1,0 +1,77 @@
+import { Context } from '@temporalio/activity';
+import type { Client } from '@temporalio/client';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { EligibilityAnswer, EligibilityRestriction } from '../domain/eligibility/eligibility.js';
+import {
+  ELIGIBILITY_CASE_TYPE,
+  ELIGIBILITY_WORKFLOW_TYPE,
+  eligibilityWorkflowId,
+  recordEligibilityChangedSignal,
+  type RecordEligibilityChange,
+} from '../workflows/eligibility/eligibility-contract.js';
+import { CaseTypeKey, SubjectIdKey } from '../workflows/shared/search-attributes.js';
+
+export interface SaveEligibilityInput {
+  workflowId: string;
+  sequence: number;
+  answer: EligibilityAnswer;
+  event: { cause: string; recordId: string | null; eligibleBefore: boolean; eligibleAfter: boolean; occurredAt: string };
+}
+
+function eventType(event: SaveEligibilityInput['event']): string {
+  if (event.eligibleBefore && !event.eligibleAfter) return 'ELIGIBILITY_SUSPENDED';
+  if (!event.eligibleBefore && event.eligibleAfter) return 'ELIGIBILITY_RESTORED';
+  return event.cause === 'OPENED' ? 'ELIGIBILITY_OPENED' : 'ELIGIBILITY_BLOCKERS_CHANGED';
+}
+
+export function createEligibilityActivities(prisma: PrismaClient, temporal: Client) {
+  return {
+    /** Saves a subject's eligibility and its timeline event; a write older than the stored one changes nothing. */
+    async saveEligibility(input: SaveEligibilityInput): Promise<void> {
+      const { answer, event, sequence, workflowId } = input;
+      const data = {
+        workflowId,
+        eligible: answer.eligible,
+        restriction: answer.restriction,
+        blockers: answer.blockers as unknown as Prisma.InputJsonValue,
+        expectedEnd: answer.expectedEnd ? new Date(answer.expectedEnd) : null,
+        sequence,
+      };
+      await prisma.$transaction(async (tx) => {
+        const eventKey = `${workflowId}/${sequence}`;
+        if (await tx.caseEvent.findUnique({ where: { eventKey }, select: { id: true } })) return;
+        await tx.caseEvent.create({
+          data: {
+            eventKey,
+            caseId: answer.subjectId,
+            caseType: ELIGIBILITY_CASE_TYPE,
+            type: eventType(event),
+            actorId: 'system',
+            actorRole: 'ADMIN',
+            reason: event.cause,
+            data: { recordId: event.recordId, eligible: answer.eligible, blockers: answer.blockers, expectedEnd: answer.expectedEnd } as unknown as Prisma.InputJsonValue,
+            occurredAt: new Date(event.occurredAt),
+          },
+        });
+        const stored = await tx.subjectEligibility.findUnique({ where: { subjectId: answer.subjectId }, select: { sequence: true } });
+        if (!stored) await tx.subjectEligibility.create({ data: { subjectId: answer.subjectId, ...data } });
+        else if (stored.sequence < sequence) await tx.subjectEligibility.update({ where: { subjectId: answer.subjectId }, data });
+      });
+    },
+
+    /** Tells the subject's eligibility workflow about a record's change, starting the workflow if needed. */
+    async notifyEligibility(input: { subjectId: string; restriction: EligibilityRestriction; change: RecordEligibilityChange }): Promise<void> {
+      await temporal.workflow.signalWithStart(ELIGIBILITY_WORKFLOW_TYPE, {
+        workflowId: eligibilityWorkflowId(input.subjectId),
+        taskQueue: Context.current().info.taskQueue,
+        args: [{ subjectId: input.subjectId, restriction: input.restriction }],
+        signal: recordEligibilityChangedSignal,
+        signalArgs: [input.change],
+        typedSearchAttributes: [
+          { key: CaseTypeKey, value: ELIGIBILITY_CASE_TYPE },
+          { key: SubjectIdKey, value: input.subjectId },
+        ],
+      });
+    },
+  };
+}

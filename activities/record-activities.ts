@@ -1,0 +1,67 @@
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { endOfLocalDay } from '../domain/calendar/local-date.js';
+import { computeRecordWindow, type RecordWindow, type RecordWindowRequest } from '../domain/records/record-window.js';
+import type { RecordPatch, RecordTransition } from './record-transition.js';
+
+const asDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
+
+function toUpdate(patch: RecordPatch): Prisma.DishonestyRecordUpdateInput {
+  const { publishedUntil, minPublishedUntil, revokedAt, ...rest } = patch;
+  return {
+    ...rest,
+    ...(publishedUntil ? { publishedUntil: asDate(publishedUntil) } : {}),
+    ...(minPublishedUntil ? { minPublishedUntil: asDate(minPublishedUntil) } : {}),
+    ...(revokedAt ? { revokedAt: new Date(revokedAt) } : {}),
+  };
+}
+
+export function createRecordActivities(prisma: PrismaClient, timeZone: string) {
+  return {
+    /** Publication and sanction periods of a record (calendar months, or a scaled clock in tests). */
+    async computeRecordWindow(request: RecordWindowRequest): Promise<RecordWindow> {
+      return computeRecordWindow(request, (day) => endOfLocalDay(day, timeZone).toISOString());
+    },
+
+    /** Writes one lifecycle step: event, record fields and leniency decision in one transaction, once. */
+    async recordRecordTransition(transition: RecordTransition): Promise<{ applied: boolean }> {
+      const { event, record, leniency } = transition;
+      return prisma.$transaction(async (tx) => {
+        if (await tx.caseEvent.findUnique({ where: { eventKey: event.eventKey }, select: { id: true } })) {
+          return { applied: false };
+        }
+        if (Object.keys(record).length > 0) await tx.dishonestyRecord.update({ where: { id: event.caseId }, data: toUpdate(record) });
+        if (leniency) {
+          const fields = {
+            kind: leniency.kind,
+            reasons: leniency.reasons,
+            proposedById: leniency.proposedById,
+            proposedAt: new Date(leniency.proposedAt),
+            status: leniency.status,
+            decidedById: leniency.decidedById ?? null,
+            decidedAt: leniency.decidedAt ? new Date(leniency.decidedAt) : null,
+            decisionReasons: leniency.decisionReasons ?? null,
+          };
+          await tx.leniencyDecision.upsert({
+            where: { id: leniency.id },
+            create: { id: leniency.id, recordId: leniency.recordId, ...fields },
+            update: fields,
+          });
+        }
+        await tx.caseEvent.create({
+          data: {
+            eventKey: event.eventKey,
+            caseId: event.caseId,
+            caseType: event.caseType,
+            type: event.type,
+            actorId: event.actorId,
+            actorRole: event.actorRole,
+            reason: event.reason ?? null,
+            data: (event.data ?? undefined) as Prisma.InputJsonValue | undefined,
+            occurredAt: new Date(event.occurredAt),
+          },
+        });
+        return { applied: true };
+      });
+    },
+  };
+}

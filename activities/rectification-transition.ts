@@ -1,0 +1,37 @@
+import type { PolicySnapshot } from '../domain/objection/objection-policy.js';
+import type { RectificationStatus } from '../domain/records/record-types.js';
+import type { RectificationPolicy } from '../domain/rectification/rectification-policy.js';
+import type { CaseEventInput } from '../workflows/shared/case-event.js';
+
+/** Fields of the rectification read model that a transition sets. */
+export interface RectificationReadModelPatch {
+  status: string;
+  explanation?: string;
+  plan?: string;
+  currentStep: string | null;
+  assigneeRole: string | null;
+  dueAt: string | null;
+  dueProvisional: boolean;
+  escalationLevel: string;
+  returnedCount: number;
+  closedAt?: string | null;
+}
+
+/** What the first transition needs to create the read-model row. */
+export interface RectificationOpening {
+  workflowId: string;
+  recordId: string;
+  subjectId: string;
+  policy: PolicySnapshot<RectificationPolicy>;
+  openedAt: string;
+}
+
+/** One step of a rectification case: its audit event, the read model and the record's status, written together. */
+export interface RectificationTransition {
+  event: CaseEventInput;
+  readModel: RectificationReadModelPatch;
+  /** On the first transition only: the row is created (or found) by id. */
+  opening?: RectificationOpening | undefined;
+  /** The record's rectificationStatus after this transition, when it changes. */
+  recordStatus?: RectificationStatus | undefined;
+}

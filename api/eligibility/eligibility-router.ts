@@ -1,0 +1,39 @@
+import { Router } from 'express';
+import type { PrismaClient, SubjectEligibility } from '../../generated/prisma/client.js';
+import { answerEligibility, type EligibilityBlocker, type EligibilityRestriction } from '../../domain/eligibility/eligibility.js';
+import { AppError } from '../../lib/app-error.js';
+import { actorOf, requireRole } from '../auth/authenticate.js';
+import { parseInput } from '../validate.js';
+import { pageQuerySchema, subjectParamsSchema } from '../records/record-schemas.js';
+
+/** The stored answer, re-evaluated at the time of the request (a block may have just run out). */
+function answerNow(row: SubjectEligibility) {
+  return answerEligibility(row.subjectId, row.restriction as EligibilityRestriction, row.blockers as unknown as EligibilityBlocker[], new Date());
+}
+
+export function eligibilityRouter(prisma: PrismaClient): Router {
+  const router = Router();
+
+  /** "Is this subject eligible now, and if not, because of which records, until when?" */
+  router.get('/subjects/:subjectId/eligibility', async (req, res) => {
+    const { subjectId } = parseInput(subjectParamsSchema, req.params);
+    const actor = actorOf(res);
+    const subject = await prisma.subject.findUnique({ where: { id: subjectId } });
+    if (!subject || (actor.role === 'APPLICANT' && actor.subjectId !== subjectId)) throw AppError.notFound('Subject', subjectId);
+    const row = await prisma.subjectEligibility.findUnique({ where: { subjectId } });
+    const restriction: EligibilityRestriction = subject.kind === 'GOVERNMENT_BODY' ? 'HONOR_EVALUATION' : 'AWARDS';
+    res.json(row ? answerNow(row) : answerEligibility(subjectId, restriction, [], new Date()));
+  });
+
+  router.get('/eligibility/suspended', requireRole('ADMIN', 'SUPERVISOR', 'REVIEWER'), async (req, res) => {
+    const query = parseInput(pageQuerySchema, req.query);
+    const where = { eligible: false };
+    const [total, rows] = await prisma.$transaction([
+      prisma.subjectEligibility.count({ where }),
+      prisma.subjectEligibility.findMany({ where, orderBy: { subjectId: 'asc' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    ]);
+    res.json({ items: rows.map(answerNow), page: query.page, pageSize: query.pageSize, total });
+  });
+
+  return router;
+}

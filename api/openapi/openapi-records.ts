@@ -1,0 +1,98 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import {
+  decideLeniencySchema,
+  listRecordsQuerySchema,
+  pageQuerySchema,
+  proposeLeniencySchema,
+  recordParamsSchema,
+  registerRecordSchema,
+  revokeRecordSchema,
+  subjectParamsSchema,
+} from '../records/record-schemas.js';
+import { jsonBody, jsonResponse, problemResponses } from './openapi-helpers.js';
+
+const recordSchema = z
+  .object({ id: z.string(), status: z.string(), publicationStatus: z.string(), sanctionsActive: z.boolean(), underObjection: z.boolean() })
+  .passthrough()
+  .openapi('Record');
+const recordDetailSchema = recordSchema.extend({ timeline: z.array(z.unknown()), versions: z.array(z.unknown()) }).openapi('RecordDetail');
+const eligibilitySchema = z
+  .object({
+    subjectId: z.string(),
+    eligible: z.boolean(),
+    restriction: z.enum(['HONOR_EVALUATION', 'AWARDS']),
+    blockers: z.array(z.object({ recordId: z.string(), until: z.string().nullable(), since: z.string(), reason: z.string() })),
+    expectedEnd: z.string().nullable(),
+    asOf: z.string(),
+  })
+  .openapi('Eligibility');
+const page = (item: z.ZodType) => z.object({ items: z.array(item), page: z.number(), pageSize: z.number(), total: z.number() });
+
+export function registerRecordOpenApi(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: 'post',
+    path: '/records',
+    summary: 'Register a dishonesty record (政务失信记录) as the caller’s authority; starts its lifecycle',
+    tags: ['records'],
+    request: { body: jsonBody(registerRecordSchema) },
+    responses: { 201: jsonResponse('The record', recordDetailSchema), ...problemResponses(400, 401, 403, 404, 409) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/records',
+    summary: 'List dishonesty records visible to the caller',
+    tags: ['records'],
+    request: { query: listRecordsQuerySchema },
+    responses: { 200: jsonResponse('A page of records', page(recordSchema)), ...problemResponses(400, 401) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/records/{recordId}',
+    summary: 'A record with its versions, leniency decisions and timeline',
+    tags: ['records'],
+    request: { params: recordParamsSchema },
+    responses: { 200: jsonResponse('The record', recordDetailSchema), ...problemResponses(400, 401, 404) },
+  });
+  const actions = [
+    { path: 'revocation', body: revokeRecordSchema, summary: 'Revoke the record (its decision was revoked): every sanction lifts, rectification stops', roles: 'REVIEWER, SUPERVISOR' },
+    { path: 'leniency', body: proposeLeniencySchema, summary: 'Propose 主动纠错 leniency: LIGHTER or EXEMPTED', roles: 'REVIEWER, SUPERVISOR' },
+    { path: 'leniency/decision', body: decideLeniencySchema, summary: 'Approve or reject a leniency proposal (four-eyes)', roles: 'SUPERVISOR' },
+  ];
+  for (const action of actions) {
+    registry.registerPath({
+      method: 'post',
+      path: `/records/{recordId}/${action.path}`,
+      summary: action.summary,
+      description: `Roles: ${action.roles}`,
+      tags: ['records'],
+      request: { params: recordParamsSchema, body: jsonBody(action.body) },
+      responses: { 200: jsonResponse('The record after the action', recordDetailSchema), ...problemResponses(400, 401, 403, 404, 409) },
+    });
+  }
+  registry.registerPath({
+    method: 'get',
+    path: '/subjects/{subjectId}/eligibility',
+    summary: 'Is the subject eligible for honor evaluations (bodies) or awards (civil servants) now; if not, why and until when',
+    tags: ['eligibility'],
+    request: { params: subjectParamsSchema },
+    responses: { 200: jsonResponse('The answer', eligibilitySchema), ...problemResponses(400, 401, 404) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/eligibility/suspended',
+    summary: 'Subjects whose eligibility is suspended now',
+    tags: ['eligibility'],
+    request: { query: pageQuerySchema },
+    responses: { 200: jsonResponse('A page of answers', page(eligibilitySchema)), ...problemResponses(400, 401, 403) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/public/records',
+    summary: 'Records published now (公示); no token needed, no personal data of civil servants',
+    tags: ['public'],
+    security: [],
+    request: { query: pageQuerySchema },
+    responses: { 200: jsonResponse('A page of published records', page(z.object({ id: z.string() }).passthrough())), ...problemResponses(400) },
+  });
+}

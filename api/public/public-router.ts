@@ -1,0 +1,62 @@
+import { Router } from 'express';
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import { parseInput } from '../validate.js';
+import { pageQuerySchema } from '../records/record-schemas.js';
+
+const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+/**
+ * What is published now (公示), without a token. Government bodies are named with their credit code; civil
+ * servants are not named (only their organisation), and a record's free-form facts beyond title and summary
+ * are not shown.
+ */
+export function publicRouter(prisma: PrismaClient): Router {
+  const router = Router();
+  router.get('/public/records', async (req, res) => {
+    const query = parseInput(pageQuerySchema, req.query);
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    const where = {
+      status: 'ACTIVE' as const,
+      publicationStatus: 'PUBLISHED' as const,
+      leniency: { not: 'EXEMPTED' },
+      OR: [{ publishedUntil: null }, { publishedUntil: { gte: today } }],
+    };
+    const [total, rows] = await prisma.$transaction([
+      prisma.dishonestyRecord.count({ where }),
+      prisma.dishonestyRecord.findMany({
+        where,
+        include: { subject: { include: { organization: true } }, authority: true },
+        orderBy: [{ decisionDate: 'desc' }, { id: 'asc' }],
+        skip: (query.page - 1) * query.pageSize,
+        take: query.pageSize,
+      }),
+    ]);
+    res.json({
+      items: rows.map((r) => {
+        const facts = r.facts as { title?: unknown; summary?: unknown };
+        const isBody = r.subject.kind === 'GOVERNMENT_BODY';
+        return {
+          id: r.id,
+          subject: isBody
+            ? { kind: r.subject.kind, name: r.subject.name, creditCode: r.subject.creditCode }
+            : { kind: r.subject.kind, organization: r.subject.organization?.name ?? null },
+          authority: r.authority.name,
+          source: r.source,
+          documentNumber: r.documentNumber,
+          severity: r.severity,
+          policyArea: r.policyArea,
+          title: typeof facts.title === 'string' ? facts.title : null,
+          summary: typeof facts.summary === 'string' ? facts.summary : null,
+          decisionDate: day(r.decisionDate),
+          publishedFrom: day(r.publishedFrom),
+          publishedUntil: day(r.publishedUntil),
+          underObjection: r.objectionCaseId !== null,
+        };
+      }),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    });
+  });
+  return router;
+}

@@ -1,0 +1,53 @@
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { LENIENCY_KINDS, PolicyArea, RecordSource, SANCTION_KINDS, Severity } from '../../domain/records/record-types.js';
+
+extendZodWithOpenApi(z);
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/, 'must be an identifier');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real date');
+
+const enumOf = <T extends Record<string, string>>(values: T) => z.enum(Object.values(values) as [T[keyof T], ...T[keyof T][]]);
+
+export const registerRecordSchema = z
+  .object({
+    subjectId: id,
+    source: enumOf(RecordSource),
+    documentNumber: text(100),
+    severity: enumOf(Severity),
+    policyArea: enumOf(PolicyArea),
+    decisionDate: isoDate.refine((d) => d <= new Date().toISOString().slice(0, 10), 'must not be in the future'),
+    facts: z
+      .object({ title: text(200), summary: text(2000), amountOwedYuan: z.number().nonnegative().max(1e13).nullish() })
+      .catchall(z.union([z.string().max(2000), z.number(), z.boolean(), z.null()])),
+    sanctionKind: z.enum(SANCTION_KINDS).optional(),
+    /** Government bodies: whether a rectification order (限期整改) runs; default true. */
+    rectificationRequired: z.boolean().default(true),
+  })
+  .strict()
+  .openapi('RegisterRecordRequest');
+
+export const revokeRecordSchema = z.object({ reason: text(2000) }).strict().openapi('RevokeRecordRequest');
+export const proposeLeniencySchema = z.object({ kind: z.enum(LENIENCY_KINDS), reasons: text(5000) }).strict().openapi('ProposeLeniencyRequest');
+export const decideLeniencySchema = z.object({ approve: z.boolean(), reasons: text(5000) }).strict().openapi('DecideLeniencyRequest');
+
+export const recordParamsSchema = z.object({ recordId: id });
+export const subjectParamsSchema = z.object({ subjectId: id });
+export const pageQuerySchema = z
+  .object({
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+export const listRecordsQuerySchema = pageQuerySchema
+  .extend({
+    subjectId: id.optional(),
+    underObjection: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  })
+  .strict();
+
+export type RegisterRecordInput = z.infer<typeof registerRecordSchema>;

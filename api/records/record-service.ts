@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
+import { publicationPolicySchema, publicationWindow } from '../../domain/records/publication-policy.js';
+import type { Actor } from '../../domain/roles.js';
+import { AppError, ErrorCode } from '../../lib/app-error.js';
+import { loadPolicy } from '../../lib/policies/load-policy.js';
+import { startRecordLifecycle, type LifecyclePolicyPins } from '../../lib/records/start-record-lifecycle.js';
+import { RECORD_CASE_TYPE, recordWorkflowId, type RecordLifecycleState } from '../../workflows/record/record-contract.js';
+import { visibleRecords } from '../access/visibility.js';
+import { eventView } from '../objections/objection-views.js';
+import { fromWorkflowError } from '../temporal/workflow-errors.js';
+import type { RegisterRecordInput } from './record-schemas.js';
+import { recordView } from './record-views.js';
+
+export interface RecordServiceDeps extends LifecyclePolicyPins {
+  prisma: PrismaClient;
+  temporal: Client;
+  taskQueue: string;
+}
+
+const asDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
+
+export function createRecordService({ prisma, temporal, taskQueue, ...pins }: RecordServiceDeps) {
+  async function loadVisible(actor: Actor, recordId: string) {
+    const record = await prisma.dishonestyRecord.findFirst({ where: { AND: [{ id: recordId }, visibleRecords(actor)] } });
+    if (!record) throw AppError.notFound('Record', recordId);
+    return record;
+  }
+
+  async function detail(recordId: string) {
+    const record = await prisma.dishonestyRecord.findUniqueOrThrow({
+      where: { id: recordId },
+      include: { versions: { orderBy: { version: 'asc' } } },
+    });
+    const [events, leniency] = await Promise.all([
+      prisma.caseEvent.findMany({ where: { caseId: recordId, caseType: RECORD_CASE_TYPE }, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] }),
+      prisma.leniencyDecision.findMany({ where: { recordId }, orderBy: { proposedAt: 'asc' } }),
+    ]);
+    return {
+      ...recordView(record, record.versions),
+      leniencyDecisions: leniency.map((l) => ({
+        id: l.id,
+        kind: l.kind,
+        status: l.status,
+        reasons: l.reasons,
+        proposedById: l.proposedById,
+        decidedById: l.decidedById,
+        decisionReasons: l.decisionReasons,
+      })),
+      timeline: events.map(eventView),
+    };
+  }
+
+  return {
+    /** Registers a record for a subject, as the actor's authority; the lifecycle workflow takes it from there. */
+    async register(actor: Actor, input: RegisterRecordInput) {
+      if (!actor.authorityId) throw new AppError(ErrorCode.FORBIDDEN, 'Only staff of an authority may register records');
+      const subject = await prisma.subject.findUnique({ where: { id: input.subjectId } });
+      if (!subject) throw AppError.notFound('Subject', input.subjectId);
+      if (input.sanctionKind && subject.kind !== 'CIVIL_SERVANT') {
+        throw new AppError(ErrorCode.VALIDATION, 'sanctionKind applies to civil servants only', {
+          errors: [{ path: 'sanctionKind', message: 'only for civil servants' }],
+        });
+      }
+      const policy = await loadPolicy(prisma, 'PUBLICATION', publicationPolicySchema, pins.publicationPolicyId);
+      const window = publicationWindow(input.decisionDate, input.severity, policy.params);
+      const id = `rec-${input.decisionDate.slice(0, 4)}-${randomBytes(5).toString('hex')}`;
+      const facts = input.facts as Prisma.InputJsonValue;
+      try {
+        await prisma.$transaction(async (tx) => {
+          await tx.dishonestyRecord.create({
+            data: {
+              id,
+              subjectId: subject.id,
+              authorityId: actor.authorityId!,
+              source: input.source,
+              documentNumber: input.documentNumber,
+              severity: input.severity,
+              policyArea: input.policyArea,
+              facts,
+              decisionDate: asDate(input.decisionDate),
+              publishedFrom: asDate(window.publishedFrom),
+              publishedUntil: asDate(window.publishedUntil),
+              minPublishedUntil: asDate(window.minPublishedUntil),
+              sanctionKind: input.sanctionKind ?? null,
+              rectificationStatus: subject.kind === 'GOVERNMENT_BODY' && input.rectificationRequired ? 'PENDING' : 'NOT_REQUIRED',
+              registeredById: actor.id,
+              publicationPolicyId: policy.id,
+              workflowId: recordWorkflowId(id),
+              versions: { create: { version: 1, facts, change: 'CREATED', actorId: actor.id, reason: 'registered' } },
+            },
+          });
+          await tx.caseEvent.create({
+            data: {
+              eventKey: `record-${id}/registered`,
+              caseId: id,
+              caseType: RECORD_CASE_TYPE,
+              type: 'REGISTERED',
+              actorId: actor.id,
+              actorRole: actor.role,
+              data: { documentNumber: input.documentNumber, severity: input.severity, policy: { id: policy.id, version: policy.version } },
+              occurredAt: new Date(),
+            },
+          });
+        });
+      } catch (err) {
+        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+          throw new AppError(ErrorCode.CONFLICT, `Your authority already registered a record with document number ${input.documentNumber}`);
+        }
+        throw err;
+      }
+      const record = await prisma.dishonestyRecord.findUniqueOrThrow({ where: { id } });
+      await startRecordLifecycle(record, subject, { prisma, temporal, taskQueue, rectificationRequired: input.rectificationRequired, ...pins });
+      return detail(id);
+    },
+
+    async get(actor: Actor, recordId: string) {
+      await loadVisible(actor, recordId);
+      return detail(recordId);
+    },
+
+    /** Runs a decision on the record's lifecycle workflow (revocation, leniency). */
+    async act<C extends { actor: Actor }>(actor: Actor, recordId: string, update: UpdateDefinition<RecordLifecycleState, [C]>, command: Omit<C, 'actor'>, idempotencyKey?: string) {
+      const record = await loadVisible(actor, recordId);
+      if (!record.workflowId) throw new AppError(ErrorCode.INVALID_STATE, `Record ${recordId} has no running lifecycle`);
+      try {
+        await temporal.workflow.getHandle(record.workflowId).executeUpdate(update, {
+          args: [{ ...command, actor } as C],
+          ...(idempotencyKey ? { updateId: `${actor.id}:${idempotencyKey}` } : {}),
+        });
+      } catch (err) {
+        throw fromWorkflowError(err);
+      }
+      return detail(recordId);
+    },
+  };
+}
+
+export type RecordService = ReturnType<typeof createRecordService>;

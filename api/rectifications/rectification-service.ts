@@ -1,0 +1,105 @@
+import type { Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
+import type { Actor } from '../../domain/roles.js';
+import { AppError, ErrorCode } from '../../lib/app-error.js';
+import {
+  CLOSED_RECTIFICATION_STATUSES,
+  recomputeRectificationDeadlinesSignal,
+  type RectificationState,
+} from '../../workflows/rectification/rectification-contract.js';
+import { canSeeRectification, visibleRectifications } from '../access/rectification-visibility.js';
+import { eventView } from '../objections/objection-views.js';
+import { fromWorkflowError } from '../temporal/workflow-errors.js';
+import type { ListRectificationsQuery } from './rectification-schemas.js';
+import { isClosed, rectificationView } from './rectification-views.js';
+
+export interface RectificationServiceDeps {
+  prisma: PrismaClient;
+  temporal: Client;
+}
+
+export function createRectificationService({ prisma, temporal }: RectificationServiceDeps) {
+  async function loadVisible(actor: Actor, rectificationId: string) {
+    const row = await prisma.rectification.findUnique({ where: { id: rectificationId } });
+    if (!row || !(await canSeeRectification(prisma, actor, row))) throw AppError.notFound('Rectification', rectificationId);
+    return row;
+  }
+
+  async function withTimeline(rectificationId: string) {
+    const row = await prisma.rectification.findUniqueOrThrow({ where: { id: rectificationId } });
+    const events = await prisma.caseEvent.findMany({ where: { caseId: rectificationId }, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] });
+    return { ...rectificationView(row), timeline: events.map(eventView) };
+  }
+
+  function filters(query: ListRectificationsQuery, now: Date): Prisma.RectificationWhereInput[] {
+    const open = { status: { notIn: [...CLOSED_RECTIFICATION_STATUSES] } };
+    const late: Prisma.RectificationWhereInput = { OR: [{ dueAt: { lt: now } }, { escalationLevel: { not: 'NONE' } }] };
+    return [
+      query.status ? { status: query.status } : {},
+      query.subjectId ? { subjectId: query.subjectId } : {},
+      query.recordId ? { recordId: query.recordId } : {},
+      query.overdue === true ? { AND: [open, late] } : {},
+      query.overdue === false ? { NOT: { AND: [open, late] } } : {},
+      query.escalated === true ? { escalationLevel: { not: 'NONE' } } : {},
+      query.escalated === false ? { escalationLevel: 'NONE' } : {},
+    ];
+  }
+
+  return {
+    async get(actor: Actor, rectificationId: string) {
+      const row = await loadVisible(actor, rectificationId);
+      return withTimeline(row.id);
+    },
+
+    async list(actor: Actor, query: ListRectificationsQuery) {
+      const now = new Date();
+      const where: Prisma.RectificationWhereInput = { AND: [await visibleRectifications(prisma, actor), ...filters(query, now)] };
+      const [total, rows] = await prisma.$transaction([
+        prisma.rectification.count({ where }),
+        prisma.rectification.findMany({
+          where,
+          orderBy: [{ openedAt: 'desc' }, { id: 'asc' }],
+          skip: (query.page - 1) * query.pageSize,
+          take: query.pageSize,
+        }),
+      ]);
+      return { items: rows.map((row) => rectificationView(row, now)), page: query.page, pageSize: query.pageSize, total };
+    },
+
+    /** Runs a human action as a workflow update; the validator's verdict comes back at once. */
+    async act<C extends { actor: Actor }>(
+      actor: Actor,
+      rectificationId: string,
+      update: UpdateDefinition<RectificationState, [C]>,
+      command: Omit<C, 'actor'>,
+      idempotencyKey?: string,
+    ) {
+      const row = await loadVisible(actor, rectificationId);
+      if (isClosed(row.status)) {
+        throw new AppError(ErrorCode.INVALID_STATE, `The rectification is ${row.status}; no further action is possible`);
+      }
+      try {
+        await temporal.workflow.getHandle(row.workflowId).executeUpdate(update, {
+          args: [{ ...command, actor } as C],
+          ...(idempotencyKey ? { updateId: `${actor.id}:${idempotencyKey}` } : {}),
+        });
+      } catch (err) {
+        throw fromWorkflowError(err);
+      }
+      return withTimeline(rectificationId);
+    },
+
+    /** After a calendar change: open cases with provisional deadlines compute them again. */
+    async recomputeProvisionalDeadlines(): Promise<number> {
+      const rows = await prisma.rectification.findMany({
+        where: { dueProvisional: true, status: { notIn: [...CLOSED_RECTIFICATION_STATUSES] } },
+        select: { workflowId: true },
+      });
+      const sent = await Promise.allSettled(rows.map((row) => temporal.workflow.getHandle(row.workflowId).signal(recomputeRectificationDeadlinesSignal)));
+      return sent.filter((result) => result.status === 'fulfilled').length;
+    },
+  };
+}
+
+export type RectificationService = ReturnType<typeof createRectificationService>;

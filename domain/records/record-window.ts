@@ -1,0 +1,47 @@
+import { publicationWindow, type PublicationPolicy } from './publication-policy.js';
+import { addCalendarMonths } from './calendar-months.js';
+import { SANCTION_MONTHS, type LeniencyKind, type SanctionKind, type Severity } from './record-types.js';
+
+export interface RecordWindowRequest {
+  decisionDate: string;
+  severity: Severity;
+  sanctionKind?: SanctionKind | null | undefined;
+  leniency: LeniencyKind | 'NONE';
+  policy: PublicationPolicy;
+  /** Start of the scaled clock (tests): the record's registration instant. */
+  registeredAt: string;
+}
+
+export interface RecordWindow {
+  publishedFrom: string;
+  minPublishedUntil: string;
+  publishedUntil: string;
+  /** Instant at which publication ends by itself (end of publishedUntil, or scaled). */
+  publicationEndsAt: string;
+  /** Instant at which a civil servant's sanction period ends, if the record has one. */
+  sanctionEndsAt: string | null;
+}
+
+type EndOfDay = (date: string) => string;
+
+/** Publication and sanction periods of a record, in calendar months (民法典 art. 202) or on a scaled clock. */
+export function computeRecordWindow(request: RecordWindowRequest, endOfDay: EndOfDay): RecordWindow {
+  const window = publicationWindow(request.decisionDate, request.severity, request.policy, request.leniency);
+  const period = request.policy.periods[request.severity];
+  const months = request.leniency === 'EXEMPTED' ? 0 : request.leniency === 'LIGHTER' ? period.minMonths : period.maxMonths;
+  const sanctionMonths = request.sanctionKind ? SANCTION_MONTHS[request.sanctionKind] : null;
+  const scale = request.policy.secondsPerMonth;
+  if (scale) {
+    const start = Date.parse(request.registeredAt);
+    return {
+      ...window,
+      publicationEndsAt: new Date(start + months * scale * 1000).toISOString(),
+      sanctionEndsAt: sanctionMonths === null ? null : new Date(start + sanctionMonths * scale * 1000).toISOString(),
+    };
+  }
+  return {
+    ...window,
+    publicationEndsAt: endOfDay(window.publishedUntil),
+    sanctionEndsAt: sanctionMonths === null ? null : endOfDay(addCalendarMonths(request.decisionDate, sanctionMonths)),
+  };
+}

@@ -1,0 +1,64 @@
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { DishonestyRecord, Subject } from '../../generated/prisma/client.js';
+import { publicationPolicySchema } from '../../domain/records/publication-policy.js';
+import { SANCTION_KINDS, type SanctionKind } from '../../domain/records/record-types.js';
+import { rectificationPolicySchema } from '../../domain/rectification/rectification-policy.js';
+import { RECORD_CASE_TYPE, RECORD_WORKFLOW_TYPE, recordWorkflowId, type RecordLifecycleInput } from '../../workflows/record/record-contract.js';
+import { CaseStatusKey, CaseTypeKey, RecordIdKey, SubjectIdKey } from '../../workflows/shared/search-attributes.js';
+import type { PrismaClient } from '../prisma.js';
+import { loadPolicy } from '../policies/load-policy.js';
+
+
+export interface LifecyclePolicyPins {
+  publicationPolicyId?: string | undefined;
+  rectificationPolicyId?: string | undefined;
+}
+
+export interface StartLifecycleOptions extends LifecyclePolicyPins {
+  prisma: PrismaClient;
+  temporal: Client;
+  taskQueue: string;
+  /** Government bodies only: whether a rectification order (限期整改) runs. */
+  rectificationRequired: boolean;
+}
+
+const isSanctionKind = (value: string | null): value is SanctionKind => value !== null && (SANCTION_KINDS as string[]).includes(value);
+
+/** Starts a record's lifecycle workflow; starting it twice is harmless (same workflow id). */
+export async function startRecordLifecycle(record: DishonestyRecord, subject: Subject, options: StartLifecycleOptions): Promise<string> {
+  const { prisma, temporal, taskQueue } = options;
+  const isBody = subject.kind === 'GOVERNMENT_BODY';
+  const input: RecordLifecycleInput = {
+    recordId: record.id,
+    subjectId: subject.id,
+    restriction: isBody ? 'HONOR_EVALUATION' : 'AWARDS',
+    authorityId: record.authorityId,
+    severity: record.severity,
+    decisionDate: record.decisionDate.toISOString().slice(0, 10),
+    sanctionKind: isSanctionKind(record.sanctionKind) ? record.sanctionKind : null,
+    registeredAt: new Date().toISOString(),
+    publication: await loadPolicy(prisma, 'PUBLICATION', publicationPolicySchema, options.publicationPolicyId),
+    rectification:
+      isBody && options.rectificationRequired
+        ? await loadPolicy(prisma, 'RECTIFICATION', rectificationPolicySchema, options.rectificationPolicyId)
+        : null,
+  };
+  const workflowId = recordWorkflowId(record.id);
+  try {
+    await temporal.workflow.start(RECORD_WORKFLOW_TYPE, {
+      workflowId,
+      taskQueue,
+      args: [input],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: [
+        { key: CaseTypeKey, value: RECORD_CASE_TYPE },
+        { key: CaseStatusKey, value: 'ACTIVE' },
+        { key: SubjectIdKey, value: subject.id },
+        { key: RecordIdKey, value: record.id },
+      ],
+    });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
+  return workflowId;
+}

@@ -1,0 +1,112 @@
+import request from 'supertest';
+import type { Express } from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createTestApp } from '../support/api-harness.js';
+import { eventually } from '../support/objection-fixtures.js';
+import { createRecordWorld, registration, type RecordWorld } from '../support/record-fixtures.js';
+import { startRealWorker } from '../support/real-worker.js';
+import { getTestEnv, uniqueId } from '../support/test-env.js';
+
+const env = await getTestEnv();
+const taskQueue = uniqueId('records-api');
+let stopWorker: () => Promise<void>;
+let app: Express;
+let world: RecordWorld;
+
+beforeAll(async () => {
+  ({ stop: stopWorker } = await startRealWorker(taskQueue));
+  world = await createRecordWorld(env.prisma, { secondsPerMonth: 3600 });
+  app = await createTestApp({ taskQueue, publicationPolicyId: world.publicationPolicyId, rectificationPolicyId: world.rectificationPolicyId });
+});
+afterAll(async () => {
+  await stopWorker?.();
+});
+
+async function register(overrides: Record<string, unknown> = {}) {
+  return request(app).post('/records').set('Authorization', await bearer(world.actors.reviewer)).send(registration(world, overrides));
+}
+
+describe('records, eligibility and publication API', () => {
+  it('registers a record, which suspends the subject and is published without a token', async () => {
+    const res = await register();
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'ACTIVE', publicationStatus: 'PUBLISHED', publishedUntil: '2027-03-02', minPublishedUntil: '2026-06-02' });
+
+    const answer = await eventually(async () => {
+      const r = await request(app).get(`/subjects/${world.subjectId}/eligibility`).set('Authorization', await bearer(world.actors.reviewer2));
+      return r.body.eligible === false ? r.body : undefined;
+    });
+    expect(answer).toMatchObject({ restriction: 'HONOR_EVALUATION', blockers: [expect.objectContaining({ recordId: res.body.id })] });
+
+    const published = await request(app).get('/public/records?pageSize=100');
+    expect(published.status).toBe(200);
+    const item = published.body.items.find((i: { id: string }) => i.id === res.body.id);
+    expect(item).toMatchObject({ subject: { kind: 'GOVERNMENT_BODY', name: expect.any(String), creditCode: expect.any(String) }, title: '拖欠民营企业账款' });
+
+    const suspended = await request(app).get('/eligibility/suspended?pageSize=100').set('Authorization', await bearer(world.actors.admin));
+    expect(suspended.body.items.map((i: { subjectId: string }) => i.subjectId)).toContain(world.subjectId);
+  });
+
+  it('publishes a civil servant’s record without naming the person', async () => {
+    const res = await register({ subjectId: world.civilServantId, source: 'DISCIPLINARY_ACTION', sanctionKind: 'DEMERIT', policyArea: 'OTHER' });
+    expect(res.status).toBe(201);
+    const published = await request(app).get('/public/records?pageSize=100');
+    const item = published.body.items.find((i: { id: string }) => i.id === res.body.id);
+    expect(item.subject).toEqual({ kind: 'CIVIL_SERVANT', organization: expect.any(String) });
+    expect(JSON.stringify(item)).not.toContain('张某某');
+  });
+
+  it('refuses a duplicate document number of the same authority with 409', async () => {
+    const first = registration(world);
+    const token = await bearer(world.actors.reviewer);
+    expect((await request(app).post('/records').set('Authorization', token).send(first)).status).toBe(201);
+    const again = await request(app).post('/records').set('Authorization', token).send(first);
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toMatch(/document number/);
+  });
+
+  it('validates registrations and roles', async () => {
+    const applicant = await request(app).post('/records').set('Authorization', await bearer(world.actors.applicant)).send(registration(world));
+    expect(applicant.status).toBe(403);
+    const badDate = await register({ decisionDate: '2026-02-30' });
+    expect(badDate.status).toBe(400);
+    const future = await register({ decisionDate: '2999-01-01' });
+    expect(future.status).toBe(400);
+    const unknownSubject = await register({ subjectId: 'nobody-here' });
+    expect(unknownSubject.status).toBe(404);
+    const sanctionOnBody = await register({ sanctionKind: 'WARNING' });
+    expect(sanctionOnBody.status).toBe(400);
+    const badEnum = await register({ severity: 'CATASTROPHIC' });
+    expect(badEnum.status).toBe(400);
+    expect(badEnum.headers['content-type']).toMatch(/problem\+json/);
+  });
+
+  it('revokes a record once; leniency needs a supervisor who did not propose it', async () => {
+    const a = (await register()).body.id as string;
+    const reviewer = await bearer(world.actors.reviewer);
+    const revoked = await request(app).post(`/records/${a}/revocation`).set('Authorization', reviewer).send({ reason: '原处罚决定被撤销' });
+    expect(revoked.status).toBe(200);
+    expect(revoked.body).toMatchObject({ status: 'REVOKED', sanctionsActive: false });
+    expect((await request(app).post(`/records/${a}/revocation`).set('Authorization', reviewer).send({ reason: '再次' })).status).toBe(409);
+    expect((await request(app).post(`/records/${a}/revocation`).set('Authorization', reviewer).send({})).status).toBe(400);
+
+    const b = (await register()).body.id as string;
+    const proposed = await request(app).post(`/records/${b}/leniency`).set('Authorization', reviewer).send({ kind: 'LIGHTER', reasons: '主动纠错' });
+    expect(proposed.status).toBe(200);
+    expect((await request(app).post(`/records/${b}/leniency/decision`).set('Authorization', reviewer).send({ approve: true, reasons: 'x' })).status).toBe(403);
+    const foreign = await request(app)
+      .post(`/records/${b}/leniency/decision`)
+      .set('Authorization', await bearer({ ...world.actors.supervisor, authorityId: world.otherAuthorityId }))
+      .send({ approve: true, reasons: 'x' });
+    expect(foreign.status).toBe(404);
+    const approved = await request(app).post(`/records/${b}/leniency/decision`).set('Authorization', await bearer(world.actors.supervisor)).send({ approve: true, reasons: '同意' });
+    expect(approved.status).toBe(200);
+    expect(approved.body.leniency).toBe('LIGHTER');
+  });
+
+  it('answers eligibility questions only for subjects the caller may see', async () => {
+    expect((await request(app).get('/subjects/nobody-here/eligibility').set('Authorization', await bearer(world.actors.admin))).status).toBe(404);
+    expect((await request(app).get(`/subjects/${world.subjectId}/eligibility`).set('Authorization', await bearer(world.actors.otherApplicant))).status).toBe(404);
+    expect((await request(app).get('/eligibility/suspended').set('Authorization', await bearer(world.actors.applicant))).status).toBe(403);
+  });
+});

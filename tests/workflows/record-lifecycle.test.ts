@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decideLeniencyUpdate, proposeLeniencyUpdate, revokeRecordUpdate } from '../../workflows/record/record-contract.js';
+import { acceptObjectionUpdate, decideObjectionUpdate } from '../../workflows/objection/objection-contract.js';
+import { eventually, objectionServiceFor } from '../support/objection-fixtures.js';
+import { createRecordWorld, recordServiceFor, registration, type RecordWorld } from '../support/record-fixtures.js';
+import { startRealWorker } from '../support/real-worker.js';
+import { getTestEnv, uniqueId } from '../support/test-env.js';
+
+const env = await getTestEnv();
+const taskQueue = uniqueId('record-lifecycle');
+let stopWorker: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ stop: stopWorker } = await startRealWorker(taskQueue));
+});
+afterAll(async () => {
+  await stopWorker?.();
+});
+
+const service = (world: RecordWorld) => recordServiceFor(env.prisma, env.temporalClient, taskQueue, world);
+
+async function eligibility(subjectId: string) {
+  return env.prisma.subjectEligibility.findUnique({ where: { subjectId } });
+}
+
+async function eligibilityEvents(subjectId: string): Promise<Array<{ type: string; reason: string | null }>> {
+  return env.prisma.caseEvent.findMany({ where: { caseId: subjectId, caseType: 'ELIGIBILITY' }, orderBy: { id: 'asc' }, select: { type: true, reason: true } });
+}
+
+describe('record lifecycle and honor eligibility (real Temporal and PostgreSQL)', () => {
+  it("a body's record suspends its honor eligibility for the publication period, then publication stops and eligibility returns", async () => {
+    const world = await createRecordWorld(env.prisma, { secondsPerMonth: 0.25 }); // 12 months = 3 s
+    const record = await service(world).register(world.actors.reviewer, registration(world));
+    const suspended = await eventually(async () => {
+      const row = await eligibility(world.subjectId);
+      return row && !row.eligible ? row : undefined;
+    });
+    expect(suspended.restriction).toBe('HONOR_EVALUATION');
+    expect((suspended.blockers as Array<{ recordId: string }>).map((b) => b.recordId)).toEqual([record.id]);
+
+    await eventually(async () => ((await eligibility(world.subjectId))?.eligible ? true : undefined));
+    const stored = await eventually(async () => {
+      const row = await env.prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: record.id } });
+      return row.publicationStatus === 'STOPPED' ? row : undefined;
+    });
+    expect(stored.sanctionsActive).toBe(false);
+    const types = (await eligibilityEvents(world.subjectId)).map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['ELIGIBILITY_SUSPENDED', 'ELIGIBILITY_RESTORED']));
+    expect(types.indexOf('ELIGIBILITY_SUSPENDED')).toBeLessThan(types.indexOf('ELIGIBILITY_RESTORED'));
+  });
+
+  it('revoking a record lifts the suspension at once and cancels its rectification order', async () => {
+    const world = await createRecordWorld(env.prisma, { secondsPerMonth: 3600 });
+    const record = await service(world).register(world.actors.reviewer, registration(world, { rectificationRequired: true }));
+    await eventually(async () => ((await eligibility(world.subjectId))?.eligible === false ? true : undefined));
+    await eventually(async () => (await env.prisma.rectification.findUnique({ where: { recordId: record.id } })) ?? undefined);
+
+    const revoked = await service(world).act(world.actors.reviewer, record.id, revokeRecordUpdate, { reason: '原判决被撤销' });
+    expect(revoked).toMatchObject({ status: 'REVOKED', publicationStatus: 'STOPPED', sanctionsActive: false });
+    await eventually(async () => ((await eligibility(world.subjectId))?.eligible ? true : undefined));
+    const rectification = await eventually(async () => {
+      const row = await env.prisma.rectification.findUnique({ where: { recordId: record.id } });
+      return row?.status === 'CANCELLED' ? row : undefined;
+    });
+    expect(rectification.closedAt).not.toBeNull();
+    const restored = (await eligibilityEvents(world.subjectId)).find((e) => e.type === 'ELIGIBILITY_RESTORED');
+    expect(restored?.reason).toBe('REVOKED');
+    await expect(service(world).act(world.actors.reviewer, record.id, revokeRecordUpdate, { reason: '再次撤销' })).rejects.toMatchObject({ code: 'invalid-state' });
+  });
+
+  it('a lighter sanction for self-correction (主动纠错) needs a second person and lifts the suspension', async () => {
+    const world = await createRecordWorld(env.prisma, { secondsPerMonth: 3600 });
+    const record = await service(world).register(world.actors.reviewer, registration(world));
+    await eventually(async () => ((await eligibility(world.subjectId))?.eligible === false ? true : undefined));
+
+    await service(world).act(world.actors.supervisor, record.id, proposeLeniencyUpdate, { kind: 'LIGHTER', reasons: '主动追回损失并消除影响' });
+    await expect(
+      service(world).act(world.actors.supervisor, record.id, decideLeniencyUpdate, { approve: true, reasons: '同意' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      service(world).act(world.actors.reviewer, record.id, decideLeniencyUpdate, { approve: true, reasons: '同意' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    const approved = await service(world).act(world.actors.supervisor2, record.id, decideLeniencyUpdate, { approve: true, reasons: '同意从轻' });
+    expect(approved).toMatchObject({ leniency: 'LIGHTER', sanctionsActive: false, publishedUntil: '2026-06-02', publicationStatus: 'PUBLISHED' });
+    expect(approved.leniencyDecisions).toEqual([expect.objectContaining({ kind: 'LIGHTER', status: 'APPROVED', decidedById: world.actors.supervisor2.id })]);
+    await eventually(async () => ((await eligibility(world.subjectId))?.eligible ? true : undefined));
+  });
+
+  it('an exemption stops publication and every effect', async () => {
+    const world = await createRecordWorld(env.prisma, { secondsPerMonth: 3600 });
+    const record = await service(world).register(world.actors.reviewer, registration(world));
+    await service(world).act(world.actors.reviewer, record.id, proposeLeniencyUpdate, { kind: 'EXEMPTED', reasons: '及时纠正未造成损失' });
+    const exempted = await service(world).act(world.actors.supervisor, record.id, decideLeniencyUpdate, { approve: true, reasons: '同意免于' });
+    expect(exempted).toMatchObject({ leniency: 'EXEMPTED', publicationStatus: 'STOPPED', sanctionsActive: false });
+    expect(exempted.timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['LENIENCY_PROPOSED', 'LENIENCY_APPROVED', 'EFFECTS_ENDED_EXEMPTED']));
+  });
+
+  it('concurrent record events on one subject leave exactly the blocks that remain', async () => {
+    const world = await createRecordWorld(env.prisma, { secondsPerMonth: 3600 });
+    const records = await Promise.all([1, 2, 3, 4].map(() => service(world).register(world.actors.reviewer, registration(world))));
+    await eventually(async () => {
+      const row = await eligibility(world.subjectId);
+      return row && (row.blockers as unknown[]).length === 4 ? row : undefined;
+    });
+    await Promise.all(records.slice(0, 3).map((r) => service(world).act(world.actors.reviewer, r.id, revokeRecordUpdate, { reason: '撤销' })));
+    const remaining = await eventually(async () => {
+      const row = await eligibility(world.subjectId);
+      return row && (row.blockers as unknown[]).length === 1 ? row : undefined;
+    });
+    expect(remaining.eligible).toBe(false);
+    expect((remaining.blockers as Array<{ recordId: string }>)[0]?.recordId).toBe(records[3]!.id);
+    await service(world).act(world.actors.reviewer, records[3]!.id, revokeRecordUpdate, { reason: '撤销' });
+    await eventually(async () => ((await eligibility(world.subjectId))?.eligible ? true : undefined));
+  });
+
+  it("an objection that deletes a record ends the record's effects", async () => {
+    const world = await createRecordWorld(env.prisma, { secondsPerMonth: 3600 });
+    const record = await service(world).register(world.actors.reviewer, registration(world));
+    await eventually(async () => ((await eligibility(world.subjectId))?.eligible === false ? true : undefined));
+    const objections = objectionServiceFor(env.prisma, env.temporalClient, taskQueue, world);
+    const filed = await objections.file(world.actors.applicant, { recordId: record.id, grounds: 'LISTED_WITHOUT_CONDITIONS', statement: '不符合列入条件', evidence: [] });
+    await objections.act(world.actors.reviewer, filed.case.id, acceptObjectionUpdate, {});
+    await objections.act(world.actors.reviewer2, filed.case.id, decideObjectionUpdate, { outcome: 'DELETE', reasons: '认定错误' });
+    await eventually(async () => ((await eligibility(world.subjectId))?.eligible ? true : undefined));
+    const stored = await env.prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: record.id } });
+    expect(stored).toMatchObject({ status: 'DELETED', sanctionsActive: false, publicationStatus: 'STOPPED' });
+  });
+
+  it("a civil servant's disciplinary sanction restricts awards (评优评先) for its period only", async () => {
+    const world = await createRecordWorld(env.prisma, { secondsPerMonth: 0.5 }); // warning: 6 months = 3 s
+    await service(world).register(
+      world.actors.reviewer,
+      registration(world, { subjectId: world.civilServantId, source: 'DISCIPLINARY_ACTION', sanctionKind: 'WARNING', policyArea: 'OTHER' }),
+    );
+    const restricted = await eventually(async () => {
+      const row = await eligibility(world.civilServantId);
+      return row && !row.eligible ? row : undefined;
+    });
+    expect(restricted.restriction).toBe('AWARDS');
+    expect(restricted.expectedEnd).not.toBeNull();
+    await eventually(async () => ((await eligibility(world.civilServantId))?.eligible ? true : undefined), 15_000);
+    const restored = (await eligibilityEvents(world.civilServantId)).find((e) => e.type === 'ELIGIBILITY_RESTORED');
+    expect(restored?.reason).toBe('EXPIRED');
+  });
+});

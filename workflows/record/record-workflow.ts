@@ -1,0 +1,351 @@
+import {
+  allHandlersFinished,
+  condition,
+  ParentClosePolicy,
+  proxyActivities,
+  setHandler,
+  startChild,
+  upsertSearchAttributes,
+  workflowInfo,
+  type ChildWorkflowHandle,
+} from '@temporalio/workflow';
+import type { Activities } from '../../activities/index.js';
+import type { LeniencyWrite, RecordPatch } from '../../activities/record-transition.js';
+import type { EligibilityBlocker } from '../../domain/eligibility/eligibility.js';
+import type { LeniencyKind } from '../../domain/records/record-types.js';
+import type { Actor, Role } from '../../domain/roles.js';
+import { SYSTEM_ACTOR } from '../shared/case-event.js';
+import { FailureType } from '../shared/failure-types.js';
+import { CaseStatusKey, CaseTypeKey, RecordIdKey, SubjectIdKey } from '../shared/search-attributes.js';
+import { reject, requireText } from '../shared/validators.js';
+import {
+  cancelRectificationSignal,
+  RECTIFICATION_WORKFLOW_TYPE,
+  rectificationWorkflowId,
+  type RectificationResult,
+  type RectificationWorkflowInput,
+} from '../rectification/rectification-contract.js';
+import {
+  decideLeniencyUpdate,
+  proposeLeniencyUpdate,
+  RECORD_CASE_TYPE,
+  recordLifecycleQuery,
+  recordOutcomeSignal,
+  RecordPhase,
+  revokeRecordUpdate,
+  type RecordLifecycleInput,
+  type RecordLifecycleState,
+} from './record-contract.js';
+import { requireRecordStaff } from './record-validators.js';
+
+const { computeRecordWindow, recordRecordTransition, notifyEligibility } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+const STAFF: readonly Role[] = ['REVIEWER', 'SUPERVISOR'];
+
+/** Why a record's effects ended. */
+type Closing = 'EXPIRED' | 'REVOKED' | 'DELETED' | 'PUBLICATION_STOPPED' | 'EXEMPTED';
+
+interface ClosingRequest {
+  cause: Closing;
+  actor: Actor;
+  reason: string | null;
+}
+
+interface TransitionDetails {
+  reason?: string | null;
+  data?: Record<string, unknown>;
+  record?: RecordPatch;
+  leniency?: LeniencyWrite;
+}
+
+/**
+ * A dishonesty record's effects (国发〔2016〕76号): publication for the period its severity allows, the
+ * subject's eligibility suspension, the rectification order of a government body, 主动纠错 leniency with
+ * four-eyes approval, and their end by expiry, revocation, deletion or exemption.
+ */
+export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Promise<RecordLifecycleState> {
+  const { recordId } = input;
+  const state: RecordLifecycleState = {
+    recordId,
+    phase: RecordPhase.ACTIVE,
+    publicationEndsAt: null,
+    sanctionEndsAt: null,
+    rectified: false,
+    rectificationRequired: input.rectification !== null,
+    leniency: 'NONE',
+    pendingLeniency: null,
+    closedBy: null,
+    version: 0,
+  };
+  let closing = null as ClosingRequest | null;
+  let rectificationOutcome = null as RectificationResult['status'] | null;
+  let rectificationRunning = false;
+  let windowChanged = false;
+  let sequence = 0;
+  let writes: Promise<unknown> = Promise.resolve();
+  let settledCount = 0;
+  let finished = false;
+  // Actions wait until the record is published, so the timeline reads in order.
+  let started = false;
+  let lastBlocker = '';
+  const eventKeyPrefix = `${workflowInfo().workflowId}/${workflowInfo().firstExecutionRunId}`;
+
+  function syncSearchAttributes(): void {
+    upsertSearchAttributes([
+      { key: CaseTypeKey, value: RECORD_CASE_TYPE },
+      { key: CaseStatusKey, value: state.phase },
+      { key: SubjectIdKey, value: input.subjectId },
+      { key: RecordIdKey, value: recordId },
+    ]);
+  }
+
+  function chain<T>(write: () => Promise<T>): Promise<T> {
+    const next = writes.then(write);
+    writes = next;
+    return next;
+  }
+
+  function transition(type: string, actor: Actor, details: TransitionDetails = {}): Promise<unknown> {
+    syncSearchAttributes();
+    const event = {
+      eventKey: `${eventKeyPrefix}/${++sequence}`,
+      caseId: recordId,
+      caseType: RECORD_CASE_TYPE,
+      type,
+      actorId: actor.id,
+      actorRole: actor.role,
+      reason: details.reason ?? null,
+      data: details.data ?? null,
+      occurredAt: new Date().toISOString(),
+    };
+    return chain(() => recordRecordTransition({ event, record: details.record ?? {}, leniency: details.leniency }));
+  }
+
+  /** The block this record puts on its subject now, or null. */
+  function currentBlocker(): EligibilityBlocker | null {
+    if (state.phase === RecordPhase.CLOSED || state.leniency !== 'NONE') return null;
+    const until =
+      input.restriction === 'AWARDS'
+        ? (state.sanctionEndsAt ?? state.publicationEndsAt)
+        : state.rectificationRequired && !state.rectified
+          ? null
+          : state.publicationEndsAt;
+    return { recordId, restriction: input.restriction, since: input.registeredAt, until, reason: `${input.severity} record ${recordId}` };
+  }
+
+  /** Reports the record's block to the subject's eligibility workflow when it changed. */
+  function reportEligibility(cause: string): Promise<unknown> {
+    const blocker = currentBlocker();
+    const key = JSON.stringify(blocker);
+    if (key === lastBlocker) return writes;
+    lastBlocker = key;
+    state.version += 1;
+    const change = { recordId, recordVersion: state.version, blocker, cause, occurredAt: new Date().toISOString() };
+    return chain(() => notifyEligibility({ subjectId: input.subjectId, restriction: input.restriction, change }));
+  }
+
+  async function applyWindow(leniency: LeniencyKind | 'NONE'): Promise<RecordPatch> {
+    const window = await computeRecordWindow({
+      decisionDate: input.decisionDate,
+      severity: input.severity,
+      sanctionKind: input.sanctionKind ?? null,
+      leniency,
+      policy: input.publication.params,
+      registeredAt: input.registeredAt,
+    });
+    state.publicationEndsAt = window.publicationEndsAt;
+    state.sanctionEndsAt = window.sanctionEndsAt;
+    return { publishedUntil: window.publishedUntil, minPublishedUntil: window.minPublishedUntil };
+  }
+
+  async function settledAfter(mark: number): Promise<RecordLifecycleState> {
+    await condition(() => settledCount > mark || finished);
+    return state;
+  }
+
+  const isOpen = () => state.phase !== RecordPhase.CLOSED && closing === null;
+
+  setHandler(recordLifecycleQuery, () => state);
+  setHandler(recordOutcomeSignal, ({ outcome, caseId }) => {
+    if (!isOpen()) return;
+    closing = { cause: outcome === 'DELETE' ? 'DELETED' : 'PUBLICATION_STOPPED', actor: SYSTEM_ACTOR, reason: `objection ${caseId}` };
+  });
+
+  setHandler(
+    revokeRecordUpdate,
+    async ({ actor, reason }) => {
+      await condition(() => started);
+      const mark = settledCount;
+      if (isOpen()) closing = { cause: 'REVOKED', actor, reason };
+      return settledAfter(mark);
+    },
+    {
+      validator: ({ actor, reason }) => {
+        if (!isOpen()) reject(FailureType.INVALID_STATE, `The record's effects have already ended (${state.closedBy ?? 'closing'})`);
+        requireRecordStaff(input, actor, STAFF, 'revoke the record');
+        requireText(reason, 'reason');
+      },
+    },
+  );
+
+  setHandler(
+    proposeLeniencyUpdate,
+    async ({ actor, kind, reasons }) => {
+      await condition(() => started);
+      if (state.pendingLeniency) reject(FailureType.INVALID_STATE, 'A leniency proposal is already awaiting approval');
+      const proposal = { id: `LEN-${recordId}-${sequence + 1}`, kind, reasons, proposedById: actor.id, proposedAt: new Date().toISOString() };
+      state.pendingLeniency = proposal;
+      await transition('LENIENCY_PROPOSED', actor, {
+        reason: reasons,
+        data: { kind },
+        leniency: { ...proposal, recordId, status: 'PROPOSED' },
+      });
+      return state;
+    },
+    {
+      validator: ({ actor, kind, reasons }) => {
+        if (!isOpen()) reject(FailureType.INVALID_STATE, "The record's effects have already ended");
+        if (state.pendingLeniency) reject(FailureType.INVALID_STATE, 'A leniency proposal is already awaiting approval');
+        if (state.leniency !== 'NONE') reject(FailureType.INVALID_STATE, `Leniency ${state.leniency} was already granted`);
+        requireRecordStaff(input, actor, STAFF, 'propose leniency');
+        requireText(reasons, 'reasons');
+        if (kind !== 'LIGHTER' && kind !== 'EXEMPTED') reject(FailureType.VALIDATION, 'kind must be LIGHTER or EXEMPTED');
+      },
+    },
+  );
+
+  setHandler(
+    decideLeniencyUpdate,
+    async ({ actor, approve, reasons }) => {
+      await condition(() => started);
+      const proposal = state.pendingLeniency;
+      if (!proposal) reject(FailureType.INVALID_STATE, 'The leniency proposal was already decided');
+      state.pendingLeniency = null;
+      const decided = { ...proposal, recordId, decidedById: actor.id, decidedAt: new Date().toISOString(), decisionReasons: reasons };
+      if (!approve) {
+        await transition('LENIENCY_REJECTED', actor, { reason: reasons, data: { kind: proposal.kind }, leniency: { ...decided, status: 'REJECTED' } });
+        return state;
+      }
+      state.leniency = proposal.kind;
+      const windowPatch = proposal.kind === 'LIGHTER' ? await applyWindow('LIGHTER') : {};
+      await transition('LENIENCY_APPROVED', actor, {
+        reason: reasons,
+        data: { kind: proposal.kind, publicationEndsAt: state.publicationEndsAt },
+        record: { leniency: proposal.kind, sanctionsActive: false, ...windowPatch },
+        leniency: { ...decided, status: 'APPROVED' },
+      });
+      // The mark is taken just before the change that wakes the main loop.
+      const mark = settledCount;
+      void reportEligibility('LENIENCY');
+      if (proposal.kind === 'EXEMPTED') closing = { cause: 'EXEMPTED', actor, reason: reasons };
+      else windowChanged = true;
+      return settledAfter(mark);
+    },
+    {
+      validator: ({ actor, reasons }) => {
+        if (!isOpen()) reject(FailureType.INVALID_STATE, "The record's effects have already ended");
+        if (!state.pendingLeniency) reject(FailureType.INVALID_STATE, 'There is no leniency proposal to decide');
+        requireRecordStaff(input, actor, ['SUPERVISOR'], 'approve leniency');
+        if (actor.id === state.pendingLeniency.proposedById) reject(FailureType.FORBIDDEN, 'Leniency must be approved by someone other than its proposer');
+        requireText(reasons, 'reasons');
+      },
+    },
+  );
+
+  async function close(cause: Closing, actor: Actor, reason: string | null): Promise<void> {
+    state.phase = RecordPhase.CLOSED;
+    state.closedBy = cause;
+    const record: RecordPatch = { sanctionsActive: false, publicationStatus: 'STOPPED' };
+    if (cause === 'REVOKED') Object.assign(record, { status: 'REVOKED', revokedAt: new Date().toISOString() });
+    await transition(`EFFECTS_ENDED_${cause}`, actor, { reason, record, data: { cause } });
+    if (rectificationRunning && child) {
+      rectificationRunning = false;
+      try {
+        await child.signal(cancelRectificationSignal, { cause });
+      } catch {
+        // The rectification finished meanwhile: nothing left to cancel.
+      }
+    }
+    await reportEligibility(cause);
+  }
+
+  // Start: publication window, eligibility block, rectification order.
+  const windowPatch = await applyWindow('NONE');
+  await transition('PUBLISHED', SYSTEM_ACTOR, {
+    record: { workflowId: workflowInfo().workflowId, publicationStatus: 'PUBLISHED', sanctionsActive: true, ...windowPatch },
+    data: { publicationEndsAt: state.publicationEndsAt, sanctionEndsAt: state.sanctionEndsAt, policy: { id: input.publication.id, version: input.publication.version } },
+  });
+  await reportEligibility('REGISTERED');
+
+  let child: ChildWorkflowHandle<(i: RectificationWorkflowInput) => Promise<RectificationResult>> | null = null;
+  if (input.rectification) {
+    child = await startChild<(i: RectificationWorkflowInput) => Promise<RectificationResult>>(RECTIFICATION_WORKFLOW_TYPE, {
+      workflowId: rectificationWorkflowId(recordId),
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      args: [
+        {
+          rectificationId: `RECT-${recordId}`,
+          recordId,
+          subjectId: input.subjectId,
+          authorityId: input.authorityId,
+          openedAt: new Date().toISOString(),
+          policy: input.rectification,
+        },
+      ],
+    });
+    rectificationRunning = true;
+    child.result().then(
+      (result) => {
+        rectificationRunning = false;
+        rectificationOutcome = result.status;
+      },
+      () => {
+        rectificationRunning = false;
+        rectificationOutcome = 'CANCELLED';
+      },
+    );
+  }
+
+  started = true;
+  while (state.phase !== RecordPhase.CLOSED) {
+    const wake = () => closing !== null || rectificationOutcome !== null || windowChanged;
+    // Only when nothing is pending has every earlier action been fully applied.
+    if (!wake()) settledCount += 1;
+    const endsAt = state.phase === RecordPhase.ACTIVE && state.publicationEndsAt ? Date.parse(state.publicationEndsAt) : null;
+    const woken = endsAt === null ? (await condition(wake), true) : await condition(wake, Math.max(1, endsAt - Date.now()));
+
+    if (closing) {
+      await close(closing.cause, closing.actor, closing.reason);
+      break;
+    }
+    if (rectificationOutcome) {
+      const outcome = rectificationOutcome;
+      rectificationOutcome = null;
+      state.rectified = outcome === 'RECTIFIED';
+      await transition(outcome === 'RECTIFIED' ? 'RECTIFICATION_COMPLETED' : 'RECTIFICATION_ENDED', SYSTEM_ACTOR);
+      await reportEligibility(outcome === 'RECTIFIED' ? 'RECTIFIED' : 'RECTIFICATION_ENDED');
+      if (state.phase === RecordPhase.AWAITING_RECTIFICATION && state.rectified) await close('EXPIRED', SYSTEM_ACTOR, null);
+      continue;
+    }
+    if (windowChanged) {
+      windowChanged = false;
+      continue;
+    }
+    if (!woken) {
+      if (!state.rectificationRequired || state.rectified) {
+        await close('EXPIRED', SYSTEM_ACTOR, null);
+      } else {
+        state.phase = RecordPhase.AWAITING_RECTIFICATION;
+        await transition('PUBLICATION_CONTINUES_UNTIL_RECTIFIED', SYSTEM_ACTOR);
+      }
+    }
+  }
+
+  finished = true;
+  await condition(allHandlersFinished);
+  await writes;
+  return state;
+}
