@@ -3,6 +3,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { recordOutcomeSignal, recordWorkflowId } from '../workflows/record/record-contract.js';
 import { applyRecordEffect } from './apply-record-effect.js';
 import type { ObjectionReadModelPatch, ObjectionTransition } from './objection-transition.js';
+import { appendCaseEvent, caseEventExists } from './case-event-writer.js';
 
 function toUpdate(patch: ObjectionReadModelPatch): Prisma.ObjectionUpdateInput {
   const { dueAt, closedAt, ...rest } = patch;
@@ -34,8 +35,7 @@ export function createObjectionActivities(prisma: PrismaClient, temporal: Client
     async recordObjectionTransition(transition: ObjectionTransition): Promise<{ applied: boolean }> {
       const { event, readModel, recordEffect } = transition;
       const result = await prisma.$transaction(async (tx) => {
-        const existing = await tx.caseEvent.findUnique({ where: { eventKey: event.eventKey }, select: { id: true } });
-        if (existing) return { applied: false };
+        if (await caseEventExists(tx, event.eventKey)) return { applied: false };
         const objection = await tx.objection.update({ where: { id: event.caseId }, data: toUpdate(readModel) });
         if (recordEffect) {
           await applyRecordEffect(tx, recordEffect, {
@@ -44,19 +44,7 @@ export function createObjectionActivities(prisma: PrismaClient, temporal: Client
             actorId: event.actorId,
           });
         }
-        await tx.caseEvent.create({
-          data: {
-            eventKey: event.eventKey,
-            caseId: event.caseId,
-            caseType: event.caseType,
-            type: event.type,
-            actorId: event.actorId,
-            actorRole: event.actorRole,
-            reason: event.reason ?? null,
-            data: (event.data ?? undefined) as Prisma.InputJsonValue | undefined,
-            occurredAt: new Date(event.occurredAt),
-          },
-        });
+        await appendCaseEvent(tx, event);
         return { applied: true };
       });
       // After the commit, and again on a retry (the signal is idempotent for the record workflow).

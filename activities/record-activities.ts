@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { endOfLocalDay } from '../domain/calendar/local-date.js';
 import { computeRecordWindow, type RecordWindow, type RecordWindowRequest } from '../domain/records/record-window.js';
 import type { RecordPatch, RecordTransition } from './record-transition.js';
+import { appendCaseEvent, caseEventExists } from './case-event-writer.js';
 
 const asDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
@@ -26,9 +27,7 @@ export function createRecordActivities(prisma: PrismaClient, timeZone: string) {
     async recordRecordTransition(transition: RecordTransition): Promise<{ applied: boolean }> {
       const { event, record, leniency } = transition;
       return prisma.$transaction(async (tx) => {
-        if (await tx.caseEvent.findUnique({ where: { eventKey: event.eventKey }, select: { id: true } })) {
-          return { applied: false };
-        }
+        if (await caseEventExists(tx, event.eventKey)) return { applied: false };
         if (Object.keys(record).length > 0) await tx.dishonestyRecord.update({ where: { id: event.caseId }, data: toUpdate(record) });
         if (leniency) {
           const fields = {
@@ -47,19 +46,7 @@ export function createRecordActivities(prisma: PrismaClient, timeZone: string) {
             update: fields,
           });
         }
-        await tx.caseEvent.create({
-          data: {
-            eventKey: event.eventKey,
-            caseId: event.caseId,
-            caseType: event.caseType,
-            type: event.type,
-            actorId: event.actorId,
-            actorRole: event.actorRole,
-            reason: event.reason ?? null,
-            data: (event.data ?? undefined) as Prisma.InputJsonValue | undefined,
-            occurredAt: new Date(event.occurredAt),
-          },
-        });
+        await appendCaseEvent(tx, event);
         return { applied: true };
       });
     },

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { RectificationOpening, RectificationReadModelPatch, RectificationTransition } from './rectification-transition.js';
+import { appendCaseEvent, caseEventExists } from './case-event-writer.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -41,27 +42,14 @@ export function createRectificationActivities(prisma: PrismaClient) {
     async recordRectificationTransition(transition: RectificationTransition): Promise<{ applied: boolean }> {
       const { event, readModel, opening, recordStatus } = transition;
       return prisma.$transaction(async (tx) => {
-        const existing = await tx.caseEvent.findUnique({ where: { eventKey: event.eventKey }, select: { id: true } });
-        if (existing) return { applied: false };
+        if (await caseEventExists(tx, event.eventKey)) return { applied: false };
         const row = opening
           ? await openRow(tx, event.caseId, opening, readModel)
           : await tx.rectification.update({ where: { id: event.caseId }, data: toData(readModel) });
         if (recordStatus) {
           await tx.dishonestyRecord.update({ where: { id: row.recordId }, data: { rectificationStatus: recordStatus } });
         }
-        await tx.caseEvent.create({
-          data: {
-            eventKey: event.eventKey,
-            caseId: event.caseId,
-            caseType: event.caseType,
-            type: event.type,
-            actorId: event.actorId,
-            actorRole: event.actorRole,
-            reason: event.reason ?? null,
-            data: (event.data ?? undefined) as Prisma.InputJsonValue | undefined,
-            occurredAt: new Date(event.occurredAt),
-          },
-        });
+        await appendCaseEvent(tx, event);
         return { applied: true };
       });
     },

@@ -17,11 +17,9 @@ import {
   type EligibilityWorkflowInput,
   type RecordEligibilityChange,
 } from './eligibility-contract.js';
+import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
 
-const { saveEligibility } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { saveEligibility } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
 
 const DEFAULT_MAX_EVENTS_PER_RUN = 500;
 

@@ -45,11 +45,9 @@ import {
   type ObjectionWorkflowInput,
 } from './objection-contract.js';
 import { reject, requireApplicant, requireStaff, requireStatus, requireText } from './objection-validators.js';
+import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
 
-const { computeStepDeadline, recordObjectionTransition } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { computeStepDeadline, recordObjectionTransition } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
 
 const STAFF: readonly Role[] = ['REVIEWER', 'SUPERVISOR'];
 const OPEN_FOR_WITHDRAWAL: readonly ObjectionStatus[] = ['FILED', 'UNDER_VERIFICATION', 'UNDER_SECOND_REVIEW'];

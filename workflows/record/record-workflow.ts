@@ -37,11 +37,9 @@ import {
   type RecordLifecycleState,
 } from './record-contract.js';
 import { requireRecordStaff } from './record-validators.js';
+import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
 
-const { computeRecordWindow, recordRecordTransition, notifyEligibility } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { computeRecordWindow, recordRecordTransition, notifyEligibility } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
 
 const STAFF: readonly Role[] = ['REVIEWER', 'SUPERVISOR'];
 

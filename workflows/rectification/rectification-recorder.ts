@@ -19,11 +19,9 @@ import {
   type RectificationState,
   type RectificationWorkflowInput,
 } from './rectification-contract.js';
+import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
 
-const { recordRectificationTransition } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { recordRectificationTransition } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
 
 export interface TransitionDetails {
   reason?: string | null | undefined;

@@ -5,11 +5,9 @@ import { SYSTEM_ACTOR } from '../shared/case-event.js';
 import type { HumanStepHooks, HumanStepState } from '../shared/human-step.js';
 import type { RectificationState, RectificationStep } from './rectification-contract.js';
 import type { RectificationRecorder } from './rectification-recorder.js';
+import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
 
-const { computeStepDeadline } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { computeStepDeadline } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
 
 type StepState = HumanStepState<RectificationStep>;
 
