@@ -10,6 +10,7 @@ import {
   type RecordEligibilityChange,
 } from '../workflows/eligibility/eligibility-contract.js';
 import { CaseTypeKey, SubjectIdKey } from '../workflows/shared/search-attributes.js';
+import { appendCaseEvent } from './case-event-writer.js';
 
 export interface SaveEligibilityInput {
   workflowId: string;
@@ -40,19 +41,28 @@ export function createEligibilityActivities(prisma: PrismaClient, temporal: Clie
       await prisma.$transaction(async (tx) => {
         const eventKey = `${workflowId}/${sequence}`;
         if (await tx.caseEvent.findUnique({ where: { eventKey }, select: { id: true } })) return;
-        await tx.caseEvent.create({
-          data: {
-            eventKey,
-            caseId: answer.subjectId,
-            caseType: ELIGIBILITY_CASE_TYPE,
-            type: eventType(event),
-            actorId: 'system',
-            actorRole: 'ADMIN',
-            reason: event.cause,
-            data: { recordId: event.recordId, eligible: answer.eligible, blockers: answer.blockers, expectedEnd: answer.expectedEnd } as unknown as Prisma.InputJsonValue,
-            occurredAt: new Date(event.occurredAt),
-          },
+        await appendCaseEvent(tx, {
+          eventKey,
+          caseId: answer.subjectId,
+          caseType: ELIGIBILITY_CASE_TYPE,
+          type: eventType(event),
+          actorId: 'system',
+          actorRole: 'ADMIN',
+          reason: event.cause,
+          data: { recordId: event.recordId, eligible: answer.eligible, blockers: answer.blockers, expectedEnd: answer.expectedEnd },
+          occurredAt: event.occurredAt,
         });
+        if (eventType(event) === 'ELIGIBILITY_RESTORED') {
+          // 恢复资格 is notified like a decision (at-least-once, through the outbox).
+          await tx.outboxMessage.create({
+            data: {
+              id: `msg-${eventKey}`,
+              topic: 'eligibility.restored',
+              recipientId: answer.subjectId,
+              payload: { subjectId: answer.subjectId, cause: event.cause, recordId: event.recordId, restriction: answer.restriction },
+            },
+          });
+        }
         const stored = await tx.subjectEligibility.findUnique({ where: { subjectId: answer.subjectId }, select: { sequence: true } });
         if (!stored) await tx.subjectEligibility.create({ data: { subjectId: answer.subjectId, ...data } });
         else if (stored.sequence < sequence) await tx.subjectEligibility.update({ where: { subjectId: answer.subjectId }, data });

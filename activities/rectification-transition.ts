@@ -14,6 +14,8 @@ export interface RectificationReadModelPatch {
   dueProvisional: boolean;
   escalationLevel: string;
   returnedCount: number;
+  /** The claimer of the current step; null when unclaimed (a step's end clears it). */
+  claimedById?: string | null;
   closedAt?: string | null;
 }
 

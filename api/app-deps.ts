@@ -2,7 +2,9 @@ import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../lib/prisma.js';
 import type { Logger } from '../lib/logger.js';
 import type { TokenSettings } from '../lib/auth-tokens.js';
+import type { OidcSettings } from '../lib/oidc-tokens.js';
 import type { DeadlineCalculator } from '../lib/calendar/deadline-calculator.js';
+import type { FileStore } from '../lib/storage/file-store.js';
 
 /** Everything the HTTP API needs; built by server.ts, or by a test with its own task queue. */
 export interface AppDeps {
@@ -11,10 +13,17 @@ export interface AppDeps {
   logger: Logger;
   taskQueue: string;
   tokens: TokenSettings;
+  /** An external identity provider whose tokens are accepted besides the local ones (OIDC_* configuration). */
+  oidc?: OidcSettings | undefined;
+  /** Requests a minute per actor (RATE_LIMIT_PER_MINUTE; default 300). */
+  rateLimitPerMinute?: number | undefined;
   deadlines: DeadlineCalculator;
   /** Pins the objection policy (OBJECTION_POLICY_ID); by default the newest active policy applies. */
   objectionPolicyId?: string | undefined;
   /** Pin the publication and rectification policies (tests, or an office that fixes them). */
   publicationPolicyId?: string | undefined;
   rectificationPolicyId?: string | undefined;
+  repairPolicyId?: string | undefined;
+  /** Where evidence files are stored and how large one may be (default: .data/evidence on local disk, 10 MiB). */
+  evidence?: { store: FileStore; maxBytes: number } | undefined;
 }

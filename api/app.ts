@@ -1,20 +1,36 @@
 import express, { type Express } from 'express';
 import type { AppDeps } from './app-deps.js';
-import { authenticate } from './auth/authenticate.js';
+import { accessDeniedRecorder } from './audit/access-denied-audit.js';
+import { auditRouter } from './audit/audit-router.js';
+import { identify, rejectFailedAuthentication, requireAuthenticated } from './auth/authenticate.js';
+import { createTokenVerifier } from './auth/token-verifier.js';
 import { calendarRouter } from './calendar/calendar-router.js';
 import { errorMiddleware, notFoundHandler } from './errors/error-middleware.js';
 import { meRouter } from './me-router.js';
+import { idempotency } from './middleware/idempotency.js';
+import { rateLimitPerActor } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { createObjectionService } from './objections/objection-service.js';
 import { objectionRouter } from './objections/objection-router.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { eligibilityRouter } from './eligibility/eligibility-router.js';
+import { EVIDENCE_UPLOAD_ROUTE, evidenceRouter } from './evidence/evidence-router.js';
+import { jsonBodyOnly } from './middleware/json-body-only.js';
+import { createEvidenceService } from './evidence/evidence-service.js';
+import { createLocalDiskFileStore } from '../lib/storage/local-disk-file-store.js';
 import { publicRouter } from './public/public-router.js';
 import { createRecordService } from './records/record-service.js';
 import { recordRouter } from './records/record-router.js';
+import { createRepairService } from './repairs/repair-service.js';
+import { repairRouter } from './repairs/repair-router.js';
 import { rectificationRouter } from './rectifications/rectification-router.js';
 import { createRectificationService } from './rectifications/rectification-service.js';
+
+const DEFAULT_EVIDENCE_DIR = '.data/evidence';
+const DEFAULT_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
 
 /** Builds the HTTP API without listening (server.ts listens; tests use supertest). */
 export function createApp(deps: AppDeps): Express {
@@ -22,7 +38,6 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestId, securityHeaders);
-  app.use(express.json({ limit: '256kb', strict: true }));
 
   const openApi = buildOpenApiDocument();
   app.get('/health', (_req, res) => {
@@ -32,20 +47,30 @@ export function createApp(deps: AppDeps): Express {
     res.json(openApi);
   });
 
+  // Who is asking (a token that was sent must be valid), then the per-actor rate limit, before any body is parsed.
+  const verifier = createTokenVerifier({ prisma: deps.prisma, local: deps.tokens, oidc: deps.oidc });
+  app.use(identify(verifier), rateLimitPerActor({ perMinute: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }), rejectFailedAuthentication);
+  app.use(express.json({ limit: '256kb', strict: true }));
+
   app.use(publicRouter(deps.prisma));
 
   const objections = createObjectionService(deps);
   const rectifications = createRectificationService(deps);
   const records = createRecordService(deps);
-  app.use(authenticate(deps.tokens));
+  app.use(requireAuthenticated, idempotency({ prisma: deps.prisma, logger: deps.logger }));
+  app.use(jsonBodyOnly([EVIDENCE_UPLOAD_ROUTE]));
   app.use(meRouter());
-  app.use(objectionRouter(objections));
-  app.use(rectificationRouter(rectifications));
+  app.use(objectionRouter(objections, deps.prisma));
+  app.use(rectificationRouter(rectifications, deps.prisma));
   app.use(recordRouter(deps.prisma, records));
   app.use(eligibilityRouter(deps.prisma));
+  const evidence = deps.evidence ?? { store: createLocalDiskFileStore(DEFAULT_EVIDENCE_DIR), maxBytes: DEFAULT_EVIDENCE_MAX_BYTES };
+  app.use(evidenceRouter(createEvidenceService({ prisma: deps.prisma, store: evidence.store, logger: deps.logger }), { maxBytes: evidence.maxBytes }));
+  app.use(auditRouter(deps.prisma));
+  app.use(repairRouter(createRepairService(deps)));
   app.use(calendarRouter({ ...deps, onCalendarChanged: async () => (await objections.recomputeProvisionalDeadlines()) + (await rectifications.recomputeProvisionalDeadlines()) }));
 
   app.use(notFoundHandler);
-  app.use(errorMiddleware(deps.logger));
+  app.use(errorMiddleware(deps.logger, { onDenied: accessDeniedRecorder(deps.prisma, deps.logger) }));
   return app;
 }

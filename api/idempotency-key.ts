@@ -13,5 +13,6 @@ const idempotencyKeySchema = z
 export function idempotencyKeyOf(req: Request): string | undefined {
   const raw = req.headers['idempotency-key'];
   if (raw === undefined) return undefined;
-  return parseInput(idempotencyKeySchema, Array.isArray(raw) ? raw.join(',') : raw);
+  const header = z.object({ 'Idempotency-Key': idempotencyKeySchema });
+  return parseInput(header, { 'Idempotency-Key': Array.isArray(raw) ? raw.join(',') : raw })['Idempotency-Key'];
 }

@@ -1,10 +1,10 @@
 import { Router } from 'express';
-import { actorOf } from './auth/authenticate.js';
+import { actorOf, requirePermission } from './auth/authenticate.js';
 
 /** Who the token says the caller is. */
 export function meRouter(): Router {
   const router = Router();
-  router.get('/me', (_req, res) => {
+  router.get('/me', requirePermission('me.read'), (_req, res) => {
     res.json(actorOf(res));
   });
   return router;

@@ -1,7 +1,8 @@
 import { createDeadlineCalculator } from '../lib/calendar/deadline-calculator.js';
-import { loadConfig } from '../lib/config.js';
+import { loadConfig, oidcSettingsOf } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
 import { createPrismaClient } from '../lib/prisma.js';
+import { createLocalDiskFileStore } from '../lib/storage/local-disk-file-store.js';
 import { createTemporalClient } from '../lib/temporal-connection.js';
 import { createApp } from './app.js';
 
@@ -16,8 +17,11 @@ const app = createApp({
   logger,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   tokens: { secret: config.AUTH_TOKEN_SECRET, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
+  oidc: oidcSettingsOf(config),
+  rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
   deadlines: createDeadlineCalculator(prisma, { timeZone: config.CALENDAR_TIME_ZONE }),
   objectionPolicyId: config.OBJECTION_POLICY_ID,
+  evidence: { store: createLocalDiskFileStore(config.EVIDENCE_DIR), maxBytes: config.EVIDENCE_MAX_BYTES },
 });
 
 const server = app.listen(config.PORT, config.HOST, () => {

@@ -8,6 +8,9 @@ export const ErrorCode = {
   INVALID_STATE: 'invalid-state',
   PAYLOAD_TOO_LARGE: 'payload-too-large',
   UNSUPPORTED_MEDIA_TYPE: 'unsupported-media-type',
+  /** The same Idempotency-Key was sent with a different request. */
+  IDEMPOTENCY_KEY_REUSED: 'idempotency-key-reused',
+  RATE_LIMITED: 'rate-limited',
   UNAVAILABLE: 'unavailable',
   INTERNAL: 'internal',
 } as const;

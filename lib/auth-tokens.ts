@@ -1,7 +1,8 @@
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { SignJWT, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { ROLES, type Actor } from '../domain/roles.js';
 import { AppError, ErrorCode } from './app-error.js';
+import { tokenProblem } from './token-errors.js';
 
 export interface TokenSettings {
   secret: string;
@@ -28,7 +29,7 @@ export async function issueToken(settings: TokenSettings, actor: Actor, expiresI
     .sign(new TextEncoder().encode(settings.secret));
 }
 
-/** Verifies signature, expiry, issuer and audience; any failure is a 401 AppError. */
+/** Verifies a local token: signature (HS256 only), expiry, issuer and audience; any failure is a 401 AppError. */
 export async function verifyToken(settings: TokenSettings, token: string): Promise<Actor> {
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(settings.secret), {
@@ -36,10 +37,11 @@ export async function verifyToken(settings: TokenSettings, token: string): Promi
       audience: settings.audience,
       algorithms: ['HS256'],
     });
-    const claims = claimsSchema.parse(payload);
-    return { id: claims.sub, role: claims.role, subjectId: claims.subjectId ?? null, authorityId: claims.authorityId ?? null };
+    const claims = claimsSchema.safeParse(payload);
+    if (!claims.success) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The token does not name a user and role');
+    const { sub, role, subjectId, authorityId } = claims.data;
+    return { id: sub, role, subjectId: subjectId ?? null, authorityId: authorityId ?? null };
   } catch (err) {
-    const reason = err instanceof joseErrors.JWTExpired ? 'The token has expired' : 'The token is invalid';
-    throw new AppError(ErrorCode.UNAUTHENTICATED, reason);
+    throw tokenProblem(err);
   }
 }

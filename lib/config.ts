@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from './database-url.js';
+import type { OidcSettings } from './oidc-tokens.js';
+
+/** An empty variable (as in .env.example) counts as unset. */
+const emptyAsUnset = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -15,10 +19,29 @@ const configSchema = z.object({
   AUTH_TOKEN_SECRET: z.string().min(32).default('local-development-secret-change-me-0123456789'),
   AUTH_ISSUER: z.string().default('credit-engine-local'),
   AUTH_AUDIENCE: z.string().default('credit-engine-api'),
+  /** External identity provider (OIDC). With OIDC_JWKS_URL unset only local tokens are accepted. */
+  OIDC_ISSUER: emptyAsUnset(z.string().min(1)),
+  OIDC_AUDIENCE: emptyAsUnset(z.string().min(1)),
+  OIDC_JWKS_URL: emptyAsUnset(z.url()),
+  /** After a key-set fetch, how long until it may be fetched again (also for a token with an unknown kid). */
+  OIDC_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
+  /** How long a fetched key set is used before it is fetched again. */
+  OIDC_JWKS_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).default(600_000),
+  OIDC_JWKS_TIMEOUT_MS: z.coerce.number().int().min(1).default(5_000),
+  /** Requests per minute per actor (per IP address for requests without a valid token). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   /** Pins the objection policy in force by id (name@version); empty means the newest active one. */
   OBJECTION_POLICY_ID: z.string().optional(),
+  /** Where decisions are notified (the outbox delivers to it); unset: messages wait in the outbox. */
+  NOTIFY_WEBHOOK_URL: z.string().url().optional(),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Time zone in which working days and deadlines are counted. */
   CALENDAR_TIME_ZONE: z.string().default('Asia/Shanghai'),
+  /** Directory of the local-disk evidence file store. */
+  EVIDENCE_DIR: z.string().min(1).default('.data/evidence'),
+  /** Largest evidence file accepted, in bytes (default 10 MiB); larger uploads are a 413. */
+  EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
@@ -33,5 +56,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (parsed.data.NODE_ENV === 'production' && parsed.data.AUTH_TOKEN_SECRET.startsWith('local-development')) {
     throw new Error('Invalid configuration: AUTH_TOKEN_SECRET must be set in production');
   }
+  const oidc = [parsed.data.OIDC_ISSUER, parsed.data.OIDC_AUDIENCE, parsed.data.OIDC_JWKS_URL];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    throw new Error('Invalid configuration: OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL are set together, or not at all');
+  }
+  if (parsed.data.OIDC_ISSUER === parsed.data.AUTH_ISSUER) {
+    throw new Error('Invalid configuration: OIDC_ISSUER must differ from AUTH_ISSUER (tokens are routed to their verifier by issuer)');
+  }
   return parsed.data;
+}
+
+/** The OIDC settings of the configuration, or undefined when no identity provider is configured. */
+export function oidcSettingsOf(config: AppConfig): OidcSettings | undefined {
+  if (!config.OIDC_ISSUER || !config.OIDC_AUDIENCE || !config.OIDC_JWKS_URL) return undefined;
+  return {
+    issuer: config.OIDC_ISSUER,
+    audience: config.OIDC_AUDIENCE,
+    jwksUrl: config.OIDC_JWKS_URL,
+    jwksCooldownMs: config.OIDC_JWKS_COOLDOWN_MS,
+    jwksCacheMaxAgeMs: config.OIDC_JWKS_CACHE_MAX_AGE_MS,
+    jwksTimeoutMs: config.OIDC_JWKS_TIMEOUT_MS,
+  };
 }

@@ -4,6 +4,7 @@ import { createActivities } from '../activities/index.js';
 import { createDeadlineCalculator } from '../lib/calendar/deadline-calculator.js';
 import { loadConfig } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
+import { OutboxDispatcher } from '../lib/outbox/outbox-dispatcher.js';
 import { createPrismaClient } from '../lib/prisma.js';
 import { createTemporalClient } from '../lib/temporal-connection.js';
 
@@ -25,9 +26,19 @@ const worker = await Worker.create({
   }),
 });
 
-logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker started');
+const outbox = config.NOTIFY_WEBHOOK_URL
+  ? new OutboxDispatcher(prisma, {
+      webhookUrl: config.NOTIFY_WEBHOOK_URL,
+      maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+      pollMs: config.OUTBOX_POLL_MS,
+      logger,
+    })
+  : null;
+outbox?.start();
+logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, outbox: outbox ? 'delivering' : 'no NOTIFY_WEBHOOK_URL: messages wait' }, 'worker started');
 // Worker.run() stops on SIGINT/SIGTERM by itself (the SDK installs the signal handlers).
 await worker.run();
+await outbox?.stop();
 await connection.close();
 await temporal.connection.close();
 await prisma.$disconnect();

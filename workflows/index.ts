@@ -2,3 +2,4 @@ export { objectionWorkflow } from './objection/objection-workflow.js';
 export { recordLifecycleWorkflow } from './record/record-workflow.js';
 export { subjectEligibilityWorkflow } from './eligibility/eligibility-workflow.js';
 export { rectificationWorkflow } from './rectification/rectification-workflow.js';
+export { repairWorkflow } from './repair/repair-workflow.js';

@@ -1,18 +1,42 @@
 import type { RequestHandler, Response } from 'express';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
-import { verifyToken, type TokenSettings } from '../../lib/auth-tokens.js';
 import type { Actor, Role } from '../../domain/roles.js';
+import { rolesFor, type Permission } from '../access/permissions.js';
+import type { TokenVerifier } from './token-verifier.js';
 
-/** Requires a Bearer token and stores the actor in res.locals.actor. */
-export function authenticate(settings: TokenSettings): RequestHandler {
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/**
+ * Reads the Bearer token, if any, and stores its actor in res.locals.actor. A token that fails verification is kept
+ * as res.locals.authError and answered by rejectFailedAuthentication, after the rate limiter has counted the request
+ * (by IP address, since no actor is known).
+ */
+export function identify(verifier: TokenVerifier): RequestHandler {
   return async (req, res, next) => {
     const header = req.headers.authorization;
-    const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match?.[1]) throw new AppError(ErrorCode.UNAUTHENTICATED, 'A Bearer token is required');
-    res.locals.actor = await verifyToken(settings, match[1]);
+    const token = header ? BEARER.exec(header)?.[1] : undefined;
+    if (token) {
+      try {
+        res.locals.actor = await verifier.verify(token);
+      } catch (err) {
+        res.locals.authError = err;
+      }
+    }
     next();
   };
 }
+
+/** A token that was sent must be valid, on every route (public ones too): a bad one is a 401, not anonymity. */
+export const rejectFailedAuthentication: RequestHandler = (_req, res, next) => {
+  if (res.locals.authError) throw res.locals.authError;
+  next();
+};
+
+/** Every route mounted after this one needs a valid Bearer token. */
+export const requireAuthenticated: RequestHandler = (_req, res, next) => {
+  actorOf(res);
+  next();
+};
 
 export function actorOf(res: Response): Actor {
   const actor = res.locals.actor as Actor | undefined;
@@ -20,8 +44,8 @@ export function actorOf(res: Response): Actor {
   return actor;
 }
 
-/** Lets the request through only for the given roles. */
-export function requireRole(...roles: Role[]): RequestHandler {
+/** Lets the request through only for the given roles; prefer requirePermission, which reads the matrix. */
+export function requireRole(...roles: readonly Role[]): RequestHandler {
   return (_req, res, next) => {
     const actor = actorOf(res);
     if (!roles.includes(actor.role)) {
@@ -29,4 +53,9 @@ export function requireRole(...roles: Role[]): RequestHandler {
     }
     next();
   };
+}
+
+/** Lets the request through for the roles the authorization matrix (api/access/permissions.ts) gives the action. */
+export function requirePermission(permission: Permission): RequestHandler {
+  return requireRole(...rolesFor(permission));
 }

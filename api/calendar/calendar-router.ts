@@ -1,9 +1,8 @@
 import { Router } from 'express';
 import { isIsoDate, startOfLocalDay } from '../../domain/calendar/local-date.js';
-import { Role } from '../../domain/roles.js';
 import { describeCalendarDay, getCalendarYear, listCalendarYears, putCalendarYear } from '../../lib/calendar/calendar-admin.js';
 import type { AppDeps } from '../app-deps.js';
-import { actorOf, requireRole } from '../auth/authenticate.js';
+import { actorOf, requirePermission } from '../auth/authenticate.js';
 import { parseInput } from '../validate.js';
 import { dueDateQuerySchema, putCalendarYearSchema, workingDayQuerySchema, yearParamsSchema } from './calendar-schemas.js';
 
@@ -17,27 +16,27 @@ export function calendarRouter(deps: CalendarRouterDeps): Router {
   const router = Router();
   const { prisma, deadlines } = deps;
 
-  router.get('/calendar/due-date', async (req, res) => {
+  router.get('/calendar/due-date', requirePermission('calendar.read'), async (req, res) => {
     const query = parseInput(dueDateQuerySchema, req.query);
     const from = isIsoDate(query.from) ? startOfLocalDay(query.from, deadlines.timeZone).toISOString() : query.from;
     res.json(await deadlines.compute({ from, workingDays: query.workingDays }));
   });
 
-  router.get('/calendar/working-day', async (req, res) => {
+  router.get('/calendar/working-day', requirePermission('calendar.read'), async (req, res) => {
     const { date } = parseInput(workingDayQuerySchema, req.query);
     res.json(await describeCalendarDay(prisma, date));
   });
 
-  router.get('/calendar/years', async (_req, res) => {
+  router.get('/calendar/years', requirePermission('calendar.read'), async (_req, res) => {
     res.json({ items: await listCalendarYears(prisma) });
   });
 
-  router.get('/calendar/years/:year', async (req, res) => {
+  router.get('/calendar/years/:year', requirePermission('calendar.read'), async (req, res) => {
     const { year } = parseInput(yearParamsSchema, req.params);
     res.json(await getCalendarYear(prisma, year));
   });
 
-  router.put('/calendar/years/:year', requireRole(Role.ADMIN), async (req, res) => {
+  router.put('/calendar/years/:year', requirePermission('calendar.edit'), async (req, res) => {
     const { year } = parseInput(yearParamsSchema, req.params);
     const body = parseInput(putCalendarYearSchema, req.body);
     const saved = await putCalendarYear(prisma, actorOf(res).id, { year, ...body });

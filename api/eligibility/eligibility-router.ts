@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { PrismaClient, SubjectEligibility } from '../../generated/prisma/client.js';
 import { answerEligibility, type EligibilityBlocker, type EligibilityRestriction } from '../../domain/eligibility/eligibility.js';
 import { AppError } from '../../lib/app-error.js';
-import { actorOf, requireRole } from '../auth/authenticate.js';
+import { actorOf, requirePermission } from '../auth/authenticate.js';
 import { parseInput } from '../validate.js';
 import { pageQuerySchema, subjectParamsSchema } from '../records/record-schemas.js';
 
@@ -15,7 +15,7 @@ export function eligibilityRouter(prisma: PrismaClient): Router {
   const router = Router();
 
   /** "Is this subject eligible now, and if not, because of which records, until when?" */
-  router.get('/subjects/:subjectId/eligibility', async (req, res) => {
+  router.get('/subjects/:subjectId/eligibility', requirePermission('eligibility.read'), async (req, res) => {
     const { subjectId } = parseInput(subjectParamsSchema, req.params);
     const actor = actorOf(res);
     const subject = await prisma.subject.findUnique({ where: { id: subjectId } });
@@ -25,7 +25,7 @@ export function eligibilityRouter(prisma: PrismaClient): Router {
     res.json(row ? answerNow(row) : answerEligibility(subjectId, restriction, [], new Date()));
   });
 
-  router.get('/eligibility/suspended', requireRole('ADMIN', 'SUPERVISOR', 'REVIEWER'), async (req, res) => {
+  router.get('/eligibility/suspended', requirePermission('eligibility.list-suspended'), async (req, res) => {
     const query = parseInput(pageQuerySchema, req.query);
     const where = { eligible: false };
     const [total, rows] = await prisma.$transaction([

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
 import type { Logger } from '../../lib/logger.js';
+import type { DeniedAttemptRecorder } from '../audit/access-denied-audit.js';
 import { PROBLEM_STATUS, PROBLEM_TYPE_BASE } from './problem-status.js';
 import { fromZodError } from './zod-problems.js';
 
@@ -23,23 +24,40 @@ function fromBodyParserError(err: unknown): AppError | null {
   }
 }
 
+/**
+ * Other client errors of the body parser and the router (a corrupt gzip/deflate body, an undecodable path), which
+ * follow the http-errors convention: `expose: true` and a 4xx status. Their messages stay internal.
+ */
+function fromHttpClientError(err: unknown): AppError | null {
+  if (typeof err !== 'object' || err === null) return null;
+  const { status, expose } = err as { status?: unknown; expose?: unknown };
+  if (expose !== true || typeof status !== 'number' || status < 400 || status > 499) return null;
+  if (status === 413) return new AppError(ErrorCode.PAYLOAD_TOO_LARGE, 'The request body is too large');
+  if (status === 415) return new AppError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Unsupported media type or content encoding');
+  return new AppError(ErrorCode.VALIDATION, 'The request could not be read');
+}
+
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) return fromZodError(err);
   const fromParser = fromBodyParserError(err);
   if (fromParser) return fromParser;
   if (err instanceof URIError) return new AppError(ErrorCode.VALIDATION, 'Malformed URL encoding');
+  const clientError = fromHttpClientError(err);
+  if (clientError) return clientError;
   return new AppError(ErrorCode.INTERNAL, 'An unexpected error occurred');
 }
 
 /** Renders every error as application/problem+json; a 500 reveals nothing but its request id. */
-export function errorMiddleware(logger: Logger): ErrorRequestHandler {
-  return (err, req, res, _next) => {
+export function errorMiddleware(logger: Logger, options: { onDenied?: DeniedAttemptRecorder } = {}): ErrorRequestHandler {
+  return async (err, req, res, _next) => {
     const appError = toAppError(err);
     const { status, title } = PROBLEM_STATUS[appError.code];
     const requestId = String(res.locals.requestId ?? '');
     if (status >= 500) logger.error({ err, requestId, path: req.path }, 'request failed');
     else logger.debug({ requestId, code: appError.code, path: req.path }, appError.message);
+    // Refused attempts are audited before the answer leaves (best effort: the recorder never throws).
+    if ((status === 401 || status === 403) && options.onDenied) await options.onDenied({ req, res, status, code: appError.code });
     res
       .status(status)
       .type('application/problem+json')

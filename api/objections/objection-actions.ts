@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { Role } from '../../domain/roles.js';
+import type { Permission } from '../access/permissions.js';
 import {
   acceptObjectionUpdate,
   declineObjectionUpdate,
@@ -20,10 +20,10 @@ import {
   secondReviewDecisionSchema,
 } from './objection-schemas.js';
 
-/** One human action on a case: its route, who may call it, its body and the workflow update it runs. */
+/** One human action on a case: its route, its entry in the authorization matrix, its body and the workflow update it runs. */
 export interface ObjectionAction {
   path: string;
-  roles: Role[];
+  permission: Permission;
   body: z.ZodType;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   update: UpdateDefinition<ObjectionState, [any]>;
@@ -31,11 +31,11 @@ export interface ObjectionAction {
 }
 
 export const OBJECTION_ACTIONS: ObjectionAction[] = [
-  { path: 'accept', roles: ['REVIEWER', 'SUPERVISOR'], body: noteSchema, update: acceptObjectionUpdate, summary: 'Accept the objection for processing (marks the record 异议标注)' },
-  { path: 'decline', roles: ['REVIEWER', 'SUPERVISOR'], body: reasonSchema, update: declineObjectionUpdate, summary: 'Decline to accept the objection, with reasons' },
-  { path: 'decision', roles: ['REVIEWER', 'SUPERVISOR'], body: decisionSchema, update: decideObjectionUpdate, summary: 'Decide the objection: reject, correct, supplement, delete or stop publication' },
-  { path: 'extension', roles: ['SUPERVISOR'], body: extensionSchema, update: extendVerificationUpdate, summary: 'Approve an extension of the verification deadline (up to the policy cap)' },
-  { path: 'second-review', roles: ['APPLICANT'], body: reasonSchema, update: requestSecondReviewUpdate, summary: 'Ask for a second review (复核) of a rejection' },
-  { path: 'second-review/decision', roles: ['SUPERVISOR'], body: secondReviewDecisionSchema, update: decideSecondReviewUpdate, summary: 'Decide the second review' },
-  { path: 'withdraw', roles: ['APPLICANT'], body: optionalReasonSchema, update: withdrawObjectionUpdate, summary: 'Withdraw the objection before it is decided' },
+  { path: 'accept', permission: 'objection.accept', body: noteSchema, update: acceptObjectionUpdate, summary: 'Accept the objection for processing (marks the record 异议标注)' },
+  { path: 'decline', permission: 'objection.decline', body: reasonSchema, update: declineObjectionUpdate, summary: 'Decline to accept the objection, with reasons' },
+  { path: 'decision', permission: 'objection.decide', body: decisionSchema, update: decideObjectionUpdate, summary: 'Decide the objection: reject, correct, supplement, delete or stop publication' },
+  { path: 'extension', permission: 'objection.extend', body: extensionSchema, update: extendVerificationUpdate, summary: 'Approve an extension of the verification deadline (up to the policy cap)' },
+  { path: 'second-review', permission: 'objection.request-second-review', body: reasonSchema, update: requestSecondReviewUpdate, summary: 'Ask for a second review (复核) of a rejection' },
+  { path: 'second-review/decision', permission: 'objection.decide-second-review', body: secondReviewDecisionSchema, update: decideSecondReviewUpdate, summary: 'Decide the second review' },
+  { path: 'withdraw', permission: 'objection.withdraw', body: optionalReasonSchema, update: withdrawObjectionUpdate, summary: 'Withdraw the objection before it is decided' },
 ];

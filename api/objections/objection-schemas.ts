@@ -88,6 +88,7 @@ export const objectionCaseSchema = z
     dueProvisional: z.boolean(),
     overdue: z.boolean(),
     escalated: z.boolean(),
+    claimedById: z.string().nullable().openapi({ description: 'The reviewer who claimed the current step, if any' }),
     extendedWorkingDays: z.number(),
     policy: z.object({ id: z.string(), version: z.number() }),
     filedAt: z.string(),

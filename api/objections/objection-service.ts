@@ -5,6 +5,7 @@ import { Prisma, type Objection, type PrismaClient } from '../../generated/prism
 import { objectionPolicySchema, type ObjectionPolicy, type PolicySnapshot } from '../../domain/objection/objection-policy.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
+import { appendAuditEvent } from '../../lib/audit/append-audit-event.js';
 import { loadPolicy } from '../../lib/policies/load-policy.js';
 import {
   OBJECTION_CASE_TYPE,
@@ -17,6 +18,7 @@ import {
 } from '../../workflows/objection/objection-contract.js';
 import { CaseStatusKey, CaseTypeKey, RecordIdKey, SubjectIdKey } from '../../workflows/shared/search-attributes.js';
 import { visibleObjections, visibleRecords } from '../access/visibility.js';
+import { requireOwnEvidence } from '../evidence/evidence-refs.js';
 import { fromWorkflowError } from '../temporal/workflow-errors.js';
 import type { FileObjectionInput, ListObjectionsQuery } from './objection-schemas.js';
 import { CLOSED_STATUSES, eventView, objectionView } from './objection-views.js';
@@ -116,6 +118,7 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
         throw new AppError(ErrorCode.CONFLICT, `Record ${record.id} already has an open objection ${open.id}`, { caseId: open.id });
       }
 
+      await requireOwnEvidence(prisma, actor, input.evidence);
       const policy = await activePolicy();
       const now = new Date();
       const caseId = newCaseId(now);
@@ -149,17 +152,15 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
               filedAt: now,
             },
           });
-          await tx.caseEvent.create({
-            data: {
-              eventKey: `${objectionWorkflowId(caseId)}/filed`,
-              caseId,
-              caseType: OBJECTION_CASE_TYPE,
-              type: 'FILED',
-              actorId: actor.id,
-              actorRole: actor.role,
-              data: { recordId: record.id, grounds: input.grounds, policy: { id: policy.id, version: policy.version } },
-              occurredAt: now,
-            },
+          await appendAuditEvent(tx, {
+            eventKey: `${objectionWorkflowId(caseId)}/filed`,
+            caseId,
+            caseType: OBJECTION_CASE_TYPE,
+            type: 'FILED',
+            actorId: actor.id,
+            actorRole: actor.role,
+            data: { recordId: record.id, grounds: input.grounds, policy: { id: policy.id, version: policy.version } },
+            occurredAt: now,
           });
         });
       } catch (err) {
@@ -176,10 +177,10 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
     },
 
     /** Runs a human action as a workflow update; the validator's verdict comes back at once. */
-    async act<C extends ActorCommand>(
+    async act<C extends ActorCommand, R = ObjectionState>(
       actor: Actor,
       caseId: string,
-      update: UpdateDefinition<ObjectionState, [C]>,
+      update: UpdateDefinition<R, [C]>,
       command: Omit<C, 'actor'>,
       idempotencyKey?: string,
     ) {

@@ -23,6 +23,7 @@ export function objectionView(row: Objection, now: Date = new Date()) {
     calendarVersion: row.calendarVersion,
     overdue: !CLOSED.has(row.status) && row.dueAt !== null && row.dueAt < now,
     escalated: row.escalated,
+    claimedById: row.claimedById,
     extendedWorkingDays: row.extendedWorkingDays,
     policy: { id: row.policyId, version: row.policyVersion },
     filedAt: row.filedAt.toISOString(),

@@ -1,8 +1,11 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { registerAuditOpenApi } from '../audit/audit-openapi.js';
 import { registerCalendarOpenApi } from '../calendar/calendar-openapi.js';
+import { registerEvidenceOpenApi } from '../evidence/evidence-openapi.js';
 import { registerRectificationOpenApi } from '../rectifications/rectification-openapi.js';
 import { registerObjectionOpenApi } from './openapi-objections.js';
 import { registerRecordOpenApi } from './openapi-records.js';
+import { registerRepairOpenApi } from '../repairs/repair-openapi.js';
 
 /** The OpenAPI document of the routes createApp mounts. */
 export function buildOpenApiDocument() {
@@ -11,7 +14,10 @@ export function buildOpenApiDocument() {
   registerObjectionOpenApi(registry);
   registerCalendarOpenApi(registry);
   registerRecordOpenApi(registry);
+  registerRepairOpenApi(registry);
   registerRectificationOpenApi(registry);
+  registerEvidenceOpenApi(registry);
+  registerAuditOpenApi(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

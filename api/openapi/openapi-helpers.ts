@@ -24,6 +24,8 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   403: 'The caller’s role may not do this',
   404: 'Not found, or not visible to the caller',
   409: 'Conflict, or not allowed in the current state',
+  422: 'The Idempotency-Key was already used with a different request',
+  429: 'Too many requests from this actor; see Retry-After',
 };
 
 export function problemResponses(...statuses: number[]) {

@@ -1,5 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { rolesFor } from '../access/permissions.js';
+import { registerClaimOpenApi } from '../claims/claim-openapi.js';
 import { OBJECTION_ACTIONS } from '../objections/objection-actions.js';
 import {
   caseEventSchema,
@@ -20,7 +22,7 @@ export function registerObjectionOpenApi(registry: OpenAPIRegistry): void {
     summary: 'File an objection (异议) against a dishonesty record',
     tags: ['objections'],
     request: { headers: idempotencyHeader, body: jsonBody(fileObjectionSchema) },
-    responses: { 201: jsonResponse('The case, with its timeline', caseWithTimeline), ...problemResponses(400, 401, 403, 404, 409) },
+    responses: { 201: jsonResponse('The case, with its timeline', caseWithTimeline), ...problemResponses(400, 401, 403, 404, 409, 422, 429) },
   });
   registry.registerPath({
     method: 'get',
@@ -46,12 +48,13 @@ export function registerObjectionOpenApi(registry: OpenAPIRegistry): void {
       method: 'post',
       path: `/objections/{caseId}/${action.path}`,
       summary: action.summary,
-      description: `Roles: ${action.roles.join(', ')}`,
+      description: `Roles: ${rolesFor(action.permission).join(', ')}`,
       tags: ['objections'],
       request: { params: caseIdParamsSchema, headers: idempotencyHeader, body: jsonBody(action.body) },
-      responses: { 200: jsonResponse('The case after the action', caseWithTimeline), ...problemResponses(400, 401, 403, 404, 409) },
+      responses: { 200: jsonResponse('The case after the action', caseWithTimeline), ...problemResponses(400, 401, 403, 404, 409, 422, 429) },
     });
   }
+  registerClaimOpenApi(registry, { casePath: '/objections/{caseId}', params: caseIdParamsSchema, caseSchema: caseWithTimeline, tag: 'objections' });
   registry.registerPath({
     method: 'get',
     path: '/me',

@@ -10,6 +10,7 @@ import {
   revokeRecordSchema,
   subjectParamsSchema,
 } from '../records/record-schemas.js';
+import { rolesFor } from '../access/permissions.js';
 import { jsonBody, jsonResponse, problemResponses } from './openapi-helpers.js';
 
 const recordSchema = z
@@ -27,6 +28,7 @@ const eligibilitySchema = z
     asOf: z.string(),
   })
   .openapi('Eligibility');
+const idempotencyHeader = z.object({ 'idempotency-key': z.string().optional() });
 const page = (item: z.ZodType) => z.object({ items: z.array(item), page: z.number(), pageSize: z.number(), total: z.number() });
 
 export function registerRecordOpenApi(registry: OpenAPIRegistry): void {
@@ -35,8 +37,8 @@ export function registerRecordOpenApi(registry: OpenAPIRegistry): void {
     path: '/records',
     summary: 'Register a dishonesty record (政务失信记录) as the caller’s authority; starts its lifecycle',
     tags: ['records'],
-    request: { body: jsonBody(registerRecordSchema) },
-    responses: { 201: jsonResponse('The record', recordDetailSchema), ...problemResponses(400, 401, 403, 404, 409) },
+    request: { headers: idempotencyHeader, body: jsonBody(registerRecordSchema) },
+    responses: { 201: jsonResponse('The record', recordDetailSchema), ...problemResponses(400, 401, 403, 404, 409, 422, 429) },
   });
   registry.registerPath({
     method: 'get',
@@ -55,19 +57,19 @@ export function registerRecordOpenApi(registry: OpenAPIRegistry): void {
     responses: { 200: jsonResponse('The record', recordDetailSchema), ...problemResponses(400, 401, 404) },
   });
   const actions = [
-    { path: 'revocation', body: revokeRecordSchema, summary: 'Revoke the record (its decision was revoked): every sanction lifts, rectification stops', roles: 'REVIEWER, SUPERVISOR' },
-    { path: 'leniency', body: proposeLeniencySchema, summary: 'Propose 主动纠错 leniency: LIGHTER or EXEMPTED', roles: 'REVIEWER, SUPERVISOR' },
-    { path: 'leniency/decision', body: decideLeniencySchema, summary: 'Approve or reject a leniency proposal (four-eyes)', roles: 'SUPERVISOR' },
-  ];
+    { path: 'revocation', body: revokeRecordSchema, summary: 'Revoke the record (its decision was revoked): every sanction lifts, rectification stops', permission: 'record.revoke' },
+    { path: 'leniency', body: proposeLeniencySchema, summary: 'Propose 主动纠错 leniency: LIGHTER or EXEMPTED', permission: 'record.propose-leniency' },
+    { path: 'leniency/decision', body: decideLeniencySchema, summary: 'Approve or reject a leniency proposal (four-eyes)', permission: 'record.decide-leniency' },
+  ] as const;
   for (const action of actions) {
     registry.registerPath({
       method: 'post',
       path: `/records/{recordId}/${action.path}`,
       summary: action.summary,
-      description: `Roles: ${action.roles}`,
+      description: `Roles: ${rolesFor(action.permission).join(', ')}`,
       tags: ['records'],
-      request: { params: recordParamsSchema, body: jsonBody(action.body) },
-      responses: { 200: jsonResponse('The record after the action', recordDetailSchema), ...problemResponses(400, 401, 403, 404, 409) },
+      request: { params: recordParamsSchema, headers: idempotencyHeader, body: jsonBody(action.body) },
+      responses: { 200: jsonResponse('The record after the action', recordDetailSchema), ...problemResponses(400, 401, 403, 404, 409, 422, 429) },
     });
   }
   registry.registerPath({

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { decideLeniencyUpdate, proposeLeniencyUpdate, revokeRecordUpdate } from '../../workflows/record/record-contract.js';
 import { visibleRecords } from '../access/visibility.js';
-import { actorOf, requireRole } from '../auth/authenticate.js';
+import { actorOf, requirePermission } from '../auth/authenticate.js';
 import { idempotencyKeyOf } from '../idempotency-key.js';
 import { parseInput } from '../validate.js';
 import {
@@ -19,13 +19,13 @@ import { recordView } from './record-views.js';
 export function recordRouter(prisma: PrismaClient, service: RecordService): Router {
   const router = Router();
 
-  router.post('/records', requireRole('REVIEWER', 'SUPERVISOR'), async (req, res) => {
+  router.post('/records', requirePermission('record.register'), async (req, res) => {
     const input = parseInput(registerRecordSchema, req.body);
     const record = await service.register(actorOf(res), input);
     res.status(201).location(`/records/${record.id}`).json(record);
   });
 
-  router.get('/records', async (req, res) => {
+  router.get('/records', requirePermission('record.read'), async (req, res) => {
     const query = parseInput(listRecordsQuerySchema, req.query);
     const where = {
       AND: [
@@ -41,24 +41,24 @@ export function recordRouter(prisma: PrismaClient, service: RecordService): Rout
     res.json({ items: rows.map((row) => recordView(row)), page: query.page, pageSize: query.pageSize, total });
   });
 
-  router.get('/records/:recordId', async (req, res) => {
+  router.get('/records/:recordId', requirePermission('record.read'), async (req, res) => {
     const { recordId } = parseInput(recordParamsSchema, req.params);
     res.json(await service.get(actorOf(res), recordId));
   });
 
-  router.post('/records/:recordId/revocation', requireRole('REVIEWER', 'SUPERVISOR'), async (req, res) => {
+  router.post('/records/:recordId/revocation', requirePermission('record.revoke'), async (req, res) => {
     const { recordId } = parseInput(recordParamsSchema, req.params);
     const command = parseInput(revokeRecordSchema, req.body ?? {});
     res.json(await service.act(actorOf(res), recordId, revokeRecordUpdate, command, idempotencyKeyOf(req)));
   });
 
-  router.post('/records/:recordId/leniency', requireRole('REVIEWER', 'SUPERVISOR'), async (req, res) => {
+  router.post('/records/:recordId/leniency', requirePermission('record.propose-leniency'), async (req, res) => {
     const { recordId } = parseInput(recordParamsSchema, req.params);
     const command = parseInput(proposeLeniencySchema, req.body ?? {});
     res.json(await service.act(actorOf(res), recordId, proposeLeniencyUpdate, command, idempotencyKeyOf(req)));
   });
 
-  router.post('/records/:recordId/leniency/decision', requireRole('SUPERVISOR'), async (req, res) => {
+  router.post('/records/:recordId/leniency/decision', requirePermission('record.decide-leniency'), async (req, res) => {
     const { recordId } = parseInput(recordParamsSchema, req.params);
     const command = parseInput(decideLeniencySchema, req.body ?? {});
     res.json(await service.act(actorOf(res), recordId, decideLeniencyUpdate, command, idempotencyKeyOf(req)));

@@ -5,6 +5,7 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { publicationPolicySchema, publicationWindow } from '../../domain/records/publication-policy.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
+import { appendAuditEvent } from '../../lib/audit/append-audit-event.js';
 import { loadPolicy } from '../../lib/policies/load-policy.js';
 import { startRecordLifecycle, type LifecyclePolicyPins } from '../../lib/records/start-record-lifecycle.js';
 import { RECORD_CASE_TYPE, recordWorkflowId, type RecordLifecycleState } from '../../workflows/record/record-contract.js';
@@ -92,17 +93,15 @@ export function createRecordService({ prisma, temporal, taskQueue, ...pins }: Re
               versions: { create: { version: 1, facts, change: 'CREATED', actorId: actor.id, reason: 'registered' } },
             },
           });
-          await tx.caseEvent.create({
-            data: {
-              eventKey: `record-${id}/registered`,
-              caseId: id,
-              caseType: RECORD_CASE_TYPE,
-              type: 'REGISTERED',
-              actorId: actor.id,
-              actorRole: actor.role,
-              data: { documentNumber: input.documentNumber, severity: input.severity, policy: { id: policy.id, version: policy.version } },
-              occurredAt: new Date(),
-            },
+          await appendAuditEvent(tx, {
+            eventKey: `record-${id}/registered`,
+            caseId: id,
+            caseType: RECORD_CASE_TYPE,
+            type: 'REGISTERED',
+            actorId: actor.id,
+            actorRole: actor.role,
+            data: { documentNumber: input.documentNumber, severity: input.severity, policy: { id: policy.id, version: policy.version } },
+            occurredAt: new Date(),
           });
         });
       } catch (err) {

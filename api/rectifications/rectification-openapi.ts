@@ -1,6 +1,8 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { caseEventSchema } from '../objections/objection-schemas.js';
+import { rolesFor } from '../access/permissions.js';
+import { registerClaimOpenApi } from '../claims/claim-openapi.js';
 import { jsonBody, jsonResponse, problemResponses } from '../openapi/openapi-helpers.js';
 import { RECTIFICATION_ACTIONS } from './rectification-actions.js';
 import { listRectificationsQuerySchema, rectificationIdParamsSchema, rectificationSchema } from './rectification-schemas.js';
@@ -33,10 +35,16 @@ export function registerRectificationOpenApi(registry: OpenAPIRegistry): void {
       method: 'post',
       path: `/rectifications/{rectificationId}/${action.path}`,
       summary: action.summary,
-      description: `Roles: ${action.roles.join(', ')}`,
+      description: `Roles: ${rolesFor(action.permission).join(', ')}`,
       tags: ['rectifications'],
       request: { params: rectificationIdParamsSchema, headers: idempotencyHeader, body: jsonBody(action.body) },
-      responses: { 200: jsonResponse('The rectification after the action', withTimeline), ...problemResponses(400, 401, 403, 404, 409) },
+      responses: { 200: jsonResponse('The rectification after the action', withTimeline), ...problemResponses(400, 401, 403, 404, 409, 422, 429) },
     });
   }
+  registerClaimOpenApi(registry, {
+    casePath: '/rectifications/{rectificationId}',
+    params: rectificationIdParamsSchema,
+    caseSchema: withTimeline,
+    tag: 'rectifications',
+  });
 }

@@ -75,6 +75,7 @@ export const rectificationSchema = z
     overdue: z.boolean(),
     escalationLevel: z.enum(EscalationLevel),
     returnedCount: z.number(),
+    claimedById: z.string().nullable().openapi({ description: 'The reviewer who claimed the review step, if any' }),
     policy: z.object({ id: z.string(), version: z.number() }),
     openedAt: z.string(),
     closedAt: z.string().nullable(),

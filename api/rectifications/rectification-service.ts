@@ -68,10 +68,10 @@ export function createRectificationService({ prisma, temporal }: RectificationSe
     },
 
     /** Runs a human action as a workflow update; the validator's verdict comes back at once. */
-    async act<C extends { actor: Actor }>(
+    async act<C extends { actor: Actor }, R = RectificationState>(
       actor: Actor,
       rectificationId: string,
-      update: UpdateDefinition<RectificationState, [C]>,
+      update: UpdateDefinition<R, [C]>,
       command: Omit<C, 'actor'>,
       idempotencyKey?: string,
     ) {

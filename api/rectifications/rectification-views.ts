@@ -26,6 +26,7 @@ export function rectificationView(row: Rectification, now: Date = new Date()) {
     overdue: isOverdue(row, now),
     escalationLevel: row.escalationLevel,
     returnedCount: row.returnedCount,
+    claimedById: row.claimedById,
     policy: { id: row.policyId, version: row.policyVersion },
     openedAt: row.openedAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,

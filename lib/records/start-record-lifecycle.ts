@@ -20,6 +20,8 @@ export interface StartLifecycleOptions extends LifecyclePolicyPins {
   taskQueue: string;
   /** Government bodies only: whether a rectification order (限期整改) runs. */
   rectificationRequired: boolean;
+  /** A revoked repair: the record's lifecycle runs again (same workflow id, new run). */
+  reinstated?: boolean;
 }
 
 const isSanctionKind = (value: string | null): value is SanctionKind => value !== null && (SANCTION_KINDS as string[]).includes(value);
@@ -37,11 +39,13 @@ export async function startRecordLifecycle(record: DishonestyRecord, subject: Su
     decisionDate: record.decisionDate.toISOString().slice(0, 10),
     sanctionKind: isSanctionKind(record.sanctionKind) ? record.sanctionKind : null,
     registeredAt: new Date().toISOString(),
-    publication: await loadPolicy(prisma, 'PUBLICATION', publicationPolicySchema, options.publicationPolicyId),
+    // The policy the record was registered under, unless the caller pins one.
+    publication: await loadPolicy(prisma, 'PUBLICATION', publicationPolicySchema, options.publicationPolicyId ?? record.publicationPolicyId ?? undefined),
     rectification:
       isBody && options.rectificationRequired
         ? await loadPolicy(prisma, 'RECTIFICATION', rectificationPolicySchema, options.rectificationPolicyId)
         : null,
+    ...(options.reinstated ? { reinstated: true } : {}),
   };
   const workflowId = recordWorkflowId(record.id);
   try {
@@ -49,7 +53,7 @@ export async function startRecordLifecycle(record: DishonestyRecord, subject: Su
       workflowId,
       taskQueue,
       args: [input],
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      workflowIdReusePolicy: options.reinstated ? 'ALLOW_DUPLICATE' : 'REJECT_DUPLICATE',
       typedSearchAttributes: [
         { key: CaseTypeKey, value: RECORD_CASE_TYPE },
         { key: CaseStatusKey, value: 'ACTIVE' },

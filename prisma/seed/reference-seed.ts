@@ -1,6 +1,7 @@
 import { creditCodeCheckCharacter } from '../../domain/credit-code.js';
 import { DEFAULT_OBJECTION_POLICY } from '../../domain/objection/objection-policy.js';
 import { DEFAULT_PUBLICATION_POLICY } from '../../domain/records/publication-policy.js';
+import { DEFAULT_REPAIR_POLICY } from '../../domain/repair/repair-policy.js';
 import { DEFAULT_RECTIFICATION_POLICY } from '../../domain/rectification/rectification-policy.js';
 import { PolicyArea, RecordSource, Severity, type RecordFacts } from '../../domain/records/record-types.js';
 import { Role } from '../../domain/roles.js';
@@ -201,6 +202,18 @@ const RECTIFICATION_POLICY = {
     '20个工作日内完成整改；到期前5个和1个工作日提醒；逾期发督办通知，再逾5个工作日予以通报批评并移送问责。',
 };
 
+const REPAIR_POLICY = {
+  id: 'repair-default@1',
+  name: 'repair-default',
+  processType: 'REPAIR',
+  version: 1,
+  params: DEFAULT_REPAIR_POLICY,
+  description:
+    '信用修复默认规则（国家发展改革委令第36号、国办发〔2025〕22号、深圳条例第81–82条）：3个工作日内受理；材料不全一次性告知补正，' +
+    '补正期间暂停计时，10个工作日未补正视为不予受理；认定单位审核3个工作日、另一人审批3个工作日；不予修复的30日后可再申请；' +
+    '因虚假材料撤销修复的，12个月内不得申请（后两项国家层面未定，为可配置值）。',
+};
+
 /**
  * Reference data that makes the product usable right after start: government bodies, civil servants, authorities,
  * one user per role, published records and the default objection policy.
@@ -239,7 +252,7 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
       create: { recordId: record.id, version: 1, facts: { ...facts }, change: 'CREATED', actorId: SYSTEM_ACTOR, reason: '初始登记' },
     });
   }
-  for (const policy of [OBJECTION_POLICY, PUBLICATION_POLICY, RECTIFICATION_POLICY]) {
+  for (const policy of [OBJECTION_POLICY, PUBLICATION_POLICY, RECTIFICATION_POLICY, REPAIR_POLICY]) {
     await prisma.policy.upsert({
       where: { id: policy.id },
       update: {},

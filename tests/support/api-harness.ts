@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import { createApp } from '../../api/app.js';
+import type { AppDeps } from '../../api/app-deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { issueToken, type TokenSettings } from '../../lib/auth-tokens.js';
 import { createDeadlineCalculator } from '../../lib/calendar/deadline-calculator.js';
@@ -18,6 +19,13 @@ export async function createTestApp(options: {
   objectionPolicyId?: string;
   publicationPolicyId?: string;
   rectificationPolicyId?: string;
+  /** Evidence file store and size limit (tests that upload pass a temporary directory). */
+  evidence?: AppDeps['evidence'];
+  repairPolicyId?: string;
+  /** An identity provider whose tokens the app accepts besides the local ones. */
+  oidc?: AppDeps['oidc'];
+  /** Requests a minute per actor; tests get a high limit unless they test the limit. */
+  rateLimitPerMinute?: number;
 }): Promise<Express> {
   const env = await getTestEnv();
   return createApp({
@@ -30,6 +38,10 @@ export async function createTestApp(options: {
     objectionPolicyId: options.objectionPolicyId,
     publicationPolicyId: options.publicationPolicyId,
     rectificationPolicyId: options.rectificationPolicyId,
+    evidence: options.evidence,
+    repairPolicyId: options.repairPolicyId,
+    oidc: options.oidc,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
   });
 }
 

@@ -42,6 +42,8 @@ export interface ObjectionState {
   extendedWorkingDays: number;
   secondReviewRequested: boolean;
   policyId: string;
+  /** The staff member who claimed the current step (see workflows/shared/claim-contract.ts). */
+  claimedById: string | null;
 }
 
 export interface ObjectionResult {

@@ -18,8 +18,10 @@ import {
 } from '../../domain/objection/objection-types.js';
 import type { Actor, Role } from '../../domain/roles.js';
 import { SYSTEM_ACTOR } from '../shared/case-event.js';
+import type { ClaimEventType } from '../shared/claim-contract.js';
 import { FailureType } from '../shared/failure-types.js';
 import { HumanStep, type HumanStepHooks } from '../shared/human-step.js';
+import { StepClaims } from '../shared/step-claims.js';
 import {
   AssigneeRoleKey,
   CaseDueAtKey,
@@ -76,8 +78,15 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
     extendedWorkingDays: 0,
     secondReviewRequested: false,
     policyId: input.policy.id,
+    claimedById: null,
   };
   let activeStep: HumanStep<ObjectionStep> | null = null;
+  const claims = new StepClaims({
+    authorityId: input.authorityId,
+    currentStep: () => state.step,
+    excludedActorIds: () => [input.applicantId],
+    holder: state,
+  });
   let sequence = 0;
   // Writes go through one chain so the read model sees transitions in the order the workflow made them.
   let writes: Promise<unknown> = Promise.resolve();
@@ -101,6 +110,7 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
       calendarVersion: deadline?.calendarVersion ?? null,
       escalated: step?.escalated ?? false,
       extendedWorkingDays: state.extendedWorkingDays,
+      claimedById: state.claimedById,
       ...(CLOSED.includes(state.status) ? { closedAt: new Date().toISOString() } : {}),
     };
   }
@@ -114,11 +124,12 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
       { key: AssigneeRoleKey, value: patch.assigneeRole ?? null },
       { key: CaseDueAtKey, value: patch.dueAt ? new Date(patch.dueAt) : null },
       { key: EscalatedKey, value: patch.escalated ?? false },
+      ...claims.searchAttributes(),
     ]);
   }
 
   /** Records a transition made just now (state already changed); resolves when it is in the database. */
-  function transition(type: ObjectionEventType, actor: Actor, details: TransitionDetails = {}): Promise<void> {
+  function transition(type: ObjectionEventType | ClaimEventType, actor: Actor, details: TransitionDetails = {}): Promise<void> {
     const patch = { ...readModel(), ...(type === 'DECIDED' || type === 'SECOND_REVIEW_DECIDED' ? { decisionReasons: details.reason ?? null } : {}) };
     syncSearchAttributes(patch);
     const event = {
@@ -187,6 +198,7 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
       },
       stepHooks,
     );
+    claims.clear();
     activeStep = humanStep;
     state.step = humanStep.state;
     const result = await humanStep.run(isDone);
@@ -197,6 +209,7 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
   function closeStep(): void {
     activeStep = null;
     state.step = null;
+    claims.clear();
   }
 
   function decide(actor: Actor, outcome: ObjectionOutcome, reasons: string, changes: FactChanges | undefined, type: ObjectionEventType) {
@@ -220,6 +233,8 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
   }
 
   setHandler(objectionStateQuery, () => state);
+  // Claims on the current step (claimStep, releaseStep, reassignStep): written like every other transition.
+  claims.register((type, actor, { reason, data }) => transition(type, actor, { reason, data }));
   setHandler(recomputeDeadlinesSignal, () => activeStep?.recomputeIfProvisional());
 
   setHandler(
@@ -236,6 +251,7 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
       validator: ({ actor }) => {
         requireStatus(state.status, ['FILED'], 'accept the objection');
         requireStaff(input, actor, STAFF, 'accept the objection');
+        claims.requireClaimerOrSupervisor(actor, 'accept the objection');
       },
     },
   );
@@ -254,6 +270,7 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
       validator: ({ actor, reason }) => {
         requireStatus(state.status, ['FILED'], 'decline the objection');
         requireStaff(input, actor, STAFF, 'decline the objection');
+        claims.requireClaimerOrSupervisor(actor, 'decline the objection');
         requireText(reason, 'reason');
       },
     },
@@ -270,6 +287,7 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
       validator: ({ actor, outcome, reasons, changes }) => {
         requireStatus(state.status, ['UNDER_VERIFICATION'], 'decide the objection');
         requireStaff(input, actor, STAFF, 'decide the objection');
+        claims.requireClaimerOrSupervisor(actor, 'decide the objection');
         requireText(reasons, 'reasons');
         requireOutcomeChanges(outcome, changes);
       },

@@ -28,6 +28,8 @@ export interface RecordLifecycleInput {
   publication: PolicySnapshot<PublicationPolicy>;
   /** Government bodies: the rectification order (限期整改) to run; null when none is required. */
   rectification: PolicySnapshot<RectificationPolicy> | null;
+  /** A repair of the record was revoked (false materials): publication and sanctions return. */
+  reinstated?: boolean;
 }
 
 export const RecordPhase = {
@@ -80,7 +82,8 @@ export interface RevokeRecordCommand {
 }
 /** Sent by an objection when its outcome ends the record's effects. */
 export interface RecordOutcomeNotice {
-  outcome: 'DELETE' | 'STOP_PUBLICATION';
+  /** DELETE and STOP_PUBLICATION come from objections, REPAIRED from an approved credit repair. */
+  outcome: 'DELETE' | 'STOP_PUBLICATION' | 'REPAIRED';
   caseId: string;
 }
 /** Sent by the rectification workflow's parent path when the body completed its rectification. */

@@ -44,7 +44,7 @@ const { computeRecordWindow, recordRecordTransition, notifyEligibility } = proxy
 const STAFF: readonly Role[] = ['REVIEWER', 'SUPERVISOR'];
 
 /** Why a record's effects ended. */
-type Closing = 'EXPIRED' | 'REVOKED' | 'DELETED' | 'PUBLICATION_STOPPED' | 'EXEMPTED';
+type Closing = 'EXPIRED' | 'REVOKED' | 'DELETED' | 'PUBLICATION_STOPPED' | 'EXEMPTED' | 'REPAIRED';
 
 interface ClosingRequest {
   cause: Closing;
@@ -140,7 +140,8 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
     const key = JSON.stringify(blocker);
     if (key === lastBlocker) return writes;
     lastBlocker = key;
-    state.version += 1;
+    // Versions grow with (workflow) time, so a reinstated record's new run still counts up for the subject.
+    state.version = Math.max(state.version + 1, Date.now());
     const change = { recordId, recordVersion: state.version, blocker, cause, occurredAt: new Date().toISOString() };
     return chain(() => notifyEligibility({ subjectId: input.subjectId, restriction: input.restriction, change }));
   }
@@ -169,7 +170,8 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
   setHandler(recordLifecycleQuery, () => state);
   setHandler(recordOutcomeSignal, ({ outcome, caseId }) => {
     if (!isOpen()) return;
-    closing = { cause: outcome === 'DELETE' ? 'DELETED' : 'PUBLICATION_STOPPED', actor: SYSTEM_ACTOR, reason: `objection ${caseId}` };
+    const cause: Closing = outcome === 'DELETE' ? 'DELETED' : outcome === 'REPAIRED' ? 'REPAIRED' : 'PUBLICATION_STOPPED';
+    closing = { cause, actor: SYSTEM_ACTOR, reason: `${outcome === 'REPAIRED' ? 'repair' : 'objection'} ${caseId}` };
   });
 
   setHandler(
@@ -258,6 +260,7 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
     state.closedBy = cause;
     const record: RecordPatch = { sanctionsActive: false, publicationStatus: 'STOPPED' };
     if (cause === 'REVOKED') Object.assign(record, { status: 'REVOKED', revokedAt: new Date().toISOString() });
+    if (cause === 'REPAIRED') record.status = 'REPAIRED';
     await transition(`EFFECTS_ENDED_${cause}`, actor, { reason, record, data: { cause } });
     if (rectificationRunning && child) {
       rectificationRunning = false;
@@ -272,11 +275,17 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
 
   // Start: publication window, eligibility block, rectification order.
   const windowPatch = await applyWindow('NONE');
-  await transition('PUBLISHED', SYSTEM_ACTOR, {
-    record: { workflowId: workflowInfo().workflowId, publicationStatus: 'PUBLISHED', sanctionsActive: true, ...windowPatch },
+  await transition(input.reinstated ? 'REINSTATED' : 'PUBLISHED', SYSTEM_ACTOR, {
+    record: {
+      workflowId: workflowInfo().workflowId,
+      publicationStatus: 'PUBLISHED',
+      sanctionsActive: true,
+      ...(input.reinstated ? { status: 'ACTIVE' as const } : {}),
+      ...windowPatch,
+    },
     data: { publicationEndsAt: state.publicationEndsAt, sanctionEndsAt: state.sanctionEndsAt, policy: { id: input.publication.id, version: input.publication.version } },
   });
-  await reportEligibility('REGISTERED');
+  await reportEligibility(input.reinstated ? 'REINSTATED' : 'REGISTERED');
 
   let child: ChildWorkflowHandle<(i: RectificationWorkflowInput) => Promise<RectificationResult>> | null = null;
   if (input.rectification) {

@@ -47,6 +47,8 @@ export interface RectificationState {
   /** NONE, SUPERVISION (督办 issued) or CRITICISM (通报批评 and 问责 referral issued). */
   escalationLevel: 'NONE' | 'SUPERVISION' | 'CRITICISM';
   returnedCount: number;
+  /** The staff member who claimed the review step (see workflows/shared/claim-contract.ts). */
+  claimedById: string | null;
 }
 
 export interface RectificationResult {

@@ -1,9 +1,11 @@
 import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from '../../activities/index.js';
 import type { RectificationOpening, RectificationReadModelPatch } from '../../activities/rectification-transition.js';
 import type { RectificationStatus } from '../../domain/records/record-types.js';
 import type { RectificationEventType } from '../../domain/rectification/rectification-types.js';
 import type { Actor } from '../../domain/roles.js';
+import type { ClaimEventType } from '../shared/claim-contract.js';
 import {
   AssigneeRoleKey,
   CaseDueAtKey,
@@ -44,10 +46,12 @@ export class RectificationRecorder {
   constructor(
     private readonly input: RectificationWorkflowInput,
     private readonly state: RectificationState,
+    /** Search attributes the case's claims add (ClaimedBy, once claims are in use). */
+    private readonly claims: { searchAttributes(): SearchAttributeUpdatePair[] } = { searchAttributes: () => [] },
   ) {}
 
   /** Records a transition made just now (state already changed); resolves when it is in the database. */
-  record(type: RectificationEventType, actor: Actor, details: TransitionDetails = {}): Promise<void> {
+  record(type: RectificationEventType | ClaimEventType, actor: Actor, details: TransitionDetails = {}): Promise<void> {
     const readModel = { ...this.readModel(), ...details.readModel };
     // The record is written only when its rectificationStatus changes.
     const recordStatus = details.recordStatus !== this.recordStatus ? details.recordStatus : undefined;
@@ -88,6 +92,7 @@ export class RectificationRecorder {
       dueProvisional: deadline?.provisional ?? false,
       escalationLevel: state.escalationLevel,
       returnedCount: state.returnedCount,
+      claimedById: state.claimedById,
       ...(CLOSED_RECTIFICATION_STATUSES.includes(state.status) ? { closedAt: new Date().toISOString() } : {}),
     };
   }
@@ -101,6 +106,7 @@ export class RectificationRecorder {
       { key: AssigneeRoleKey, value: patch.assigneeRole },
       { key: CaseDueAtKey, value: patch.dueAt ? new Date(patch.dueAt) : null },
       { key: EscalatedKey, value: this.state.escalationLevel !== 'NONE' },
+      ...this.claims.searchAttributes(),
     ]);
   }
 }

@@ -4,6 +4,7 @@ import type { Role } from '../../domain/roles.js';
 import { SYSTEM_ACTOR } from '../shared/case-event.js';
 import { FailureType } from '../shared/failure-types.js';
 import { HumanStep } from '../shared/human-step.js';
+import { StepClaims } from '../shared/step-claims.js';
 import { reject, requireIntegerIn, requireText } from '../shared/validators.js';
 import {
   cancelRectificationSignal,
@@ -44,12 +45,19 @@ export async function rectificationWorkflow(input: RectificationWorkflowInput): 
     step: null,
     escalationLevel: EscalationLevel.NONE,
     returnedCount: 0,
+    claimedById: null,
   };
-  const recorder = new RectificationRecorder(input, state);
-  let activeStep: HumanStep<RectificationStep> | null = null;
-  let rectificationWorkingDays = policy.rectificationWorkingDays;
   // People who acted for the body; none of them may review its rectification.
   const bodyActorIds: string[] = [];
+  const claims = new StepClaims({
+    authorityId: input.authorityId,
+    currentStep: () => state.step,
+    excludedActorIds: () => bodyActorIds,
+    holder: state,
+  });
+  const recorder = new RectificationRecorder(input, state, claims);
+  let activeStep: HumanStep<RectificationStep> | null = null;
+  let rectificationWorkingDays = policy.rectificationWorkingDays;
   // Counts how often the main loop settled into waiting; an action returns once the next step is open.
   let settledCount = 0;
   let finished = false;
@@ -70,6 +78,7 @@ export async function rectificationWorkflow(input: RectificationWorkflowInput): 
   function closeStep(): void {
     activeStep = null;
     state.step = null;
+    claims.clear();
   }
 
   /** Reminders at each configured distance before the deadline that falls inside the step, earliest first. */
@@ -95,12 +104,15 @@ export async function rectificationWorkflow(input: RectificationWorkflowInput): 
       },
       stepHooks,
     );
+    claims.clear();
     activeStep = humanStep;
     state.step = humanStep.state;
     await humanStep.run(isDone);
   }
 
   setHandler(rectificationStateQuery, () => state);
+  // Claims on the review step (claimStep, releaseStep, reassignStep): written like every other transition.
+  claims.register((type, actor, { reason, data }) => recorder.record(type, actor, { reason, data }));
   setHandler(recomputeRectificationDeadlinesSignal, () => activeStep?.recomputeIfProvisional());
 
   setHandler(cancelRectificationSignal, ({ cause }) => {
@@ -191,6 +203,7 @@ export async function rectificationWorkflow(input: RectificationWorkflowInput): 
       validator: ({ actor, accept, reasons, newDeadlineWorkingDays }) => {
         requireStatus(state.status, ['UNDER_REVIEW'], 'review the rectification');
         requireAuthorityStaff(input, actor, STAFF, 'review the rectification', bodyActorIds);
+        claims.requireClaimerOrSupervisor(actor, 'review the rectification');
         requireText(reasons, 'reasons');
         if (accept && newDeadlineWorkingDays !== undefined) {
           reject(FailureType.VALIDATION, 'newDeadlineWorkingDays is only allowed when the rectification is returned');

@@ -8,3 +8,5 @@ export const RecordIdKey = defineSearchAttributeKey('RecordId', SearchAttributeT
 export const AssigneeRoleKey = defineSearchAttributeKey('AssigneeRole', SearchAttributeType.KEYWORD);
 export const CaseDueAtKey = defineSearchAttributeKey('CaseDueAt', SearchAttributeType.DATETIME);
 export const EscalatedKey = defineSearchAttributeKey('Escalated', SearchAttributeType.BOOL);
+/** The staff member who claimed the case's current step (a user id); removed when the step is released or ends. */
+export const ClaimedByKey = defineSearchAttributeKey('ClaimedBy', SearchAttributeType.KEYWORD);

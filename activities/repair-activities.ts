@@ -1,0 +1,100 @@
+import { Context } from '@temporalio/activity';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { DeadlineCalculator } from '../lib/calendar/deadline-calculator.js';
+import { startRecordLifecycle } from '../lib/records/start-record-lifecycle.js';
+import { recordOutcomeSignal, recordWorkflowId } from '../workflows/record/record-contract.js';
+import { appendCaseEvent, caseEventExists } from './case-event-writer.js';
+import type { RepairEffect, RepairReadModelPatch, RepairTransition } from './repair-transition.js';
+
+type Tx = Prisma.TransactionClient;
+
+function toUpdate(patch: RepairReadModelPatch): Prisma.RepairApplicationUpdateInput {
+  const { dueAt, reapplyFrom, closedAt, materials, ...rest } = patch;
+  const date = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(value));
+  return {
+    ...rest,
+    ...(materials !== undefined ? { materials: materials as Prisma.InputJsonValue } : {}),
+    ...(dueAt !== undefined ? { dueAt: date(dueAt) } : {}),
+    ...(reapplyFrom !== undefined ? { reapplyFrom: date(reapplyFrom) } : {}),
+    ...(closedAt !== undefined ? { closedAt: date(closedAt) } : {}),
+  };
+}
+
+async function applyEffect(tx: Tx, effect: RepairEffect, recordId: string, subjectId: string, applicationId: string): Promise<void> {
+  if (effect.kind === 'REPAIRED') {
+    await tx.dishonestyRecord.update({
+      where: { id: recordId },
+      data: { status: 'REPAIRED', publicationStatus: 'STOPPED', sanctionsActive: false },
+    });
+    return;
+  }
+  await tx.dishonestyRecord.update({ where: { id: recordId }, data: { status: 'ACTIVE', publicationStatus: 'PUBLISHED', sanctionsActive: true } });
+  await tx.repairBar.upsert({
+    where: { id: `BAR-${applicationId}` },
+    create: { id: `BAR-${applicationId}`, subjectId, recordId, until: new Date(effect.barUntil), reason: effect.reason },
+    update: {},
+  });
+}
+
+export function createRepairActivities(prisma: PrismaClient, temporal: Client, deadlines: DeadlineCalculator) {
+  /** After the commit: the record's lifecycle learns of the repair, or runs again after a revoked one. */
+  async function propagate(effect: RepairEffect, recordId: string, applicationId: string): Promise<void> {
+    if (effect.kind === 'REPAIRED') {
+      try {
+        await temporal.workflow.getHandle(recordWorkflowId(recordId)).signal(recordOutcomeSignal, { outcome: 'REPAIRED', caseId: applicationId });
+      } catch (err) {
+        if (!(err instanceof WorkflowNotFoundError)) throw err;
+      }
+      return;
+    }
+    const record = await prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: recordId }, include: { subject: true } });
+    const { subject, ...row } = record;
+    await startRecordLifecycle(row, subject, {
+      prisma,
+      temporal,
+      taskQueue: Context.current().info.taskQueue,
+      rectificationRequired: false,
+      reinstated: true,
+    });
+  }
+
+  return {
+    /** One step of a repair case: audit event, read model, record effect and outbox message, in one transaction. */
+    async recordRepairTransition(transition: RepairTransition): Promise<{ applied: boolean }> {
+      const { event, readModel, effect, notification } = transition;
+      const application = await prisma.$transaction(async (tx) => {
+        if (await caseEventExists(tx, event.eventKey)) return null;
+        const row = await tx.repairApplication.update({ where: { id: event.caseId }, data: toUpdate(readModel) });
+        if (effect) await applyEffect(tx, effect, row.recordId, row.subjectId, row.id);
+        if (notification) {
+          await tx.outboxMessage.create({
+            data: {
+              id: `msg-${event.eventKey}`,
+              topic: notification.topic,
+              recipientId: notification.recipientId,
+              payload: notification.payload as Prisma.InputJsonValue,
+            },
+          });
+        }
+        await appendCaseEvent(tx, event);
+        return row;
+      });
+      // Propagation is idempotent on the receiving side, so it also runs on a retry after the commit.
+      const row = application ?? (await prisma.repairApplication.findUniqueOrThrow({ where: { id: event.caseId } }));
+      if (effect) await propagate(effect, row.recordId, row.id);
+      return { applied: application !== null };
+    },
+
+    /** How many whole working days of a step had passed at `to` (for pausing a clock during 补正). */
+    async workingDaysElapsed(request: { from: string; to: string; max: number; secondsPerWorkingDay?: number | undefined }): Promise<number> {
+      let elapsed = 0;
+      for (let days = 1; days <= request.max; days++) {
+        const due = await deadlines.compute({ from: request.from, workingDays: days, secondsPerWorkingDay: request.secondsPerWorkingDay });
+        if (Date.parse(due.dueAt) > Date.parse(request.to)) break;
+        elapsed = days;
+      }
+      return elapsed;
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { Role } from '../../domain/roles.js';
+
+const { APPLICANT, REVIEWER, SUPERVISOR, ADMIN } = Role;
+const EVERYONE = [APPLICANT, REVIEWER, SUPERVISOR, ADMIN] as const;
+const STAFF = [REVIEWER, SUPERVISOR] as const;
+
+/** One action of the API: the roles that may attempt it, and whether it decides (or acts in) a case. */
+export interface PermissionRule {
+  roles: readonly Role[];
+  /**
+   * A decision or an action in a case on behalf of a party. Administrators see everything and reassign work but
+   * never decide: a rule that decides may not list ADMIN (checked when this module loads).
+   */
+  decides: boolean;
+}
+
+/**
+ * The authorization matrix: every action of the API → the roles that may attempt it. Routers look their role checks
+ * up here (requirePermission), so this table is the one place to read who may do what. It is the first of three gates:
+ *
+ * 1. role (this table): a wrong role is 403;
+ * 2. scope (api/access/visibility.ts, rectification-visibility.ts): applicants see their subject's cases, staff their
+ *    authority's, administrators all; a case outside the scope is 404 (its existence is not revealed);
+ * 3. the case itself (workflow update validators): four-eyes (the filer never decides; a second review or a leniency
+ *    proposal is approved by a supervisor other than the first decider or the proposer), claims (a claimed step is
+ *    decided by its claimer or a supervisor) and the case's state (409).
+ */
+export const PERMISSIONS = {
+  // Objections (异议)
+  'objection.read': { roles: EVERYONE, decides: false },
+  'objection.file': { roles: [APPLICANT], decides: true },
+  'objection.accept': { roles: STAFF, decides: true },
+  'objection.decline': { roles: STAFF, decides: true },
+  'objection.decide': { roles: STAFF, decides: true },
+  'objection.extend': { roles: [SUPERVISOR], decides: true },
+  'objection.request-second-review': { roles: [APPLICANT], decides: true },
+  'objection.decide-second-review': { roles: [SUPERVISOR], decides: true },
+  'objection.withdraw': { roles: [APPLICANT], decides: true },
+  // Rectification orders (限期整改)
+  'rectification.read': { roles: EVERYONE, decides: false },
+  'rectification.explain': { roles: [APPLICANT], decides: true },
+  'rectification.report-progress': { roles: [APPLICANT], decides: true },
+  'rectification.complete': { roles: [APPLICANT], decides: true },
+  'rectification.review': { roles: STAFF, decides: true },
+  'rectification.extend': { roles: [SUPERVISOR], decides: true },
+  // Claims on a case's current step (any case type)
+  'claim.take': { roles: STAFF, decides: false },
+  'claim.release': { roles: [REVIEWER, SUPERVISOR, ADMIN], decides: false },
+  'claim.reassign': { roles: [ADMIN], decides: false },
+  // Records and their consequences
+  'record.read': { roles: EVERYONE, decides: false },
+  'record.register': { roles: STAFF, decides: true },
+  'record.revoke': { roles: STAFF, decides: true },
+  'record.propose-leniency': { roles: STAFF, decides: true },
+  'record.decide-leniency': { roles: [SUPERVISOR], decides: true },
+  'eligibility.read': { roles: EVERYONE, decides: false },
+  'eligibility.list-suspended': { roles: [REVIEWER, SUPERVISOR, ADMIN], decides: false },
+  // Reference data
+  'calendar.read': { roles: EVERYONE, decides: false },
+  'calendar.edit': { roles: [ADMIN], decides: false },
+  'me.read': { roles: EVERYONE, decides: false },
+} as const satisfies Record<string, PermissionRule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** The roles that may attempt an action. */
+export function rolesFor(permission: Permission): readonly Role[] {
+  return PERMISSIONS[permission].roles;
+}
+
+export function isAllowed(permission: Permission, role: Role): boolean {
+  return rolesFor(permission).includes(role);
+}
+
+for (const [name, rule] of Object.entries(PERMISSIONS) as [Permission, PermissionRule][]) {
+  if (rule.decides && rule.roles.includes(ADMIN)) throw new Error(`Permission ${name} decides cases and may not include ADMIN`);
+}

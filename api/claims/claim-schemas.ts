@@ -1,0 +1,16 @@
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+
+extendZodWithOpenApi(z);
+
+const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/, 'must be an identifier');
+
+export const claimStepSchema = z.object({ note: z.string().trim().max(2000).optional() }).strict().openapi('ClaimStepRequest');
+export const releaseStepSchema = z.object({ reason: z.string().trim().max(2000).optional() }).strict().openapi('ReleaseStepRequest');
+export const reassignStepSchema = z
+  .object({
+    assigneeId: id.openapi({ description: 'User id of a reviewer (or, on a supervisor’s step, a supervisor) of the case’s authority' }),
+    reason: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .openapi('ReassignStepRequest');

@@ -1,0 +1,44 @@
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { Actor } from '../../domain/roles.js';
+import { AppError } from '../../lib/app-error.js';
+import { OBJECTION_CASE_TYPE } from '../../workflows/objection/objection-contract.js';
+import { RECORD_CASE_TYPE } from '../../workflows/record/record-contract.js';
+import { RECTIFICATION_CASE_TYPE } from '../../workflows/rectification/rectification-contract.js';
+import { canSeeRectification } from '../access/rectification-visibility.js';
+import { visibleObjections, visibleRecords } from '../access/visibility.js';
+
+/** Case types evidence can be attached to, as they appear in URLs, and the case type of their audit events. */
+export const EVIDENCE_CASE_TYPES = {
+  objection: OBJECTION_CASE_TYPE,
+  rectification: RECTIFICATION_CASE_TYPE,
+  record: RECORD_CASE_TYPE,
+} as const;
+export type EvidenceCaseType = keyof typeof EVIDENCE_CASE_TYPES;
+
+export function evidenceCaseTypeOf(auditCaseType: string): EvidenceCaseType | undefined {
+  return (Object.keys(EVIDENCE_CASE_TYPES) as EvidenceCaseType[]).find((key) => EVIDENCE_CASE_TYPES[key] === auditCaseType);
+}
+
+export interface CaseRef {
+  caseType: EvidenceCaseType;
+  caseId: string;
+}
+
+/** Whether the actor may see the case, by the same rules as the case's own endpoints (api/access/). */
+export async function canSeeCase(prisma: PrismaClient, actor: Actor, ref: CaseRef): Promise<boolean> {
+  switch (ref.caseType) {
+    case 'objection':
+      return (await prisma.objection.count({ where: { AND: [{ id: ref.caseId }, visibleObjections(actor)] } })) > 0;
+    case 'record':
+      return (await prisma.dishonestyRecord.count({ where: { AND: [{ id: ref.caseId }, visibleRecords(actor)] } })) > 0;
+    case 'rectification': {
+      const row = await prisma.rectification.findUnique({ where: { id: ref.caseId } });
+      return !!row && (await canSeeRectification(prisma, actor, row));
+    }
+  }
+}
+
+/** A case the actor may not see does not exist for them: 404, like the case's own endpoints. */
+export async function requireVisibleCase(prisma: PrismaClient, actor: Actor, ref: CaseRef): Promise<void> {
+  if (!(await canSeeCase(prisma, actor, ref))) throw AppError.notFound(`Case ${ref.caseType}`, ref.caseId);
+}

@@ -1,0 +1,212 @@
+import { randomBytes } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
+import { checkRepairEligibility, type RepairEligibility } from '../../domain/repair/repair-eligibility.js';
+import { repairPolicySchema, type RepairPolicy } from '../../domain/repair/repair-policy.js';
+import type { PolicySnapshot } from '../../domain/objection/objection-policy.js';
+import type { Actor } from '../../domain/roles.js';
+import { AppError, ErrorCode } from '../../lib/app-error.js';
+import { loadPolicy } from '../../lib/policies/load-policy.js';
+import {
+  CLOSED_REPAIR_STATUSES,
+  REPAIR_CASE_TYPE,
+  REPAIR_WORKFLOW_TYPE,
+  repairWorkflowId,
+  type RepairState,
+  type RepairWorkflowInput,
+} from '../../workflows/repair/repair-contract.js';
+import { CaseStatusKey, CaseTypeKey, RecordIdKey, SubjectIdKey } from '../../workflows/shared/search-attributes.js';
+import { visibleRecords } from '../access/visibility.js';
+import { eventView } from '../objections/objection-views.js';
+import { fromWorkflowError } from '../temporal/workflow-errors.js';
+import type { FileRepairInput, ListRepairsQuery } from './repair-schemas.js';
+import { repairView } from './repair-views.js';
+
+export interface RepairServiceDeps {
+  prisma: PrismaClient;
+  temporal: Client;
+  taskQueue: string;
+  repairPolicyId?: string | undefined;
+}
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+const OPEN = { notIn: [...CLOSED_REPAIR_STATUSES] };
+
+export function createRepairService({ prisma, temporal, taskQueue, repairPolicyId }: RepairServiceDeps) {
+  const policy = () => loadPolicy(prisma, 'REPAIR', repairPolicySchema, repairPolicyId);
+
+  async function visibleWhere(actor: Actor): Promise<Prisma.RepairApplicationWhereInput> {
+    if (actor.role === 'ADMIN') return {};
+    if (actor.role === 'APPLICANT') return { subjectId: actor.subjectId ?? '__none__' };
+    const records = await prisma.dishonestyRecord.findMany({ where: { authorityId: actor.authorityId ?? '__none__' }, select: { id: true } });
+    return { recordId: { in: records.map((r) => r.id) } };
+  }
+
+  async function loadVisible(actor: Actor, applicationId: string) {
+    const row = await prisma.repairApplication.findFirst({ where: { AND: [{ id: applicationId }, await visibleWhere(actor)] } });
+    if (!row) throw AppError.notFound('Repair application', applicationId);
+    return row;
+  }
+
+  async function withTimeline(applicationId: string) {
+    const row = await prisma.repairApplication.findUniqueOrThrow({ where: { id: applicationId } });
+    const events = await prisma.caseEvent.findMany({ where: { caseId: applicationId, caseType: REPAIR_CASE_TYPE }, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] });
+    return { ...repairView(row), timeline: events.map(eventView) };
+  }
+
+  /** Whether the record can be repaired now; the same check runs again when an application arrives. */
+  async function eligibility(actor: Actor, recordId: string, rules?: PolicySnapshot<RepairPolicy>): Promise<RepairEligibility> {
+    const record = await prisma.dishonestyRecord.findFirst({ where: { AND: [{ id: recordId }, visibleRecords(actor)] } });
+    if (!record) throw AppError.notFound('Record', recordId);
+    const { params } = rules ?? (await policy());
+    const windowStart = new Date();
+    windowStart.setUTCMonth(windowStart.getUTCMonth() - params.repeatOffenceWindowMonths);
+    const [open, refused, bar, recentRecordCount] = await Promise.all([
+      prisma.repairApplication.findFirst({ where: { recordId, status: OPEN }, select: { id: true } }),
+      prisma.repairApplication.findFirst({ where: { recordId, status: 'REFUSED' }, orderBy: { closedAt: 'desc' }, select: { reapplyFrom: true } }),
+      prisma.repairBar.findFirst({ where: { subjectId: record.subjectId, until: { gt: new Date() } }, orderBy: { until: 'desc' } }),
+      prisma.dishonestyRecord.count({ where: { subjectId: record.subjectId, decisionDate: { gte: windowStart } } }),
+    ]);
+    return checkRepairEligibility(
+      {
+        record: {
+          status: record.status,
+          source: record.source,
+          minPublishedUntil: record.minPublishedUntil ? day(record.minPublishedUntil) : null,
+          rectificationStatus: record.rectificationStatus,
+          leniency: record.leniency,
+        },
+        openApplicationId: open?.id ?? null,
+        reapplyFrom: refused?.reapplyFrom ? day(refused.reapplyFrom) : null,
+        barredUntil: bar ? day(bar.until) : null,
+        recentRecordCount,
+      },
+      params,
+      day(new Date()),
+    );
+  }
+
+  return {
+    eligibility,
+
+    async file(actor: Actor, input: FileRepairInput, idempotencyKey?: string) {
+      const scopedKey = idempotencyKey ? `${actor.id}:${idempotencyKey}` : null;
+      if (scopedKey) {
+        const existing = await prisma.repairApplication.findUnique({ where: { idempotencyKey: scopedKey } });
+        if (existing) return { created: false, application: await withTimeline(existing.id) };
+      }
+      const rules = await policy();
+      const check = await eligibility(actor, input.recordId, rules);
+      if (!check.repairable) {
+        throw new AppError(ErrorCode.INVALID_STATE, `The record cannot be repaired now: ${check.obstacles.map((o) => o.message).join('; ')}`, {
+          obstacles: check.obstacles,
+          earliestFrom: check.earliestFrom,
+        });
+      }
+      const record = await prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: input.recordId } });
+      const now = new Date();
+      const id = `REP-${day(now).replaceAll('-', '')}-${randomBytes(5).toString('hex').toUpperCase()}`;
+      const workflowInput: RepairWorkflowInput = {
+        applicationId: id,
+        recordId: record.id,
+        subjectId: record.subjectId,
+        authorityId: record.authorityId,
+        applicantId: actor.id,
+        filedAt: now.toISOString(),
+        policy: rules,
+      };
+      try {
+        await prisma.$transaction(async (tx) => {
+          await tx.repairApplication.create({
+            data: {
+              id,
+              workflowId: repairWorkflowId(id),
+              recordId: record.id,
+              subjectId: record.subjectId,
+              applicantId: actor.id,
+              status: 'FILED',
+              materials: input.materials as Prisma.InputJsonValue,
+              policyId: rules.id,
+              policyVersion: rules.version,
+              policy: rules as unknown as Prisma.InputJsonValue,
+              idempotencyKey: scopedKey,
+              filedAt: now,
+            },
+          });
+          await tx.caseEvent.create({
+            data: {
+              eventKey: `${repairWorkflowId(id)}/filed`,
+              caseId: id,
+              caseType: REPAIR_CASE_TYPE,
+              type: 'FILED',
+              actorId: actor.id,
+              actorRole: actor.role,
+              reason: input.statement ?? null,
+              data: { recordId: record.id, materials: input.materials, policy: { id: rules.id, version: rules.version } } as Prisma.InputJsonValue,
+              occurredAt: now,
+            },
+          });
+        });
+      } catch (err) {
+        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' && scopedKey) {
+          const existing = await prisma.repairApplication.findUniqueOrThrow({ where: { idempotencyKey: scopedKey } });
+          return { created: false, application: await withTimeline(existing.id) };
+        }
+        throw err;
+      }
+      try {
+        await temporal.workflow.start(REPAIR_WORKFLOW_TYPE, {
+          workflowId: repairWorkflowId(id),
+          taskQueue,
+          args: [workflowInput],
+          typedSearchAttributes: [
+            { key: CaseTypeKey, value: REPAIR_CASE_TYPE },
+            { key: CaseStatusKey, value: 'FILED' },
+            { key: SubjectIdKey, value: record.subjectId },
+            { key: RecordIdKey, value: record.id },
+          ],
+        });
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
+      return { created: true, application: await withTimeline(id) };
+    },
+
+    async get(actor: Actor, applicationId: string) {
+      await loadVisible(actor, applicationId);
+      return withTimeline(applicationId);
+    },
+
+    async list(actor: Actor, query: ListRepairsQuery) {
+      const where: Prisma.RepairApplicationWhereInput = {
+        AND: [
+          await visibleWhere(actor),
+          query.status ? { status: query.status } : {},
+          query.subjectId ? { subjectId: query.subjectId } : {},
+          query.recordId ? { recordId: query.recordId } : {},
+        ],
+      };
+      const [total, rows] = await prisma.$transaction([
+        prisma.repairApplication.count({ where }),
+        prisma.repairApplication.findMany({ where, orderBy: [{ filedAt: 'desc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+      ]);
+      return { items: rows.map((row) => repairView(row)), page: query.page, pageSize: query.pageSize, total };
+    },
+
+    async act<C extends { actor: Actor }>(actor: Actor, applicationId: string, update: UpdateDefinition<RepairState, [C]>, command: Omit<C, 'actor'>, idempotencyKey?: string) {
+      const row = await loadVisible(actor, applicationId);
+      try {
+        await temporal.workflow.getHandle(row.workflowId).executeUpdate(update, {
+          args: [{ ...command, actor } as C],
+          ...(idempotencyKey ? { updateId: `${actor.id}:${idempotencyKey}` } : {}),
+        });
+      } catch (err) {
+        throw fromWorkflowError(err);
+      }
+      return withTimeline(applicationId);
+    },
+  };
+}
+
+export type RepairService = ReturnType<typeof createRepairService>;

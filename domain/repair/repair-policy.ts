@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** Materials a repair application must carry (令第36号; 深圳 art. 81 lists them for a single 补正 request). */
+export const RepairMaterial = {
+  APPLICATION_FORM: 'APPLICATION_FORM',
+  CREDIT_COMMITMENT: 'CREDIT_COMMITMENT',
+  PERFORMANCE_PROOF: 'PERFORMANCE_PROOF',
+  IDENTITY_AUTHORIZATION: 'IDENTITY_AUTHORIZATION',
+  OTHER: 'OTHER',
+} as const;
+export type RepairMaterial = (typeof RepairMaterial)[keyof typeof RepairMaterial];
+export const REPAIR_MATERIALS = Object.values(RepairMaterial) as [RepairMaterial, ...RepairMaterial[]];
+
+/**
+ * Credit repair (信用修复) rules. Defaults: acceptance 3 WD and decision 3 WD each level (国办发〔2025〕22号,
+ * 深圳 art. 82: the deciding unit decides within 3 WD); 补正 pauses the clock and lapses after 10 WD [U];
+ * a refused subject may apply again after 30 days [U]; a repair revoked for false materials bars the subject
+ * for 12 months [U]; repeated offences are off by default [U].
+ */
+export const repairPolicySchema = z.object({
+  acceptWorkingDays: z.number().int().min(1).max(60),
+  reviewWorkingDays: z.number().int().min(1).max(60),
+  approveWorkingDays: z.number().int().min(1).max(60),
+  correctionWorkingDays: z.number().int().min(1).max(60),
+  /** true: after 补正 the acceptance clock starts again; false: it resumes where it paused. */
+  correctionRestartsClock: z.boolean(),
+  reminderWorkingDaysBefore: z.number().int().min(0).max(30),
+  requiredMaterials: z.array(z.enum(REPAIR_MATERIALS)).min(1),
+  reapplyAfterDays: z.number().int().min(0).max(3650),
+  barAfterRevocationMonths: z.number().int().min(0).max(120),
+  /** Record sources the rules exclude from repair (law or central policy forbids it). */
+  excludedSources: z.array(z.string()).default([]),
+  /** Repeated offences: this many records of the subject within `repeatOffenceWindowMonths` bar repair; null = off. */
+  repeatOffenceLimit: z.number().int().min(2).max(100).nullable(),
+  repeatOffenceWindowMonths: z.number().int().min(1).max(120),
+  secondsPerWorkingDay: z.number().positive().max(86_400).optional(),
+});
+export type RepairPolicy = z.infer<typeof repairPolicySchema>;
+
+export const DEFAULT_REPAIR_POLICY: RepairPolicy = {
+  acceptWorkingDays: 3,
+  reviewWorkingDays: 3,
+  approveWorkingDays: 3,
+  correctionWorkingDays: 10,
+  correctionRestartsClock: false,
+  reminderWorkingDaysBefore: 1,
+  requiredMaterials: ['APPLICATION_FORM', 'CREDIT_COMMITMENT', 'PERFORMANCE_PROOF', 'IDENTITY_AUTHORIZATION'],
+  reapplyAfterDays: 30,
+  barAfterRevocationMonths: 12,
+  excludedSources: [],
+  repeatOffenceLimit: null,
+  repeatOffenceWindowMonths: 24,
+};

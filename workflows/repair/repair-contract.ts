@@ -1,0 +1,122 @@
+/** Contract of the credit-repair (信用修复) workflow. */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { PolicySnapshot } from '../../domain/objection/objection-policy.js';
+import type { RepairMaterial, RepairPolicy } from '../../domain/repair/repair-policy.js';
+import type { Actor } from '../../domain/roles.js';
+import type { HumanStepState } from '../shared/human-step.js';
+
+export const REPAIR_CASE_TYPE = 'REPAIR';
+export const REPAIR_WORKFLOW_TYPE = 'repairWorkflow';
+
+export function repairWorkflowId(applicationId: string): string {
+  return `repair-${applicationId}`;
+}
+
+export const RepairStatus = {
+  FILED: 'FILED',
+  NEEDS_CORRECTION: 'NEEDS_CORRECTION',
+  UNDER_REVIEW: 'UNDER_REVIEW',
+  RETURNED: 'RETURNED',
+  AWAITING_APPROVAL: 'AWAITING_APPROVAL',
+  APPROVED: 'APPROVED',
+  REFUSED: 'REFUSED',
+  NOT_ACCEPTED: 'NOT_ACCEPTED',
+  WITHDRAWN: 'WITHDRAWN',
+  REVOKED: 'REVOKED',
+} as const;
+export type RepairStatus = (typeof RepairStatus)[keyof typeof RepairStatus];
+export const CLOSED_REPAIR_STATUSES: readonly RepairStatus[] = ['APPROVED', 'REFUSED', 'NOT_ACCEPTED', 'WITHDRAWN', 'REVOKED'];
+
+export const RepairStep = {
+  ACCEPTANCE: 'ACCEPTANCE',
+  CORRECTION: 'CORRECTION',
+  REVIEW: 'REVIEW',
+  RESUBMISSION: 'RESUBMISSION',
+  APPROVAL: 'APPROVAL',
+} as const;
+export type RepairStep = (typeof RepairStep)[keyof typeof RepairStep];
+
+export interface MaterialRef {
+  kind: RepairMaterial;
+  title: string;
+  fileId?: string | undefined;
+}
+
+export interface RepairWorkflowInput {
+  applicationId: string;
+  recordId: string;
+  subjectId: string;
+  authorityId: string;
+  applicantId: string;
+  filedAt: string;
+  policy: PolicySnapshot<RepairPolicy>;
+}
+
+export interface RepairState {
+  applicationId: string;
+  status: RepairStatus;
+  step: HumanStepState<RepairStep> | null;
+  reviewedById: string | null;
+  recommendation: 'APPROVE' | 'REFUSE' | null;
+  decidedById: string | null;
+  /** Working days of the acceptance period used before a 补正 request paused it. */
+  acceptanceWorkingDaysUsed: number;
+}
+
+export interface RepairResult {
+  status: RepairStatus;
+}
+
+export interface AcceptRepairCommand {
+  actor: Actor;
+  note?: string;
+}
+export interface RequestCorrectionCommand {
+  actor: Actor;
+  /** Every missing item, listed once in one request (深圳 art. 81). */
+  missing: RepairMaterial[];
+  reason: string;
+}
+export interface SubmitMaterialsCommand {
+  actor: Actor;
+  materials: MaterialRef[];
+  note?: string;
+}
+export interface RefuseAcceptanceCommand {
+  actor: Actor;
+  reason: string;
+}
+export interface ReviewRepairCommand {
+  actor: Actor;
+  recommendation: 'APPROVE' | 'REFUSE';
+  reasons: string;
+}
+export interface ReturnRepairCommand {
+  actor: Actor;
+  reasons: string;
+}
+export interface DecideRepairCommand {
+  actor: Actor;
+  approve: boolean;
+  reasons: string;
+}
+export interface WithdrawRepairCommand {
+  actor: Actor;
+  reason?: string;
+}
+export interface RevokeRepairCommand {
+  actor: Actor;
+  reason: string;
+}
+
+export const acceptRepairUpdate = defineUpdate<RepairState, [AcceptRepairCommand]>('acceptRepair');
+export const requestCorrectionUpdate = defineUpdate<RepairState, [RequestCorrectionCommand]>('requestCorrection');
+export const submitMaterialsUpdate = defineUpdate<RepairState, [SubmitMaterialsCommand]>('submitMaterials');
+export const refuseAcceptanceUpdate = defineUpdate<RepairState, [RefuseAcceptanceCommand]>('refuseAcceptance');
+export const reviewRepairUpdate = defineUpdate<RepairState, [ReviewRepairCommand]>('reviewRepair');
+export const returnRepairUpdate = defineUpdate<RepairState, [ReturnRepairCommand]>('returnRepair');
+export const decideRepairUpdate = defineUpdate<RepairState, [DecideRepairCommand]>('decideRepair');
+export const withdrawRepairUpdate = defineUpdate<RepairState, [WithdrawRepairCommand]>('withdrawRepair');
+export const revokeRepairUpdate = defineUpdate<RepairState, [RevokeRepairCommand]>('revokeRepair');
+export const repairStateQuery = defineQuery<RepairState>('repairState');
+export const recomputeRepairDeadlinesSignal = defineSignal<[]>('recomputeDeadlines');

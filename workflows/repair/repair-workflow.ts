@@ -1,0 +1,337 @@
+import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { Activities } from '../../activities/index.js';
+import type { Role } from '../../domain/roles.js';
+import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
+import { SYSTEM_ACTOR } from '../shared/case-event.js';
+import { FailureType } from '../shared/failure-types.js';
+import { HumanStep } from '../shared/human-step.js';
+import { reject, requireText } from '../shared/validators.js';
+import {
+  acceptRepairUpdate,
+  decideRepairUpdate,
+  recomputeRepairDeadlinesSignal,
+  refuseAcceptanceUpdate,
+  repairStateQuery,
+  RepairStatus,
+  RepairStep,
+  requestCorrectionUpdate,
+  returnRepairUpdate,
+  reviewRepairUpdate,
+  revokeRepairUpdate,
+  submitMaterialsUpdate,
+  withdrawRepairUpdate,
+  type RepairResult,
+  type RepairState,
+  type RepairWorkflowInput,
+} from './repair-contract.js';
+import { RepairRecorder } from './repair-recorder.js';
+import { requireRepairApplicant, requireRepairStaff, requireRepairStatus } from './repair-validators.js';
+
+const { workingDaysElapsed } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
+
+const STAFF: readonly Role[] = ['REVIEWER', 'SUPERVISOR'];
+const WITHDRAWABLE: readonly RepairStatus[] = ['FILED', 'NEEDS_CORRECTION', 'UNDER_REVIEW', 'RETURNED', 'AWAITING_APPROVAL'];
+const DAY_MS = 86_400_000;
+/** How long an approved repair can still be revoked for false materials. */
+const REVOCATION_WINDOW_MS = 3 * 365 * DAY_MS;
+
+/**
+ * 信用修复: acceptance (受理; 补正 pauses the clock) → review by the authority that made the record → approval by
+ * a different person → the record is repaired (publication stops, sanctions lift, eligibility returns), or refused
+ * with the earliest date to apply again. An approved repair resting on false materials can be revoked.
+ */
+export async function repairWorkflow(input: RepairWorkflowInput): Promise<RepairResult> {
+  const policy = input.policy.params;
+  const state: RepairState = {
+    applicationId: input.applicationId,
+    status: RepairStatus.FILED,
+    step: null,
+    reviewedById: null,
+    recommendation: null,
+    decidedById: null,
+    acceptanceWorkingDaysUsed: 0,
+  };
+  const recorder = new RepairRecorder(input, state);
+  let settledCount = 0;
+  let finished = false;
+  const hooks = recorder.stepHooks(() => {
+    settledCount++;
+  });
+
+  async function settledAfter(mark: number): Promise<RepairState> {
+    await condition(() => settledCount > mark || finished);
+    return state;
+  }
+
+  function runStep(step: RepairStep, assigneeRole: Role, workingDays: number, onOverdue: 'escalate' | 'lapse', isDone: () => boolean) {
+    const humanStep = new HumanStep<RepairStep>(
+      {
+        step,
+        assigneeRole,
+        openedAt: new Date().toISOString(),
+        workingDays,
+        reminderWorkingDaysBefore: policy.reminderWorkingDaysBefore,
+        secondsPerWorkingDay: policy.secondsPerWorkingDay,
+        onOverdue,
+      },
+      hooks,
+    );
+    recorder.activeStep = humanStep;
+    state.step = humanStep.state;
+    return humanStep.run(isDone);
+  }
+
+  function closeStep(): void {
+    recorder.activeStep = null;
+    state.step = null;
+  }
+
+  function inAction(status: RepairStatus) {
+    state.status = status;
+    closeStep();
+  }
+
+  setHandler(repairStateQuery, () => state);
+  setHandler(recomputeRepairDeadlinesSignal, () => recorder.activeStep?.recomputeIfProvisional());
+
+  setHandler(
+    acceptRepairUpdate,
+    async ({ actor, note }) => {
+      const mark = settledCount;
+      inAction(RepairStatus.UNDER_REVIEW);
+      await recorder.record('ACCEPTED', actor, { reason: note ?? null });
+      return settledAfter(mark);
+    },
+    {
+      validator: ({ actor }) => {
+        requireRepairStatus(state.status, ['FILED'], 'accept the application');
+        requireRepairStaff(input, actor, STAFF, 'accept');
+      },
+    },
+  );
+
+  setHandler(
+    requestCorrectionUpdate,
+    async ({ actor, missing, reason }) => {
+      const mark = settledCount;
+      const openedAt = state.step?.openedAt ?? input.filedAt;
+      const workingDays = state.step?.workingDays ?? policy.acceptWorkingDays;
+      inAction(RepairStatus.NEEDS_CORRECTION);
+      state.acceptanceWorkingDaysUsed = await workingDaysElapsed({
+        from: openedAt,
+        to: new Date().toISOString(),
+        max: workingDays,
+        secondsPerWorkingDay: policy.secondsPerWorkingDay,
+      });
+      await recorder.record('CORRECTION_REQUESTED', actor, {
+        reason,
+        data: { missing, acceptanceWorkingDaysUsed: state.acceptanceWorkingDaysUsed, clock: 'PAUSED' },
+        notify: { topic: 'repair.correction-requested', payload: { missing, reason } },
+      });
+      return settledAfter(mark);
+    },
+    {
+      validator: ({ actor, missing, reason }) => {
+        requireRepairStatus(state.status, ['FILED'], 'ask for missing materials');
+        requireRepairStaff(input, actor, STAFF, 'ask for missing materials');
+        requireText(reason, 'reason');
+        if (!Array.isArray(missing) || missing.length === 0) reject(FailureType.VALIDATION, 'missing must list every missing item at once');
+      },
+    },
+  );
+
+  setHandler(
+    submitMaterialsUpdate,
+    async ({ actor, materials, note }) => {
+      const mark = settledCount;
+      inAction(state.status === RepairStatus.NEEDS_CORRECTION ? RepairStatus.FILED : RepairStatus.UNDER_REVIEW);
+      await recorder.record('MATERIALS_SUBMITTED', actor, { reason: note ?? null, data: { materials, clock: 'RESUMED' } });
+      return settledAfter(mark);
+    },
+    {
+      validator: ({ actor, materials }) => {
+        requireRepairStatus(state.status, ['NEEDS_CORRECTION', 'RETURNED'], 'submit materials');
+        requireRepairApplicant(input, actor, 'submit materials');
+        if (!Array.isArray(materials) || materials.length === 0) reject(FailureType.VALIDATION, 'materials must not be empty');
+      },
+    },
+  );
+
+  setHandler(
+    refuseAcceptanceUpdate,
+    async ({ actor, reason }) => {
+      const mark = settledCount;
+      inAction(RepairStatus.NOT_ACCEPTED);
+      state.decidedById = actor.id;
+      await recorder.record('NOT_ACCEPTED', actor, { reason, readModel: { decisionReasons: reason }, notify: { topic: 'repair.not-accepted', payload: { reason } } });
+      return settledAfter(mark);
+    },
+    {
+      validator: ({ actor, reason }) => {
+        requireRepairStatus(state.status, ['FILED'], 'refuse to accept the application');
+        requireRepairStaff(input, actor, STAFF, 'refuse to accept');
+        requireText(reason, 'reason');
+      },
+    },
+  );
+
+  setHandler(
+    reviewRepairUpdate,
+    async ({ actor, recommendation, reasons }) => {
+      const mark = settledCount;
+      inAction(RepairStatus.AWAITING_APPROVAL);
+      state.reviewedById = actor.id;
+      state.recommendation = recommendation;
+      await recorder.record('REVIEWED', actor, { reason: reasons, data: { recommendation } });
+      return settledAfter(mark);
+    },
+    {
+      validator: ({ actor, recommendation, reasons }) => {
+        requireRepairStatus(state.status, ['UNDER_REVIEW'], 'review the application');
+        requireRepairStaff(input, actor, STAFF, 'review');
+        requireText(reasons, 'reasons');
+        if (recommendation !== 'APPROVE' && recommendation !== 'REFUSE') reject(FailureType.VALIDATION, 'recommendation must be APPROVE or REFUSE');
+      },
+    },
+  );
+
+  setHandler(
+    returnRepairUpdate,
+    async ({ actor, reasons }) => {
+      const mark = settledCount;
+      inAction(RepairStatus.RETURNED);
+      await recorder.record('RETURNED', actor, { reason: reasons, notify: { topic: 'repair.returned', payload: { reasons } } });
+      return settledAfter(mark);
+    },
+    {
+      validator: ({ actor, reasons }) => {
+        requireRepairStatus(state.status, ['UNDER_REVIEW'], 'return the application');
+        requireRepairStaff(input, actor, STAFF, 'return the application');
+        requireText(reasons, 'reasons');
+      },
+    },
+  );
+
+  setHandler(
+    decideRepairUpdate,
+    async ({ actor, approve, reasons }) => {
+      const mark = settledCount;
+      inAction(approve ? RepairStatus.APPROVED : RepairStatus.REFUSED);
+      state.decidedById = actor.id;
+      if (approve) {
+        await recorder.record('APPROVED', actor, {
+          reason: reasons,
+          readModel: { decisionReasons: reasons },
+          effect: { kind: 'REPAIRED' },
+          notify: { topic: 'repair.approved', payload: { reasons, restored: true } },
+        });
+      } else {
+        const reapplyFrom = new Date(Date.now() + policy.reapplyAfterDays * DAY_MS).toISOString();
+        await recorder.record('REFUSED', actor, {
+          reason: reasons,
+          readModel: { decisionReasons: reasons, reapplyFrom },
+          data: { reapplyFrom },
+          notify: { topic: 'repair.refused', payload: { reasons, reapplyFrom } },
+        });
+      }
+      return settledAfter(mark);
+    },
+    {
+      validator: ({ actor, reasons }) => {
+        requireRepairStatus(state.status, ['AWAITING_APPROVAL'], 'decide the application');
+        requireRepairStaff(input, actor, ['SUPERVISOR'], 'approve or refuse a repair');
+        if (actor.id === state.reviewedById) reject(FailureType.FORBIDDEN, 'The approver must be someone other than the reviewer');
+        requireText(reasons, 'reasons');
+      },
+    },
+  );
+
+  setHandler(
+    withdrawRepairUpdate,
+    async ({ actor, reason }) => {
+      const mark = settledCount;
+      inAction(RepairStatus.WITHDRAWN);
+      await recorder.record('WITHDRAWN', actor, { reason: reason ?? null });
+      return settledAfter(mark);
+    },
+    {
+      validator: ({ actor }) => {
+        requireRepairStatus(state.status, WITHDRAWABLE, 'withdraw the application');
+        requireRepairApplicant(input, actor, 'withdraw');
+      },
+    },
+  );
+
+  setHandler(
+    revokeRepairUpdate,
+    async ({ actor, reason }) => {
+      const mark = settledCount;
+      state.status = RepairStatus.REVOKED;
+      const barUntil = addMonths(new Date(), policy.barAfterRevocationMonths).toISOString();
+      await recorder.record('REPAIR_REVOKED', actor, {
+        reason,
+        data: { barredUntil: barUntil },
+        effect: { kind: 'REINSTATED', barUntil, reason },
+        notify: { topic: 'repair.revoked', payload: { reason, barredUntil: barUntil } },
+      });
+      return settledAfter(mark);
+    },
+    {
+      validator: ({ actor, reason }) => {
+        requireRepairStatus(state.status, ['APPROVED'], 'revoke the repair');
+        requireRepairStaff(input, actor, ['SUPERVISOR'], 'revoke a repair');
+        requireText(reason, 'reason');
+      },
+    },
+  );
+
+  // Handlers change the status; read it through a function so the checks below see the current value.
+  const status = (): RepairStatus => state.status;
+
+  // Acceptance, paused by 补正 requests.
+  let acceptanceDays = policy.acceptWorkingDays;
+  for (;;) {
+    await runStep(RepairStep.ACCEPTANCE, 'REVIEWER', acceptanceDays, 'escalate', () => status() !== 'FILED');
+    if (status() !== RepairStatus.NEEDS_CORRECTION) break;
+    const window = await runStep(RepairStep.CORRECTION, 'APPLICANT', policy.correctionWorkingDays, 'lapse', () => status() !== 'NEEDS_CORRECTION');
+    if (window === 'lapsed') {
+      inAction(RepairStatus.NOT_ACCEPTED);
+      await recorder.record('CORRECTION_LAPSED', SYSTEM_ACTOR, { notify: { topic: 'repair.not-accepted', payload: { reason: 'missing materials not provided in time' } } });
+      break;
+    }
+    if (status() !== RepairStatus.FILED) break;
+    acceptanceDays = policy.correctionRestartsClock ? policy.acceptWorkingDays : Math.max(1, policy.acceptWorkingDays - state.acceptanceWorkingDaysUsed);
+  }
+
+  // Review, with returns to the applicant for more material.
+  while (status() === RepairStatus.UNDER_REVIEW) {
+    await runStep(RepairStep.REVIEW, 'REVIEWER', policy.reviewWorkingDays, 'escalate', () => status() !== 'UNDER_REVIEW');
+    if (status() !== RepairStatus.RETURNED) break;
+    const window = await runStep(RepairStep.RESUBMISSION, 'APPLICANT', policy.correctionWorkingDays, 'lapse', () => status() !== 'RETURNED');
+    if (window === 'lapsed') {
+      inAction(RepairStatus.WITHDRAWN);
+      await recorder.record('RESUBMISSION_LAPSED', SYSTEM_ACTOR, { notify: { topic: 'repair.closed', payload: { reason: 'requested materials not provided in time' } } });
+    }
+  }
+
+  if (status() === RepairStatus.AWAITING_APPROVAL) {
+    await runStep(RepairStep.APPROVAL, 'SUPERVISOR', policy.approveWorkingDays, 'escalate', () => status() !== 'AWAITING_APPROVAL');
+  }
+
+  if (status() === RepairStatus.APPROVED) {
+    settledCount++;
+    await condition(() => status() !== RepairStatus.APPROVED, REVOCATION_WINDOW_MS);
+  }
+
+  finished = true;
+  await condition(allHandlersFinished);
+  await recorder.drained();
+  return { status: state.status };
+}
+
+function addMonths(date: Date, months: number): Date {
+  const result = new Date(date.getTime());
+  result.setUTCMonth(result.getUTCMonth() + months);
+  return result;
+}
+
