@@ -48,7 +48,8 @@ describe('subject eligibility workflow', () => {
 
     const answer = await eventually(async () => {
       const current = await env.temporalClient.workflow.getHandle(eligibilityWorkflowId(subjectId)).query(eligibilityQuery);
-      return current.blockers.length === 2 ? current : undefined;
+      const ids = current.blockers.map((b) => b.recordId).sort();
+      return ids.join(',') === 'r4,r5' ? current : undefined;
     });
     expect(answer.eligible).toBe(false);
     expect(answer.blockers.map((b) => b.recordId).sort()).toEqual(['r4', 'r5']);
@@ -63,7 +64,8 @@ describe('subject eligibility workflow', () => {
     expect(afterContinue.blockers.map((b) => b.recordId).sort()).toEqual(['r4', 'r5']);
     const stored = await eventually(async () => {
       const row = await env.prisma.subjectEligibility.findUnique({ where: { subjectId } });
-      return row && (row.blockers as unknown[]).length === 2 ? row : undefined;
+      const ids = row ? (row.blockers as Array<{ recordId: string }>).map((b) => b.recordId).sort().join(',') : '';
+      return row && ids === 'r4,r5' ? row : undefined;
     });
     expect(stored.eligible).toBe(false);
   });
