@@ -26,6 +26,8 @@ COPY --chown=node:node activities ./activities
 COPY --chown=node:node api ./api
 COPY --chown=node:node worker ./worker
 RUN bash scripts/prisma.sh generate
+# Evidence files (EVIDENCE_DIR); docker-compose mounts a volume here, which takes this directory's owner.
+RUN mkdir -p /app/.data/evidence
 
 ENV NODE_ENV=production
 EXPOSE 3000

@@ -13,6 +13,20 @@ export default tseslint.config(
     },
   },
   {
+    // The audit trail is a hash chain: every CaseEvent goes through lib/audit/append-audit-event.ts.
+    files: ['**/*.ts'],
+    ignores: ['lib/audit/**', 'tests/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.property.name='caseEvent'][callee.property.name=/^(create|createMany|createManyAndReturn|upsert|update|updateMany|delete|deleteMany)$/]",
+          message: 'Write audit events with appendAuditEvent (lib/audit/append-audit-event.ts): it links them into the hash chain.',
+        },
+      ],
+    },
+  },
+  {
     // Workflow code is replayed: no I/O, no Node built-ins, no database or HTTP libraries.
     files: ['workflows/**/*.ts'],
     rules: {

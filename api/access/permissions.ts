@@ -55,6 +55,22 @@ export const PERMISSIONS = {
   'record.decide-leniency': { roles: [SUPERVISOR], decides: true },
   'eligibility.read': { roles: EVERYONE, decides: false },
   'eligibility.list-suspended': { roles: [REVIEWER, SUPERVISOR, ADMIN], decides: false },
+  // Credit repair (信用修复)
+  'repair.read': { roles: EVERYONE, decides: false },
+  'repair.apply': { roles: [APPLICANT], decides: true },
+  'repair.submit-materials': { roles: [APPLICANT], decides: true },
+  'repair.withdraw': { roles: [APPLICANT], decides: true },
+  'repair.accept': { roles: STAFF, decides: true },
+  'repair.request-correction': { roles: STAFF, decides: true },
+  'repair.refuse-acceptance': { roles: STAFF, decides: true },
+  'repair.review': { roles: STAFF, decides: true },
+  'repair.return': { roles: STAFF, decides: true },
+  'repair.decide': { roles: [SUPERVISOR], decides: true },
+  'repair.revoke': { roles: [SUPERVISOR], decides: true },
+  // Evidence files and the audit trail
+  'evidence.read': { roles: EVERYONE, decides: false },
+  'evidence.upload': { roles: [APPLICANT, REVIEWER, SUPERVISOR], decides: true },
+  'audit.verify': { roles: [ADMIN], decides: false },
   // Reference data
   'calendar.read': { roles: EVERYONE, decides: false },
   'calendar.edit': { roles: [ADMIN], decides: false },

@@ -7,6 +7,7 @@ import { repairPolicySchema, type RepairPolicy } from '../../domain/repair/repai
 import type { PolicySnapshot } from '../../domain/objection/objection-policy.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
+import { appendAuditEvent } from '../../lib/audit/append-audit-event.js';
 import { loadPolicy } from '../../lib/policies/load-policy.js';
 import {
   CLOSED_REPAIR_STATUSES,
@@ -134,18 +135,16 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
               filedAt: now,
             },
           });
-          await tx.caseEvent.create({
-            data: {
-              eventKey: `${repairWorkflowId(id)}/filed`,
-              caseId: id,
-              caseType: REPAIR_CASE_TYPE,
-              type: 'FILED',
-              actorId: actor.id,
-              actorRole: actor.role,
-              reason: input.statement ?? null,
-              data: { recordId: record.id, materials: input.materials, policy: { id: rules.id, version: rules.version } } as Prisma.InputJsonValue,
-              occurredAt: now,
-            },
+          await appendAuditEvent(tx, {
+            eventKey: `${repairWorkflowId(id)}/filed`,
+            caseId: id,
+            caseType: REPAIR_CASE_TYPE,
+            type: 'FILED',
+            actorId: actor.id,
+            actorRole: actor.role,
+            reason: input.statement ?? null,
+            data: { recordId: record.id, materials: input.materials, policy: { id: rules.id, version: rules.version } },
+            occurredAt: now,
           });
         });
       } catch (err) {

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { assertValidKey, FileNotFoundError, type FileStore } from './file-store.js';
 
@@ -24,7 +23,7 @@ export function createLocalDiskFileStore(directory: string): FileStore {
       const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
       try {
         if (Buffer.isBuffer(content)) await writeFile(temporary, content, { flag: 'wx' });
-        else await pipeline(content instanceof Readable ? content : Readable.from(content), createWriteStream(temporary, { flags: 'wx' }));
+        else await pipeline(content, createWriteStream(temporary, { flags: 'wx' }));
         await rename(temporary, target);
       } catch (err) {
         await rm(temporary, { force: true });

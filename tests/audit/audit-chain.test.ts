@@ -180,12 +180,14 @@ describe('hash-chained audit trail', () => {
     expect((await env.prisma.caseEvent.findUniqueOrThrow({ where: { id: ids[0]! } })).reason).toBe('第0步');
   });
 
-  it('verifies the whole log case by case', async () => {
+  it('verifies the whole log case by case, and no writer bypasses the chain', async () => {
     const { caseId } = await writeChain(3);
     const result = await verifyAllChains(env.prisma);
     // Other tests write concurrently; this one's events are among those checked.
     expect(result.checked).toBeGreaterThanOrEqual(3);
     if (!result.ok) expect(result.firstBroken?.caseId).not.toBe(caseId);
+    // Every writer in the product goes through the chain helper: no event in the shared test log lacks a hash.
+    expect(await env.prisma.caseEvent.count({ where: { hash: null } })).toBe(0);
   });
 
   it('a refused request leaves an ACCESS_DENIED event in the actor’s access chain', async () => {
