@@ -9,6 +9,7 @@ export interface RepairReadModelPatch {
   dueProvisional?: boolean;
   escalated?: boolean;
   clockPaused?: boolean;
+  claimedById?: string | null;
   reviewedById?: string | null;
   decidedById?: string | null;
   decisionReasons?: string | null;

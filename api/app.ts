@@ -67,7 +67,7 @@ export function createApp(deps: AppDeps): Express {
   const evidence = deps.evidence ?? { store: createLocalDiskFileStore(DEFAULT_EVIDENCE_DIR), maxBytes: DEFAULT_EVIDENCE_MAX_BYTES };
   app.use(evidenceRouter(createEvidenceService({ prisma: deps.prisma, store: evidence.store, logger: deps.logger }), { maxBytes: evidence.maxBytes }));
   app.use(auditRouter(deps.prisma));
-  app.use(repairRouter(createRepairService(deps)));
+  app.use(repairRouter(createRepairService(deps), deps.prisma));
   app.use(calendarRouter({ ...deps, onCalendarChanged: async () => (await objections.recomputeProvisionalDeadlines()) + (await rectifications.recomputeProvisionalDeadlines()) }));
 
   app.use(notFoundHandler);

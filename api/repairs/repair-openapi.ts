@@ -1,5 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { rolesFor } from '../access/permissions.js';
+import { registerClaimOpenApi } from '../claims/claim-openapi.js';
 import { jsonBody, jsonResponse, problemResponses } from '../openapi/openapi-helpers.js';
 import { recordParamsSchema } from '../records/record-schemas.js';
 import { REPAIR_ACTIONS } from './repair-actions.js';
@@ -53,10 +55,11 @@ export function registerRepairOpenApi(registry: OpenAPIRegistry): void {
       method: 'post',
       path: `/repairs/{applicationId}/${action.path}`,
       summary: action.summary,
-      description: `Roles: ${action.roles.join(', ')}`,
+      description: `Roles: ${rolesFor(action.permission).join(', ')}`,
       tags: ['repairs'],
       request: { params: repairParamsSchema, body: jsonBody(action.body) },
       responses: { 200: jsonResponse('The application after the action', withTimeline), ...problemResponses(400, 401, 403, 404, 409) },
     });
   }
+  registerClaimOpenApi(registry, { casePath: '/repairs/{applicationId}', params: repairParamsSchema, caseSchema: withTimeline, tag: 'repairs' });
 }

@@ -193,7 +193,8 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
       return { items: rows.map((row) => repairView(row)), page: query.page, pageSize: query.pageSize, total };
     },
 
-    async act<C extends { actor: Actor }>(actor: Actor, applicationId: string, update: UpdateDefinition<RepairState, [C]>, command: Omit<C, 'actor'>, idempotencyKey?: string) {
+    /** Runs a human action (or a claim) as a workflow update; the validator's verdict comes back at once. */
+    async act<C extends { actor: Actor }, R = RepairState>(actor: Actor, applicationId: string, update: UpdateDefinition<R, [C]>, command: Omit<C, 'actor'>, idempotencyKey?: string) {
       const row = await loadVisible(actor, applicationId);
       try {
         await temporal.workflow.getHandle(row.workflowId).executeUpdate(update, {

@@ -271,6 +271,13 @@ const MATRIX: Record<string, RouteSpec> = {
     withdrawal: ['applicant', {}],
     revocation: ['supervisor', { reason: '材料虚假' }],
   }),
+  'POST /repairs/{applicationId}/claim': { fixture: 'none', request: NO_BODY(`/repairs/${UNKNOWN_REPAIR}/claim`), expect: e(403, 403, 404, 404, 404, 403) },
+  'POST /repairs/{applicationId}/release': { fixture: 'none', request: NO_BODY(`/repairs/${UNKNOWN_REPAIR}/release`), expect: e(403, 403, 404, 404, 404, 404) },
+  'POST /repairs/{applicationId}/assignment': {
+    fixture: 'none',
+    request: () => ({ path: `/repairs/${UNKNOWN_REPAIR}/assignment`, body: { assigneeId: world.actors.reviewer2.id } }),
+    expect: e(403, 403, 403, 403, 403, 404),
+  },
 };
 
 /** Repair actions on an unknown application: the role gate answers 403, an admitted caller learns nothing but 404. */

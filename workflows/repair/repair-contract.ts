@@ -61,6 +61,8 @@ export interface RepairState {
   decidedById: string | null;
   /** Working days of the acceptance period used before a 补正 request paused it. */
   acceptanceWorkingDaysUsed: number;
+  /** The staff member who claimed the open staff step (acceptance, review, approval); null when unclaimed. */
+  claimedById: string | null;
 }
 
 export interface RepairResult {

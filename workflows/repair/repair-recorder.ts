@@ -1,4 +1,5 @@
 import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from '../../activities/index.js';
 import type { RepairEffect, RepairNotification, RepairReadModelPatch } from '../../activities/repair-transition.js';
 import type { Actor } from '../../domain/roles.js';
@@ -29,6 +30,8 @@ export class RepairRecorder {
   constructor(
     private readonly input: RepairWorkflowInput,
     private readonly state: RepairState,
+    /** Search attributes the case's claims add (ClaimedBy, once claims are in use: older histories replay unchanged). */
+    private readonly claims: { searchAttributes(): SearchAttributeUpdatePair[] } = { searchAttributes: () => [] },
   ) {}
 
   record(type: string, actor: Actor, details: RepairTransitionDetails = {}): Promise<void> {
@@ -76,6 +79,7 @@ export class RepairRecorder {
     };
   }
 
+  /** The read model, with the claimer of the open step (the activity writes every field onto the application row). */
   private readModel(): RepairReadModelPatch {
     const step = this.activeStep?.state ?? null;
     const closed = CLOSED_REPAIR_STATUSES.includes(this.state.status);
@@ -89,6 +93,7 @@ export class RepairRecorder {
       clockPaused: this.state.status === 'NEEDS_CORRECTION',
       reviewedById: this.state.reviewedById,
       decidedById: this.state.decidedById,
+      claimedById: this.state.claimedById,
       ...(closed ? { closedAt: new Date().toISOString() } : {}),
     };
   }
@@ -102,6 +107,7 @@ export class RepairRecorder {
       { key: AssigneeRoleKey, value: patch.assigneeRole ?? null },
       { key: CaseDueAtKey, value: patch.dueAt ? new Date(patch.dueAt) : null },
       { key: EscalatedKey, value: patch.escalated ?? false },
+      ...this.claims.searchAttributes(),
     ]);
   }
 }

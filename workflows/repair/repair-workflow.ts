@@ -5,6 +5,7 @@ import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
 import { SYSTEM_ACTOR } from '../shared/case-event.js';
 import { FailureType } from '../shared/failure-types.js';
 import { HumanStep } from '../shared/human-step.js';
+import { StepClaims } from '../shared/step-claims.js';
 import { reject, requireText } from '../shared/validators.js';
 import {
   acceptRepairUpdate,
@@ -50,8 +51,17 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
     recommendation: null,
     decidedById: null,
     acceptanceWorkingDaysUsed: 0,
+    claimedById: null,
   };
-  const recorder = new RepairRecorder(input, state);
+  const claims = new StepClaims({
+    authorityId: input.authorityId,
+    currentStep: () => state.step,
+    // The applicant never works the case; the reviewer may not hold the approval step (four-eyes).
+    excludedActorIds: () =>
+      state.status === RepairStatus.AWAITING_APPROVAL && state.reviewedById ? [input.applicantId, state.reviewedById] : [input.applicantId],
+    holder: state,
+  });
+  const recorder = new RepairRecorder(input, state, claims);
   let settledCount = 0;
   let finished = false;
   const hooks = recorder.stepHooks(() => {
@@ -76,6 +86,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
       },
       hooks,
     );
+    claims.clear();
     recorder.activeStep = humanStep;
     state.step = humanStep.state;
     return humanStep.run(isDone);
@@ -84,6 +95,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
   function closeStep(): void {
     recorder.activeStep = null;
     state.step = null;
+    claims.clear();
   }
 
   function inAction(status: RepairStatus) {
@@ -92,6 +104,8 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
   }
 
   setHandler(repairStateQuery, () => state);
+  // Claims on the staff steps (claimStep, releaseStep, reassignStep): written like every other transition.
+  claims.register((type, actor, { reason, data }) => recorder.record(type, actor, { reason, data }));
   setHandler(recomputeRepairDeadlinesSignal, () => recorder.activeStep?.recomputeIfProvisional());
 
   setHandler(
@@ -106,6 +120,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
       validator: ({ actor }) => {
         requireRepairStatus(state.status, ['FILED'], 'accept the application');
         requireRepairStaff(input, actor, STAFF, 'accept');
+        claims.requireClaimerOrSupervisor(actor, 'accept the application');
       },
     },
   );
@@ -134,6 +149,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
       validator: ({ actor, missing, reason }) => {
         requireRepairStatus(state.status, ['FILED'], 'ask for missing materials');
         requireRepairStaff(input, actor, STAFF, 'ask for missing materials');
+        claims.requireClaimerOrSupervisor(actor, 'ask for missing materials');
         requireText(reason, 'reason');
         if (!Array.isArray(missing) || missing.length === 0) reject(FailureType.VALIDATION, 'missing must list every missing item at once');
       },
@@ -170,6 +186,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
       validator: ({ actor, reason }) => {
         requireRepairStatus(state.status, ['FILED'], 'refuse to accept the application');
         requireRepairStaff(input, actor, STAFF, 'refuse to accept');
+        claims.requireClaimerOrSupervisor(actor, 'refuse to accept the application');
         requireText(reason, 'reason');
       },
     },
@@ -189,6 +206,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
       validator: ({ actor, recommendation, reasons }) => {
         requireRepairStatus(state.status, ['UNDER_REVIEW'], 'review the application');
         requireRepairStaff(input, actor, STAFF, 'review');
+        claims.requireClaimerOrSupervisor(actor, 'review the application');
         requireText(reasons, 'reasons');
         if (recommendation !== 'APPROVE' && recommendation !== 'REFUSE') reject(FailureType.VALIDATION, 'recommendation must be APPROVE or REFUSE');
       },
@@ -207,6 +225,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
       validator: ({ actor, reasons }) => {
         requireRepairStatus(state.status, ['UNDER_REVIEW'], 'return the application');
         requireRepairStaff(input, actor, STAFF, 'return the application');
+        claims.requireClaimerOrSupervisor(actor, 'return the application');
         requireText(reasons, 'reasons');
       },
     },
@@ -241,6 +260,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
         requireRepairStatus(state.status, ['AWAITING_APPROVAL'], 'decide the application');
         requireRepairStaff(input, actor, ['SUPERVISOR'], 'approve or refuse a repair');
         if (actor.id === state.reviewedById) reject(FailureType.FORBIDDEN, 'The approver must be someone other than the reviewer');
+        claims.requireClaimerOrSupervisor(actor, 'decide the application');
         requireText(reasons, 'reasons');
       },
     },
