@@ -26,6 +26,7 @@ import { createObjectionWorld, randomCreditCode, type ObjectionWorld } from '../
 import { startRealWorker } from '../support/real-worker.js';
 import { startRectification } from '../support/rectification-fixtures.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
+import { mountedRoutes, routeKey } from '../support/mounted-routes.js';
 
 const env = await getTestEnv();
 const taskQueue = uniqueId('authz-matrix');
@@ -364,7 +365,7 @@ function meets(status: number, expected: Expected): boolean {
 
 describe('authorization matrix', () => {
   it('has an expectation for every mounted route, and no expectation without a route', () => {
-    const mounted = mountedRoutes(app);
+    const mounted = mountedRouteKeys(app);
     expect(mounted.length).toBeGreaterThan(40);
     expect(mounted.filter((route) => !(route in MATRIX))).toEqual([]);
     expect(Object.keys(MATRIX).filter((route) => !mounted.includes(route))).toEqual([]);
@@ -411,23 +412,6 @@ describe('authorization matrix', () => {
   });
 });
 
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-  handle?: { stack?: Layer[] };
-}
-
-function mountedRoutes(express: Express): string[] {
-  const routes: string[] = [];
-  const walk = (stack: Layer[]) => {
-    for (const layer of stack) {
-      if (layer.route) {
-        const path = layer.route.path.replace(/:(\w+)/g, '{$1}');
-        for (const method of Object.keys(layer.route.methods)) routes.push(`${method.toUpperCase()} ${path}`);
-      } else if (layer.handle?.stack) {
-        walk(layer.handle.stack);
-      }
-    }
-  };
-  walk((express as unknown as { router: { stack: Layer[] } }).router.stack);
-  return [...new Set(routes)];
+function mountedRouteKeys(express: Express): string[] {
+  return mountedRoutes(express).map(routeKey);
 }

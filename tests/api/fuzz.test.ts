@@ -22,6 +22,7 @@ import { startRealWorker } from '../support/real-worker.js';
 import { createRecordWorld, type RecordWorld } from '../support/record-fixtures.js';
 import { startRectification } from '../support/rectification-fixtures.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
+import { mountedRoutes, type MountedRoute } from '../support/mounted-routes.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_129);
 
@@ -97,26 +98,6 @@ const HOSTILE_IDS = [
 const BAD_JSON = ['{"a":', '{a:1}', '[1,2', "{'a':1}", '{"a":1,}', '{"a":01}', '{"a":"\\x"}', '{"a":NaN}', 'null', '"text"', '12', 'true', '{"a":1}{"b":2}', '\uFEFF{"a":1'];
 
 // --- the routes and what OpenAPI says they take ---------------------------------------------------------------------
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-  handle?: { stack?: Layer[] };
-}
-interface MountedRoute {
-  method: string;
-  path: string;
-}
-function mountedRoutes(expressApp: Express): MountedRoute[] {
-  const routes: MountedRoute[] = [];
-  const walk = (stack: Layer[]) => {
-    for (const layer of stack) {
-      if (layer.route) for (const method of Object.keys(layer.route.methods)) routes.push({ method: method.toUpperCase(), path: layer.route.path });
-      else if (layer.handle?.stack) walk(layer.handle.stack);
-    }
-  };
-  walk((expressApp as unknown as { router: { stack: Layer[] } }).router.stack);
-  return routes;
-}
-
 type JsonSchema = { $ref?: string; type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; enum?: unknown[]; items?: JsonSchema; anyOf?: JsonSchema[] };
 interface OpenApi {
   paths: Record<string, Record<string, { parameters?: { in: string; name: string }[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>;

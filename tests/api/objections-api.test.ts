@@ -6,6 +6,7 @@ import { bearer, createTestApp, TEST_TOKENS } from '../support/api-harness.js';
 import { createObjectionWorld, type ObjectionWorld } from '../support/objection-fixtures.js';
 import { startRealWorker } from '../support/real-worker.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
+import { mountedRoutes, routeKey } from '../support/mounted-routes.js';
 
 const env = await getTestEnv();
 const taskQueue = uniqueId('objections-api');
@@ -170,30 +171,9 @@ describe('objection API', () => {
     for (const [path, methods] of Object.entries(res.body.paths as Record<string, object>)) {
       for (const method of Object.keys(methods)) documented.add(`${method.toUpperCase()} ${path}`);
     }
-    const mounted = mountedRoutes(app).filter((r) => !['GET /health', 'GET /openapi.json'].includes(r));
+    const mounted = mountedRoutes(app).map(routeKey).filter((r) => !['GET /health', 'GET /openapi.json'].includes(r));
     expect(mounted.length).toBeGreaterThan(10);
     expect(mounted.filter((r) => !documented.has(r))).toEqual([]);
     expect([...documented].filter((r) => !mounted.includes(r))).toEqual([]);
   });
 });
-
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-  handle?: { stack?: Layer[] };
-}
-
-function mountedRoutes(app: Express): string[] {
-  const routes: string[] = [];
-  const walk = (stack: Layer[]) => {
-    for (const layer of stack) {
-      if (layer.route) {
-        const path = layer.route.path.replace(/:(\w+)/g, '{$1}');
-        for (const method of Object.keys(layer.route.methods)) routes.push(`${method.toUpperCase()} ${path}`);
-      } else if (layer.handle?.stack) {
-        walk(layer.handle.stack);
-      }
-    }
-  };
-  walk((app as unknown as { router: { stack: Layer[] } }).router.stack);
-  return routes;
-}
