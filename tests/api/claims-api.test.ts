@@ -33,7 +33,10 @@ async function fileObjection(): Promise<string> {
   const recordId = await world.createRecord();
   const res = await post('applicant', '/objections', { recordId, grounds: 'INACCURATE_OR_INCOMPLETE', statement: '金额错误' });
   expect(res.status).toBe(201);
-  return res.body.id as string;
+  const caseId = res.body.id as string;
+  // Filing answers before the workflow has opened its first step; a claim needs that step.
+  await eventually(async () => ((await env.prisma.objection.findUniqueOrThrow({ where: { id: caseId } })).currentStep ? true : undefined));
+  return caseId;
 }
 
 /** The ClaimedBy search attribute of a workflow (describe() reads it from the execution, not the eventual index). */

@@ -6,6 +6,7 @@ import { bearer, createTestApp } from '../support/api-harness.js';
 import { startRealWorker } from '../support/real-worker.js';
 import { createRepairWorld, FULL_MATERIALS, repairableRecord, type RepairWorld } from '../support/repair-fixtures.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
+import { eventually } from '../support/objection-fixtures.js';
 
 const env = await getTestEnv();
 const taskQueue = uniqueId('repair-claims');
@@ -37,7 +38,10 @@ async function fileRepair(): Promise<{ id: string; workflowId: string }> {
   const record = await repairableRecord(env.prisma, env.temporalClient, taskQueue, world);
   const filed = await post('applicant', '/repairs', { recordId: record.id, materials: FULL_MATERIALS });
   expect(filed.status).toBe(201);
-  return { id: filed.body.id as string, workflowId: filed.body.workflowId as string };
+  const id = filed.body.id as string;
+  // Filing answers before the workflow has opened its first step; a claim needs that step.
+  await eventually(async () => ((await env.prisma.repairApplication.findUniqueOrThrow({ where: { id } })).currentStep ? true : undefined));
+  return { id, workflowId: filed.body.workflowId as string };
 }
 
 /** The ClaimedBy search attribute of a workflow (describe() reads it from the execution, not the eventual index). */

@@ -1,14 +1,5 @@
-import {
-  allHandlersFinished,
-  condition,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
-import type { ObjectionReadModelPatch, RecordEffect } from '../../activities/objection-transition.js';
-import type { Deadline } from '../../domain/calendar/deadline.js';
 import {
   ObjectionEventType,
   ObjectionStatus,
@@ -23,21 +14,11 @@ import { FailureType } from '../shared/failure-types.js';
 import { HumanStep, type HumanStepHooks } from '../shared/human-step.js';
 import { StepClaims } from '../shared/step-claims.js';
 import {
-  AssigneeRoleKey,
-  CaseDueAtKey,
-  CaseStatusKey,
-  CaseTypeKey,
-  EscalatedKey,
-  RecordIdKey,
-  SubjectIdKey,
-} from '../shared/search-attributes.js';
-import {
   acceptObjectionUpdate,
   declineObjectionUpdate,
   decideObjectionUpdate,
   decideSecondReviewUpdate,
   extendVerificationUpdate,
-  OBJECTION_CASE_TYPE,
   objectionStateQuery,
   recomputeDeadlinesSignal,
   requestSecondReviewUpdate,
@@ -46,20 +27,15 @@ import {
   type ObjectionState,
   type ObjectionWorkflowInput,
 } from './objection-contract.js';
+import { ObjectionRecorder, type ObjectionTransitionDetails } from './objection-recorder.js';
 import { reject, requireApplicant, requireStaff, requireStatus, requireText } from './objection-validators.js';
 import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
 
-const { computeStepDeadline, recordObjectionTransition } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
+const { computeStepDeadline } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
 
 const STAFF: readonly Role[] = ['REVIEWER', 'SUPERVISOR'];
 const OPEN_FOR_WITHDRAWAL: readonly ObjectionStatus[] = ['FILED', 'UNDER_VERIFICATION', 'UNDER_SECOND_REVIEW'];
-const CLOSED: readonly ObjectionStatus[] = ['NOT_ACCEPTED', 'WITHDRAWN', 'DECIDED'];
 
-interface TransitionDetails {
-  reason?: string | null | undefined;
-  data?: Record<string, unknown>;
-  recordEffect?: RecordEffect;
-}
 
 /**
  * 异议 process: acceptance → verification by the issuing authority (record marked 异议标注) → decision,
@@ -80,73 +56,19 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
     policyId: input.policy.id,
     claimedById: null,
   };
-  let activeStep: HumanStep<ObjectionStep> | null = null;
   const claims = new StepClaims({
     authorityId: input.authorityId,
     currentStep: () => state.step,
     excludedActorIds: () => [input.applicantId],
     holder: state,
   });
-  let sequence = 0;
-  // Writes go through one chain so the read model sees transitions in the order the workflow made them.
-  let writes: Promise<unknown> = Promise.resolve();
   // Counts how often the main loop settled into waiting; an action returns once the next step is open.
   let settledCount = 0;
   let finished = false;
 
-  const eventKeyPrefix = `${workflowInfo().workflowId}/${workflowInfo().firstExecutionRunId}`;
-
-  function readModel(): ObjectionReadModelPatch {
-    const step = activeStep?.state ?? null;
-    const deadline: Deadline | null = step?.deadline ?? null;
-    return {
-      status: state.status,
-      outcome: state.outcome,
-      decidedById: state.decidedById,
-      currentStep: step?.step ?? null,
-      assigneeRole: step ? (step.escalated && step.assigneeRole !== 'APPLICANT' ? 'SUPERVISOR' : step.assigneeRole) : null,
-      dueAt: deadline?.dueAt ?? null,
-      dueProvisional: deadline?.provisional ?? false,
-      calendarVersion: deadline?.calendarVersion ?? null,
-      escalated: step?.escalated ?? false,
-      extendedWorkingDays: state.extendedWorkingDays,
-      claimedById: state.claimedById,
-      ...(CLOSED.includes(state.status) ? { closedAt: new Date().toISOString() } : {}),
-    };
-  }
-
-  function syncSearchAttributes(patch: ObjectionReadModelPatch): void {
-    upsertSearchAttributes([
-      { key: CaseTypeKey, value: OBJECTION_CASE_TYPE },
-      { key: SubjectIdKey, value: input.subjectId },
-      { key: RecordIdKey, value: input.recordId },
-      { key: CaseStatusKey, value: state.status },
-      { key: AssigneeRoleKey, value: patch.assigneeRole ?? null },
-      { key: CaseDueAtKey, value: patch.dueAt ? new Date(patch.dueAt) : null },
-      { key: EscalatedKey, value: patch.escalated ?? false },
-      ...claims.searchAttributes(),
-    ]);
-  }
-
-  /** Records a transition made just now (state already changed); resolves when it is in the database. */
-  function transition(type: ObjectionEventType | ClaimEventType, actor: Actor, details: TransitionDetails = {}): Promise<void> {
-    const patch = { ...readModel(), ...(type === 'DECIDED' || type === 'SECOND_REVIEW_DECIDED' ? { decisionReasons: details.reason ?? null } : {}) };
-    syncSearchAttributes(patch);
-    const event = {
-      eventKey: `${eventKeyPrefix}/${++sequence}`,
-      caseId: input.caseId,
-      caseType: OBJECTION_CASE_TYPE,
-      type,
-      actorId: actor.id,
-      actorRole: actor.role,
-      reason: details.reason ?? null,
-      data: details.data ?? null,
-      occurredAt: new Date().toISOString(),
-    };
-    const write = writes.then(() => recordObjectionTransition({ event, readModel: patch, recordEffect: details.recordEffect }));
-    writes = write;
-    return write.then(() => undefined);
-  }
+  const recorder = new ObjectionRecorder(input, state, claims);
+  const transition = (type: ObjectionEventType | ClaimEventType, actor: Actor, details?: ObjectionTransitionDetails) =>
+    recorder.record(type, actor, details);
 
   const stepHooks: HumanStepHooks<ObjectionStep> = {
     computeDeadline: (request) => computeStepDeadline(request),
@@ -199,7 +121,7 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
       stepHooks,
     );
     claims.clear();
-    activeStep = humanStep;
+    recorder.activeStep = humanStep;
     state.step = humanStep.state;
     const result = await humanStep.run(isDone);
     return result;
@@ -207,7 +129,7 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
 
   /** Ends the current step as a person's action closes it. */
   function closeStep(): void {
-    activeStep = null;
+    recorder.activeStep = null;
     state.step = null;
     claims.clear();
   }
@@ -235,7 +157,7 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
   setHandler(objectionStateQuery, () => state);
   // Claims on the current step (claimStep, releaseStep, reassignStep): written like every other transition.
   claims.register((type, actor, { reason, data }) => transition(type, actor, { reason, data }));
-  setHandler(recomputeDeadlinesSignal, () => activeStep?.recomputeIfProvisional());
+  setHandler(recomputeDeadlinesSignal, () => recorder.activeStep?.recomputeIfProvisional());
 
   setHandler(
     acceptObjectionUpdate,
@@ -299,7 +221,7 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
     async ({ actor, workingDays, reason }) => {
       const mark = settledCount;
       state.extendedWorkingDays += workingDays;
-      activeStep?.extend(workingDays);
+      recorder.activeStep?.extend(workingDays);
       await transition(ObjectionEventType.DEADLINE_EXTENDED, actor, {
         reason,
         data: { workingDays, totalWorkingDays: policy.verifyWorkingDays + state.extendedWorkingDays },
@@ -414,6 +336,6 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
 
   finished = true;
   await condition(allHandlersFinished);
-  await writes;
+  await recorder.drained();
   return { status: state.status, outcome: state.outcome };
 }
