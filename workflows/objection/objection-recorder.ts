@@ -5,7 +5,6 @@ import type { ObjectionEventType, ObjectionStatus, ObjectionStep } from '../../d
 import type { Actor } from '../../domain/roles.js';
 import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
 import type { ClaimEventType } from '../shared/claim-contract.js';
-import type { HumanStep } from '../shared/human-step.js';
 import {
   AssigneeRoleKey,
   CaseDueAtKey,
@@ -17,6 +16,8 @@ import {
 } from '../shared/search-attributes.js';
 import type { StepClaims } from '../shared/step-claims.js';
 import { OBJECTION_CASE_TYPE, type ObjectionState, type ObjectionWorkflowInput } from './objection-contract.js';
+import { newCaseEvent } from '../shared/case-event.js';
+import { currentAssigneeRole, type HumanStep } from '../shared/human-step.js';
 
 const { recordObjectionTransition } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
 
@@ -49,17 +50,7 @@ export class ObjectionRecorder {
     const decided = type === 'DECIDED' || type === 'SECOND_REVIEW_DECIDED';
     const patch = { ...this.readModel(), ...(decided ? { decisionReasons: details.reason ?? null } : {}) };
     this.syncSearchAttributes(patch);
-    const event = {
-      eventKey: `${this.eventKeyPrefix}/${++this.sequence}`,
-      caseId: this.input.caseId,
-      caseType: OBJECTION_CASE_TYPE,
-      type,
-      actorId: actor.id,
-      actorRole: actor.role,
-      reason: details.reason ?? null,
-      data: details.data ?? null,
-      occurredAt: new Date().toISOString(),
-    };
+    const event = newCaseEvent({ eventKey: `${this.eventKeyPrefix}/${++this.sequence}`, caseId: this.input.caseId, caseType: OBJECTION_CASE_TYPE }, type, actor, details);
     const write = this.writes.then(() => recordObjectionTransition({ event, readModel: patch, recordEffect: details.recordEffect }));
     this.writes = write;
     return write.then(() => undefined);
@@ -79,7 +70,7 @@ export class ObjectionRecorder {
       outcome: state.outcome,
       decidedById: state.decidedById,
       currentStep: step?.step ?? null,
-      assigneeRole: step ? (step.escalated && step.assigneeRole !== 'APPLICANT' ? 'SUPERVISOR' : step.assigneeRole) : null,
+      assigneeRole: currentAssigneeRole(step),
       dueAt: deadline?.dueAt ?? null,
       dueProvisional: deadline?.provisional ?? false,
       calendarVersion: deadline?.calendarVersion ?? null,

@@ -22,6 +22,8 @@ import {
   type RectificationWorkflowInput,
 } from './rectification-contract.js';
 import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
+import { newCaseEvent } from '../shared/case-event.js';
+import { currentAssigneeRole } from '../shared/human-step.js';
 
 const { recordRectificationTransition } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
 
@@ -57,17 +59,7 @@ export class RectificationRecorder {
     const recordStatus = details.recordStatus !== this.recordStatus ? details.recordStatus : undefined;
     if (details.recordStatus) this.recordStatus = details.recordStatus;
     this.syncSearchAttributes(readModel);
-    const event = {
-      eventKey: `${this.eventKeyPrefix}/${++this.sequence}`,
-      caseId: this.input.rectificationId,
-      caseType: RECTIFICATION_CASE_TYPE,
-      type,
-      actorId: actor.id,
-      actorRole: actor.role,
-      reason: details.reason ?? null,
-      data: details.data ?? null,
-      occurredAt: new Date().toISOString(),
-    };
+    const event = newCaseEvent({ eventKey: `${this.eventKeyPrefix}/${++this.sequence}`, caseId: this.input.rectificationId, caseType: RECTIFICATION_CASE_TYPE }, type, actor, details);
     const write = this.writes.then(() =>
       recordRectificationTransition({ event, readModel, opening: details.opening, recordStatus }),
     );
@@ -87,7 +79,7 @@ export class RectificationRecorder {
     return {
       status: state.status,
       currentStep: step?.step ?? null,
-      assigneeRole: step ? (step.escalated && step.assigneeRole !== 'APPLICANT' ? 'SUPERVISOR' : step.assigneeRole) : null,
+      assigneeRole: currentAssigneeRole(step),
       dueAt: deadline?.dueAt ?? null,
       dueProvisional: deadline?.provisional ?? false,
       escalationLevel: state.escalationLevel,

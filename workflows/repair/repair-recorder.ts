@@ -4,10 +4,10 @@ import type { Activities } from '../../activities/index.js';
 import type { RepairEffect, RepairNotification, RepairReadModelPatch } from '../../activities/repair-transition.js';
 import type { Actor } from '../../domain/roles.js';
 import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
-import { SYSTEM_ACTOR } from '../shared/case-event.js';
-import type { HumanStep, HumanStepHooks } from '../shared/human-step.js';
 import { AssigneeRoleKey, CaseDueAtKey, CaseStatusKey, CaseTypeKey, EscalatedKey, RecordIdKey, SubjectIdKey } from '../shared/search-attributes.js';
 import { CLOSED_REPAIR_STATUSES, REPAIR_CASE_TYPE, type RepairState, type RepairStep, type RepairWorkflowInput } from './repair-contract.js';
+import { newCaseEvent, SYSTEM_ACTOR } from '../shared/case-event.js';
+import { currentAssigneeRole, type HumanStep, type HumanStepHooks } from '../shared/human-step.js';
 
 const { recordRepairTransition, computeStepDeadline } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
 
@@ -37,17 +37,7 @@ export class RepairRecorder {
   record(type: string, actor: Actor, details: RepairTransitionDetails = {}): Promise<void> {
     const readModel = { ...this.readModel(), ...details.readModel };
     this.syncSearchAttributes(readModel);
-    const event = {
-      eventKey: `${this.prefix}/${++this.sequence}`,
-      caseId: this.input.applicationId,
-      caseType: REPAIR_CASE_TYPE,
-      type,
-      actorId: actor.id,
-      actorRole: actor.role,
-      reason: details.reason ?? null,
-      data: details.data ?? null,
-      occurredAt: new Date().toISOString(),
-    };
+    const event = newCaseEvent({ eventKey: `${this.prefix}/${++this.sequence}`, caseId: this.input.applicationId, caseType: REPAIR_CASE_TYPE }, type, actor, details);
     const notification: RepairNotification | undefined = details.notify
       ? {
           topic: details.notify.topic,
@@ -86,7 +76,7 @@ export class RepairRecorder {
     return {
       status: this.state.status,
       currentStep: step?.step ?? null,
-      assigneeRole: step ? (step.escalated && step.assigneeRole !== 'APPLICANT' ? 'SUPERVISOR' : step.assigneeRole) : null,
+      assigneeRole: currentAssigneeRole(step),
       dueAt: step?.deadline?.dueAt ?? null,
       dueProvisional: step?.deadline?.provisional ?? false,
       escalated: step?.escalated ?? false,

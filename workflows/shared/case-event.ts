@@ -15,3 +15,21 @@ export interface CaseEventInput {
   data?: Record<string, unknown> | null;
   occurredAt: string;
 }
+
+/** A timeline event made now by `actor`; the caller supplies the deterministic key. */
+export function newCaseEvent(
+  key: { eventKey: string; caseId: string; caseType: string },
+  type: string,
+  actor: Actor,
+  details: { reason?: string | null | undefined; data?: Record<string, unknown> | null | undefined },
+): CaseEventInput {
+  return {
+    ...key,
+    type,
+    actorId: actor.id,
+    actorRole: actor.role,
+    reason: details.reason ?? null,
+    data: details.data ?? null,
+    occurredAt: new Date().toISOString(),
+  };
+}

@@ -215,3 +215,9 @@ type NextTimer =
   | { kind: 'due'; at: number }
   | { kind: 'extra-reminder'; at: number; notice: TimedNotice }
   | { kind: 'follow-up'; at: number; notice: TimedNotice };
+
+/** Who is expected to act on a step now: an overdue staff step goes to a supervisor. */
+export function currentAssigneeRole(step: HumanStepState | null): Role | null {
+  if (!step) return null;
+  return step.escalated && step.assigneeRole !== 'APPLICANT' ? 'SUPERVISOR' : step.assigneeRole;
+}
