@@ -27,6 +27,17 @@ export default tseslint.config(
     },
   },
   {
+    // Routers match strictly and case-sensitively (api/api-router.ts): no path alias can dodge a check keyed by path.
+    files: ['api/**/*.ts'],
+    ignores: ['api/api-router.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'express', importNames: ['Router'], allowTypeImports: true, message: 'Create routers with apiRouter() (api/api-router.ts).' }] },
+      ],
+    },
+  },
+  {
     // Workflow code is replayed: no I/O, no Node built-ins, no database or HTTP libraries.
     files: ['workflows/**/*.ts'],
     rules: {

@@ -37,6 +37,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('case sensitive routing', true);
+  app.set('strict routing', true);
   app.use(requestId, securityHeaders);
 
   const openApi = buildOpenApiDocument();
@@ -57,8 +59,9 @@ export function createApp(deps: AppDeps): Express {
   const objections = createObjectionService(deps);
   const rectifications = createRectificationService(deps);
   const records = createRecordService(deps);
-  app.use(requireAuthenticated, idempotency({ prisma: deps.prisma, logger: deps.logger }));
-  app.use(jsonBodyOnly([EVIDENCE_UPLOAD_ROUTE]));
+  // Malformed bodies are refused before the idempotency store sees them: a corrected retry with the same key runs.
+  app.use(requireAuthenticated, jsonBodyOnly([EVIDENCE_UPLOAD_ROUTE]));
+  app.use(idempotency({ prisma: deps.prisma, logger: deps.logger }));
   app.use(meRouter());
   app.use(objectionRouter(objections, deps.prisma));
   app.use(rectificationRouter(rectifications, deps.prisma));

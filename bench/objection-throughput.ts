@@ -17,9 +17,9 @@ const api = `http://127.0.0.1:${config.PORT}`;
 const settings = { secret: config.AUTH_TOKEN_SECRET, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE };
 
 const tokens = {
-  applicant: await issueToken(settings, { id: 'applicant-1', role: 'APPLICANT', subjectId: 'body-1' }),
-  reviewer: await issueToken(settings, { id: 'reviewer-1', role: 'REVIEWER', authorityId: 'authority-1' }),
-  reviewer2: await issueToken(settings, { id: 'reviewer-2', role: 'REVIEWER', authorityId: 'authority-1' }),
+  applicant: await issueToken(settings, { id: 'applicant-1' }),
+  reviewer: await issueToken(settings, { id: 'reviewer-1' }),
+  reviewer2: await issueToken(settings, { id: 'reviewer-2' }),
 };
 
 async function post(path: string, token: string, body: unknown): Promise<{ id: string }> {

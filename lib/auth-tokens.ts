@@ -1,6 +1,5 @@
 import { SignJWT, jwtVerify } from 'jose';
 import { z } from 'zod';
-import { ROLES, type Actor } from '../domain/roles.js';
 import { AppError, ErrorCode } from './app-error.js';
 import { tokenProblem } from './token-errors.js';
 
@@ -10,18 +9,16 @@ export interface TokenSettings {
   audience: string;
 }
 
-const claimsSchema = z.object({
-  sub: z.string().min(1),
-  role: z.enum(ROLES),
-  subjectId: z.string().nullish(),
-  authorityId: z.string().nullish(),
-});
+const claimsSchema = z.object({ sub: z.string().min(1).max(200) });
 
-/** Issues an HS256 token for a local user (development and tests). */
-export async function issueToken(settings: TokenSettings, actor: Actor, expiresIn = '8h'): Promise<string> {
-  return new SignJWT({ role: actor.role, subjectId: actor.subjectId ?? null, authorityId: actor.authorityId ?? null })
+/**
+ * Issues an HS256 token naming a user (development, tests, offices without an identity provider). It carries no
+ * role: whoever verifies it reads the user's role, subject and authority from the User table.
+ */
+export async function issueToken(settings: TokenSettings, user: { id: string }, expiresIn = '8h'): Promise<string> {
+  return new SignJWT({})
     .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(actor.id)
+    .setSubject(user.id)
     .setIssuer(settings.issuer)
     .setAudience(settings.audience)
     .setIssuedAt()
@@ -29,8 +26,11 @@ export async function issueToken(settings: TokenSettings, actor: Actor, expiresI
     .sign(new TextEncoder().encode(settings.secret));
 }
 
-/** Verifies a local token: signature (HS256 only), expiry, issuer and audience; any failure is a 401 AppError. */
-export async function verifyToken(settings: TokenSettings, token: string): Promise<Actor> {
+/**
+ * Verifies a local token (signature HS256 only, expiry, issuer, audience) and returns the user id it names; any
+ * failure is a 401 AppError. Claims other than `sub` are ignored, whatever they say.
+ */
+export async function verifyToken(settings: TokenSettings, token: string): Promise<{ subject: string }> {
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(settings.secret), {
       issuer: settings.issuer,
@@ -38,9 +38,8 @@ export async function verifyToken(settings: TokenSettings, token: string): Promi
       algorithms: ['HS256'],
     });
     const claims = claimsSchema.safeParse(payload);
-    if (!claims.success) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The token does not name a user and role');
-    const { sub, role, subjectId, authorityId } = claims.data;
-    return { id: sub, role, subjectId: subjectId ?? null, authorityId: authorityId ?? null };
+    if (!claims.success) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The token does not name a user');
+    return { subject: claims.data.sub };
   } catch (err) {
     throw tokenProblem(err);
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from './database-url.js';
 import type { OidcSettings } from './oidc-tokens.js';
+import { loadOrCreateInstanceSecret, weakSecretReason } from './security/instance-secret.js';
 
 /** An empty variable (as in .env.example) counts as unset. */
 const emptyAsUnset = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
@@ -15,8 +16,13 @@ const configSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** HS256 secret for tokens the API issues itself for local use. */
-  AUTH_TOKEN_SECRET: z.string().min(32).default('local-development-secret-change-me-0123456789'),
+  /**
+   * HS256 secret of the local tokens. Unset: the installation's own random secret, generated on first start under
+   * INSTANCE_DATA_DIR. A short or published value is refused unless NODE_ENV=test.
+   */
+  AUTH_TOKEN_SECRET: emptyAsUnset(z.string().min(1)),
+  /** The installation's data directory (generated secrets live in its secrets/ folder). */
+  INSTANCE_DATA_DIR: z.string().min(1).default('.data'),
   AUTH_ISSUER: z.string().default('credit-engine-local'),
   AUTH_AUDIENCE: z.string().default('credit-engine-api'),
   /** External identity provider (OIDC). With OIDC_JWKS_URL unset only local tokens are accepted. */
@@ -44,7 +50,7 @@ const configSchema = z.object({
   EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
 });
 
-export type AppConfig = z.infer<typeof configSchema>;
+export type AppConfig = Omit<z.infer<typeof configSchema>, 'AUTH_TOKEN_SECRET'> & { AUTH_TOKEN_SECRET: string };
 
 /** Parses the environment once at start-up; a wrong value stops the process with a readable message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -53,8 +59,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  if (parsed.data.NODE_ENV === 'production' && parsed.data.AUTH_TOKEN_SECRET.startsWith('local-development')) {
-    throw new Error('Invalid configuration: AUTH_TOKEN_SECRET must be set in production');
+  const secret = parsed.data.AUTH_TOKEN_SECRET ?? loadOrCreateInstanceSecret(parsed.data.INSTANCE_DATA_DIR);
+  const weakness = weakSecretReason(secret);
+  if (weakness && parsed.data.NODE_ENV !== 'test') {
+    throw new Error(`Invalid configuration: AUTH_TOKEN_SECRET is ${weakness}; unset it to use the installation's generated secret, or set a random one (openssl rand -base64 48)`);
   }
   const oidc = [parsed.data.OIDC_ISSUER, parsed.data.OIDC_AUDIENCE, parsed.data.OIDC_JWKS_URL];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {
@@ -63,7 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (parsed.data.OIDC_ISSUER === parsed.data.AUTH_ISSUER) {
     throw new Error('Invalid configuration: OIDC_ISSUER must differ from AUTH_ISSUER (tokens are routed to their verifier by issuer)');
   }
-  return parsed.data;
+  return { ...parsed.data, AUTH_TOKEN_SECRET: secret };
 }
 
 /** The OIDC settings of the configuration, or undefined when no identity provider is configured. */

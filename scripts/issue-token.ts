@@ -5,7 +5,7 @@
 import { issueToken } from '../lib/auth-tokens.js';
 import { loadConfig } from '../lib/config.js';
 import { createPrismaClient } from '../lib/prisma.js';
-import { ROLES, type Role } from '../domain/roles.js';
+import { ROLES } from '../domain/roles.js';
 
 function fail(message: string): never {
   console.error(message);
@@ -34,7 +34,7 @@ try {
   if (!(ROLES as readonly string[]).includes(user.role)) fail(`User ${userId} has an unknown role ${user.role}`);
   const token = await issueToken(
     { secret: config.AUTH_TOKEN_SECRET, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
-    { id: user.id, role: user.role as Role, subjectId: user.subjectId, authorityId: user.authorityId },
+    { id: user.id },
     expiresIn,
   ).catch((err: unknown) => fail(`Cannot issue the token: ${(err as Error).message}`));
   console.log(token);

@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import type { Router } from 'express';
+import { apiRouter } from '../api-router.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { verifyAllChains, verifyCaseChain } from '../../lib/audit/verify-audit.js';
 import { requireRole } from '../auth/authenticate.js';
@@ -7,7 +8,7 @@ import { verifyAuditQuerySchema } from './audit-schemas.js';
 
 /** Verification of the hash-chained audit trail, for administrators. */
 export function auditRouter(prisma: PrismaClient): Router {
-  const router = Router();
+  const router = apiRouter();
 
   router.get('/audit/verify', requireRole('ADMIN'), async (req, res) => {
     const { caseId } = parseInput(verifyAuditQuerySchema, req.query);

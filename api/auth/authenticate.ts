@@ -14,8 +14,12 @@ const BEARER = /^Bearer\s+(\S+)$/i;
 export function identify(verifier: TokenVerifier): RequestHandler {
   return async (req, res, next) => {
     const header = req.headers.authorization;
-    const token = header ? BEARER.exec(header)?.[1] : undefined;
-    if (token) {
+    if (header === undefined) return next();
+    const token = BEARER.exec(header)?.[1];
+    if (!token) {
+      // A credential that was sent but cannot be read is refused like a bad token, also on public routes.
+      res.locals.authError = new AppError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <token>"');
+    } else {
       try {
         res.locals.actor = await verifier.verify(token);
       } catch (err) {

@@ -31,8 +31,8 @@ function unverifiedIssuer(token: string): string | undefined {
  * (read before verification only to pick the key source; the chosen verifier checks it again), so each kind of token
  * is checked only with its own keys and algorithms: HS256 with the local secret, RS256/ES256 with the provider's JWKS.
  *
- * A provider token names a person by `sub`; their role, subject and authority are read from this product's users,
- * never from the provider's claims (the provider knows people, the credit office decides who reviews for which
+ * Either kind of token names a person by `sub`; their role, subject and authority are read from this product's users,
+ * never from the token's other claims (a forged or stale role claim grants nothing), nor from the provider's claims (the provider knows people, the credit office decides who reviews for which
  * authority). A `sub` that is no user here is a 401: the person is not known to this API.
  */
 export function createTokenVerifier({ prisma, local, oidc }: TokenVerifierOptions): TokenVerifier {
@@ -52,7 +52,8 @@ export function createTokenVerifier({ prisma, local, oidc }: TokenVerifierOption
         const { subject } = await verifyOidc(token);
         return actorOfUser(subject);
       }
-      return verifyToken(local, token);
+      const { subject } = await verifyToken(local, token);
+      return actorOfUser(subject);
     },
   };
 }

@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import type { Router } from 'express';
+import { apiRouter } from '../api-router.js';
 import { isIsoDate, startOfLocalDay } from '../../domain/calendar/local-date.js';
 import { describeCalendarDay, getCalendarYear, listCalendarYears, putCalendarYear } from '../../lib/calendar/calendar-admin.js';
 import type { AppDeps } from '../app-deps.js';
@@ -13,7 +14,7 @@ export interface CalendarRouterDeps extends AppDeps {
 
 /** The working-day calendar: deadline look-ups for everyone, editing for administrators. */
 export function calendarRouter(deps: CalendarRouterDeps): Router {
-  const router = Router();
+  const router = apiRouter();
   const { prisma, deadlines } = deps;
 
   router.get('/calendar/due-date', requirePermission('calendar.read'), async (req, res) => {

@@ -5,8 +5,16 @@ import { MAX_WORKING_DAYS } from '../../lib/calendar/deadline-calculator.js';
 
 extendZodWithOpenApi(z);
 
-const isoDate = z.iso.date();
-const isoInstant = z.iso.datetime({ offset: true });
+/** Years the calendar can hold; a date outside them (9999-12-29 + 5 working days) has no answer and is a 400. */
+export const CALENDAR_MIN_YEAR = 1900;
+export const CALENDAR_MAX_YEAR = 2199;
+const inCalendarYears = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return year >= CALENDAR_MIN_YEAR && year <= CALENDAR_MAX_YEAR;
+};
+const yearMessage = `must be within the years ${CALENDAR_MIN_YEAR}–${CALENDAR_MAX_YEAR}`;
+const isoDate = z.iso.date().refine(inCalendarYears, yearMessage);
+const isoInstant = z.iso.datetime({ offset: true }).refine(inCalendarYears, yearMessage);
 
 /** A whole number written in a query string or path, e.g. "5". */
 const wholeNumber = (min: number, max: number) =>
@@ -29,7 +37,7 @@ export const dueDateQuerySchema = z
 export const workingDayQuerySchema = z.object({ date: isoDate.openapi({ example: '2025-09-28' }) }).strict();
 
 export const yearParamsSchema = z.object({
-  year: wholeNumber(1900, 2200).openapi({ param: { name: 'year', in: 'path' }, example: '2027' }),
+  year: wholeNumber(CALENDAR_MIN_YEAR, CALENDAR_MAX_YEAR).openapi({ param: { name: 'year', in: 'path' }, example: '2027' }),
 });
 
 export const calendarDaySchema = z

@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import type { Router } from 'express';
+import { apiRouter } from '../api-router.js';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { ROLES, type Actor, type Role } from '../../domain/roles.js';
@@ -50,7 +51,7 @@ async function assigneeOf(prisma: PrismaClient, assigneeId: string): Promise<Act
  * validators (the case's authority and step); the matrix (claim.*) only admits the roles.
  */
 export function claimRoutes({ casePath, caseIdOf, act, prisma }: ClaimRoutesOptions): Router {
-  const router = Router();
+  const router = apiRouter();
 
   router.post(`${casePath}/claim`, requirePermission('claim.take'), async (req, res) => {
     const caseId = caseIdOf(req.params);

@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import type { Router } from 'express';
+import { apiRouter } from '../api-router.js';
 import type { PrismaClient, SubjectEligibility } from '../../generated/prisma/client.js';
 import { answerEligibility, type EligibilityBlocker, type EligibilityRestriction } from '../../domain/eligibility/eligibility.js';
 import { AppError } from '../../lib/app-error.js';
@@ -12,7 +13,7 @@ function answerNow(row: SubjectEligibility) {
 }
 
 export function eligibilityRouter(prisma: PrismaClient): Router {
-  const router = Router();
+  const router = apiRouter();
 
   /** "Is this subject eligible now, and if not, because of which records, until when?" */
   router.get('/subjects/:subjectId/eligibility', requirePermission('eligibility.read'), async (req, res) => {

@@ -1,9 +1,11 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { Actor } from '../../domain/roles.js';
-import { AppError } from '../../lib/app-error.js';
+import { ObjectionStatus } from '../../domain/objection/objection-types.js';
+import { RecordStatus } from '../../domain/records/record-types.js';
+import { AppError, ErrorCode } from '../../lib/app-error.js';
 import { OBJECTION_CASE_TYPE } from '../../workflows/objection/objection-contract.js';
 import { RECORD_CASE_TYPE } from '../../workflows/record/record-contract.js';
-import { RECTIFICATION_CASE_TYPE } from '../../workflows/rectification/rectification-contract.js';
+import { CLOSED_RECTIFICATION_STATUSES, RECTIFICATION_CASE_TYPE } from '../../workflows/rectification/rectification-contract.js';
 import { canSeeRectification } from '../access/rectification-visibility.js';
 import { visibleObjections, visibleRecords } from '../access/visibility.js';
 
@@ -41,4 +43,30 @@ export async function canSeeCase(prisma: PrismaClient, actor: Actor, ref: CaseRe
 /** A case the actor may not see does not exist for them: 404, like the case's own endpoints. */
 export async function requireVisibleCase(prisma: PrismaClient, actor: Actor, ref: CaseRef): Promise<void> {
   if (!(await canSeeCase(prisma, actor, ref))) throw AppError.notFound(`Case ${ref.caseType}`, ref.caseId);
+}
+
+const CLOSED_OBJECTION_STATUSES: readonly string[] = [ObjectionStatus.NOT_ACCEPTED, ObjectionStatus.WITHDRAWN, ObjectionStatus.DECIDED];
+
+/** The case's status if it is closed (nothing may be added to it any more), or undefined while it is open. */
+async function closedStatusOf(prisma: PrismaClient, ref: CaseRef): Promise<string | undefined> {
+  switch (ref.caseType) {
+    case 'objection': {
+      const row = await prisma.objection.findUnique({ where: { id: ref.caseId }, select: { status: true } });
+      return row && CLOSED_OBJECTION_STATUSES.includes(row.status) ? row.status : undefined;
+    }
+    case 'record': {
+      const row = await prisma.dishonestyRecord.findUnique({ where: { id: ref.caseId }, select: { status: true } });
+      return row && row.status !== RecordStatus.ACTIVE ? row.status : undefined;
+    }
+    case 'rectification': {
+      const row = await prisma.rectification.findUnique({ where: { id: ref.caseId }, select: { status: true } });
+      return row && (CLOSED_RECTIFICATION_STATUSES as readonly string[]).includes(row.status) ? row.status : undefined;
+    }
+  }
+}
+
+/** Evidence goes to open cases only: a closed case's file list is part of its decided history (409 otherwise). */
+export async function requireOpenCase(prisma: PrismaClient, ref: CaseRef): Promise<void> {
+  const closed = await closedStatusOf(prisma, ref);
+  if (closed) throw new AppError(ErrorCode.INVALID_STATE, `The ${ref.caseType} is closed (${closed}); no evidence can be added to it`);
 }

@@ -1,24 +1,28 @@
+import type { Router } from 'express';
+import { apiRouter } from '../api-router.js';
 import { pipeline } from 'node:stream/promises';
-import { Router } from 'express';
 import { actorOf, requireRole } from '../auth/authenticate.js';
+import { idempotencyGateOf } from '../middleware/idempotency.js';
 import { parseInput } from '../validate.js';
 import { caseRefParamsSchema, fileIdParamsSchema } from './evidence-schemas.js';
 import type { EvidenceService } from './evidence-service.js';
-import { singleFileReceiver } from './evidence-upload.js';
+import { singleFileReceiver, uploadFingerprint } from './evidence-upload.js';
 
 /** The upload route takes multipart/form-data (every other body in the API is JSON). */
 export const EVIDENCE_UPLOAD_ROUTE = { method: 'POST', path: /^\/cases\/[^/]+\/[^/]+\/evidence\/?$/ } as const;
 
 export function evidenceRouter(service: EvidenceService, options: { maxBytes: number }): Router {
-  const router = Router();
+  const router = apiRouter();
   const receiveFile = singleFileReceiver(options.maxBytes);
 
   router.post('/cases/:caseType/:caseId/evidence', requireRole('APPLICANT', 'REVIEWER', 'SUPERVISOR'), async (req, res) => {
     const ref = parseInput(caseRefParamsSchema, req.params);
     const actor = actorOf(res);
     // Before reading the body: nobody uploads megabytes to a case they cannot see.
-    await service.requireVisibleCase(actor, ref);
+    await service.requireOpenVisibleCase(actor, ref);
     const file = await receiveFile(req, res);
+    const gate = idempotencyGateOf(res);
+    if (gate && (await gate(uploadFingerprint(file))) === 'replayed') return;
     const created = await service.upload(actor, ref, file);
     res.status(201).location(created.contentUrl.replace(/\/content$/, '')).json(created);
   });

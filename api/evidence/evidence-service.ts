@@ -7,7 +7,7 @@ import { AppError, ErrorCode } from '../../lib/app-error.js';
 import { appendAuditEvent } from '../../lib/audit/append-audit-event.js';
 import type { Logger } from '../../lib/logger.js';
 import { FileNotFoundError, type FileStore } from '../../lib/storage/file-store.js';
-import { EVIDENCE_CASE_TYPES, evidenceCaseTypeOf, requireVisibleCase, canSeeCase, type CaseRef } from './evidence-cases.js';
+import { EVIDENCE_CASE_TYPES, evidenceCaseTypeOf, requireVisibleCase, requireOpenCase, canSeeCase, type CaseRef } from './evidence-cases.js';
 import { evidenceContentType } from './evidence-content.js';
 
 export interface EvidenceServiceDeps {
@@ -37,9 +37,15 @@ export function evidenceView(row: EvidenceFile) {
   };
 }
 
-/** A display name: the last path segment, without control characters, at most 200 characters. */
-function displayName(declared: string): string {
-  const cleaned = basename(declared.replaceAll('\\', '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim();
+/**
+ * Characters that change how a name displays without being seen: bidirectional overrides and isolates (U+202E makes
+ * "exe.pdf" read as "fdp.exe"), zero-width characters and the BOM. Removed from file names, like control characters.
+ */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** A display name: the last path segment, NFC, without control or invisible characters, at most 200 characters. */
+export function displayName(declared: string): string {
+  const cleaned = basename(declared.normalize('NFC').replaceAll('\\', '/')).replace(INVISIBLE, '').trim();
   return cleaned.slice(-200) || 'file';
 }
 
@@ -55,7 +61,11 @@ export function createEvidenceService({ prisma, store, logger }: EvidenceService
   }
 
   return {
-    requireVisibleCase: (actor: Actor, ref: CaseRef) => requireVisibleCase(prisma, actor, ref),
+    /** Before a body is read: the case exists for the actor (else 404) and is still open (else 409). */
+    async requireOpenVisibleCase(actor: Actor, ref: CaseRef) {
+      await requireVisibleCase(prisma, actor, ref);
+      await requireOpenCase(prisma, ref);
+    },
 
     /**
      * Stores an uploaded file for a case the actor can see: content checked, hashed and stored under a generated key,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import multer, { MulterError } from 'multer';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
@@ -48,4 +49,10 @@ function toUploadError(err: unknown, maxBytes: number): AppError {
   }
   // busboy's parse errors (no boundary, truncated body, bad headers) and an aborted request.
   return new AppError(ErrorCode.VALIDATION, 'Malformed multipart/form-data body');
+}
+
+/** What identifies an upload for its Idempotency-Key: the declared name and the content, not the multipart framing. */
+export function uploadFingerprint(file: UploadedFile): string {
+  const content = createHash('sha256').update(file.content).digest('hex');
+  return `${JSON.stringify(file.originalName)}:${content}`;
 }

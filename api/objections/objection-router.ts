@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import type { Router } from 'express';
+import { apiRouter } from '../api-router.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { actorOf, requirePermission } from '../auth/authenticate.js';
 import { claimRoutes } from '../claims/claim-routes.js';
@@ -9,7 +10,7 @@ import { caseIdParamsSchema, fileObjectionSchema, listObjectionsQuerySchema } fr
 import type { ObjectionService } from './objection-service.js';
 
 export function objectionRouter(service: ObjectionService, prisma: PrismaClient): Router {
-  const router = Router();
+  const router = apiRouter();
 
   router.post('/objections', requirePermission('objection.file'), async (req, res) => {
     const input = parseInput(fileObjectionSchema, req.body);

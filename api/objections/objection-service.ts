@@ -22,6 +22,7 @@ import { requireOwnEvidence } from '../evidence/evidence-refs.js';
 import { fromWorkflowError } from '../temporal/workflow-errors.js';
 import type { FileObjectionInput, ListObjectionsQuery } from './objection-schemas.js';
 import { CLOSED_STATUSES, eventView, objectionView } from './objection-views.js';
+import { updateIdOf } from '../temporal/update-id.js';
 
 export interface ObjectionServiceDeps {
   prisma: PrismaClient;
@@ -192,7 +193,7 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
       try {
         await handle.executeUpdate(update, {
           args: [{ ...command, actor } as C],
-          ...(idempotencyKey ? { updateId: `${actor.id}:${idempotencyKey}` } : {}),
+          ...updateIdOf(update.name, actor.id, idempotencyKey),
         });
       } catch (err) {
         throw fromWorkflowError(err);

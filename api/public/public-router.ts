@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import type { Router } from 'express';
+import { apiRouter } from '../api-router.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { parseInput } from '../validate.js';
 import { pageQuerySchema } from '../records/record-schemas.js';
@@ -11,7 +12,7 @@ const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : nul
  * are not shown.
  */
 export function publicRouter(prisma: PrismaClient): Router {
-  const router = Router();
+  const router = apiRouter();
   router.get('/public/records', async (req, res) => {
     const query = parseInput(pageQuerySchema, req.query);
     const today = new Date(new Date().toISOString().slice(0, 10));

@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import type { Router } from 'express';
+import { apiRouter } from '../api-router.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { decideLeniencyUpdate, proposeLeniencyUpdate, revokeRecordUpdate } from '../../workflows/record/record-contract.js';
 import { visibleRecords } from '../access/visibility.js';
@@ -17,7 +18,7 @@ import type { RecordService } from './record-service.js';
 import { recordView } from './record-views.js';
 
 export function recordRouter(prisma: PrismaClient, service: RecordService): Router {
-  const router = Router();
+  const router = apiRouter();
 
   router.post('/records', requirePermission('record.register'), async (req, res) => {
     const input = parseInput(registerRecordSchema, req.body);

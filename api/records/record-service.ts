@@ -14,6 +14,7 @@ import { eventView } from '../objections/objection-views.js';
 import { fromWorkflowError } from '../temporal/workflow-errors.js';
 import type { RegisterRecordInput } from './record-schemas.js';
 import { recordView } from './record-views.js';
+import { updateIdOf } from '../temporal/update-id.js';
 
 export interface RecordServiceDeps extends LifecyclePolicyPins {
   prisma: PrismaClient;
@@ -127,7 +128,7 @@ export function createRecordService({ prisma, temporal, taskQueue, ...pins }: Re
       try {
         await temporal.workflow.getHandle(record.workflowId).executeUpdate(update, {
           args: [{ ...command, actor } as C],
-          ...(idempotencyKey ? { updateId: `${actor.id}:${idempotencyKey}` } : {}),
+          ...updateIdOf(update.name, actor.id, idempotencyKey),
         });
       } catch (err) {
         throw fromWorkflowError(err);

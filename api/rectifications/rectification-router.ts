@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import type { Router } from 'express';
+import { apiRouter } from '../api-router.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { actorOf, requirePermission } from '../auth/authenticate.js';
 import { claimRoutes } from '../claims/claim-routes.js';
@@ -9,7 +10,7 @@ import { listRectificationsQuerySchema, rectificationIdParamsSchema } from './re
 import type { RectificationService } from './rectification-service.js';
 
 export function rectificationRouter(service: RectificationService, prisma: PrismaClient): Router {
-  const router = Router();
+  const router = apiRouter();
 
   router.get('/rectifications', requirePermission('rectification.read'), async (req, res) => {
     const query = parseInput(listRectificationsQuerySchema, req.query);

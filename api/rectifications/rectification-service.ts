@@ -13,6 +13,7 @@ import { eventView } from '../objections/objection-views.js';
 import { fromWorkflowError } from '../temporal/workflow-errors.js';
 import type { ListRectificationsQuery } from './rectification-schemas.js';
 import { isClosed, rectificationView } from './rectification-views.js';
+import { updateIdOf } from '../temporal/update-id.js';
 
 export interface RectificationServiceDeps {
   prisma: PrismaClient;
@@ -82,7 +83,7 @@ export function createRectificationService({ prisma, temporal }: RectificationSe
       try {
         await temporal.workflow.getHandle(row.workflowId).executeUpdate(update, {
           args: [{ ...command, actor } as C],
-          ...(idempotencyKey ? { updateId: `${actor.id}:${idempotencyKey}` } : {}),
+          ...updateIdOf(update.name, actor.id, idempotencyKey),
         });
       } catch (err) {
         throw fromWorkflowError(err);

@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import type { Router } from 'express';
+import { apiRouter } from '../api-router.js';
 import { actorOf, requirePermission } from '../auth/authenticate.js';
 import { claimRoutes } from '../claims/claim-routes.js';
 import { idempotencyKeyOf } from '../idempotency-key.js';
@@ -10,7 +11,7 @@ import type { RepairService } from './repair-service.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 
 export function repairRouter(service: RepairService, prisma: PrismaClient): Router {
-  const router = Router();
+  const router = apiRouter();
 
   router.get('/records/:recordId/repair-eligibility', requirePermission('repair.read'), async (req, res) => {
     const { recordId } = parseInput(recordParamsSchema, req.params);

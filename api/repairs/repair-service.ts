@@ -5,12 +5,16 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { checkRepairEligibility, type RepairEligibility } from '../../domain/repair/repair-eligibility.js';
 import { repairPolicySchema, type RepairPolicy } from '../../domain/repair/repair-policy.js';
 import type { PolicySnapshot } from '../../domain/objection/objection-policy.js';
+import { RecordStatus } from '../../domain/records/record-types.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
 import { appendAuditEvent } from '../../lib/audit/append-audit-event.js';
 import { loadPolicy } from '../../lib/policies/load-policy.js';
 import {
   CLOSED_REPAIR_STATUSES,
+  acceptRepairUpdate,
+  decideRepairUpdate,
+  reviewRepairUpdate,
   REPAIR_CASE_TYPE,
   REPAIR_WORKFLOW_TYPE,
   repairWorkflowId,
@@ -20,6 +24,7 @@ import {
 import { CaseStatusKey, CaseTypeKey, RecordIdKey, SubjectIdKey } from '../../workflows/shared/search-attributes.js';
 import { visibleRecords } from '../access/visibility.js';
 import { eventView } from '../objections/objection-views.js';
+import { updateIdOf } from '../temporal/update-id.js';
 import { fromWorkflowError } from '../temporal/workflow-errors.js';
 import type { FileRepairInput, ListRepairsQuery } from './repair-schemas.js';
 import { repairView } from './repair-views.js';
@@ -33,6 +38,9 @@ export interface RepairServiceDeps {
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const OPEN = { notIn: [...CLOSED_REPAIR_STATUSES] };
+
+/** Steps that move an application towards a result: only while its record is still in force. */
+const RECORD_BOUND_UPDATES = new Set([acceptRepairUpdate.name, reviewRepairUpdate.name, decideRepairUpdate.name]);
 
 export function createRepairService({ prisma, temporal, taskQueue, repairPolicyId }: RepairServiceDeps) {
   const policy = () => loadPolicy(prisma, 'REPAIR', repairPolicySchema, repairPolicyId);
@@ -148,9 +156,11 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
           });
         });
       } catch (err) {
-        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' && scopedKey) {
-          const existing = await prisma.repairApplication.findUniqueOrThrow({ where: { idempotencyKey: scopedKey } });
-          return { created: false, application: await withTimeline(existing.id) };
+        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+          // A concurrent retry with the same key won, or another application for the record is open (one per record).
+          const existing = scopedKey ? await prisma.repairApplication.findUnique({ where: { idempotencyKey: scopedKey } }) : null;
+          if (existing) return { created: false, application: await withTimeline(existing.id) };
+          throw new AppError(ErrorCode.CONFLICT, 'An application to repair this record is already open', { recordId: record.id });
         }
         throw err;
       }
@@ -196,10 +206,16 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
     /** Runs a human action (or a claim) as a workflow update; the validator's verdict comes back at once. */
     async act<C extends { actor: Actor }, R = RepairState>(actor: Actor, applicationId: string, update: UpdateDefinition<R, [C]>, command: Omit<C, 'actor'>, idempotencyKey?: string) {
       const row = await loadVisible(actor, applicationId);
+      if (RECORD_BOUND_UPDATES.has(update.name)) {
+        const record = await prisma.dishonestyRecord.findUnique({ where: { id: row.recordId }, select: { status: true } });
+        if (record?.status !== RecordStatus.ACTIVE) {
+          throw new AppError(ErrorCode.INVALID_STATE, `The record is ${record?.status ?? 'gone'}: this application can no longer be accepted, reviewed or approved`);
+        }
+      }
       try {
         await temporal.workflow.getHandle(row.workflowId).executeUpdate(update, {
           args: [{ ...command, actor } as C],
-          ...(idempotencyKey ? { updateId: `${actor.id}:${idempotencyKey}` } : {}),
+          ...updateIdOf(update.name, actor.id, idempotencyKey),
         });
       } catch (err) {
         throw fromWorkflowError(err);

@@ -28,6 +28,8 @@ export const SEED = {
     reviewer3: 'reviewer-3',
     supervisor1: 'supervisor-1',
     supervisor2: 'supervisor-2',
+    supervisor3: 'supervisor-3',
+    supervisor4: 'supervisor-4',
     admin1: 'admin-1',
   },
   records: {
@@ -82,6 +84,10 @@ const USERS = [
   { id: SEED.users.reviewer3, name: '市场监管核查员', role: Role.REVIEWER, authorityId: SEED.authorities.marketRegulation },
   { id: SEED.users.supervisor1, name: '法院复核负责人', role: Role.SUPERVISOR, authorityId: SEED.authorities.intermediateCourt },
   { id: SEED.users.supervisor2, name: '市场监管复核负责人', role: Role.SUPERVISOR, authorityId: SEED.authorities.marketRegulation },
+  // A second supervisor per authority: a second review (复核) and approvals need a supervisor other than the first
+  // decider, so an authority with one supervisor could never decide them (four-eyes deadlock).
+  { id: SEED.users.supervisor3, name: '市场监管复核负责人二', role: Role.SUPERVISOR, authorityId: SEED.authorities.marketRegulation },
+  { id: SEED.users.supervisor4, name: '法院复核负责人二', role: Role.SUPERVISOR, authorityId: SEED.authorities.intermediateCourt },
   { id: SEED.users.admin1, name: '信用办管理员', role: Role.ADMIN },
 ];
 

@@ -270,3 +270,56 @@ describe('evidence files', () => {
     expect(filed.body.evidence).toEqual([{ title: '收据', fileId: res.body.id }]);
   });
 });
+
+describe('evidence uploads: regressions of the security probe (issue 8, items 7–9)', () => {
+  const uploadWithKey = async (key: string, content: Buffer, fileName: string) =>
+    request(app)
+      .post(`/cases/objection/${caseId}/evidence`)
+      .set('Authorization', await bearer(world.actors.applicant))
+      .set('Idempotency-Key', key)
+      .attach('file', content, { filename: fileName });
+
+  it('answers a retry with the same key and another file of the same size with 422, and replays the same file', async () => {
+    const key = uniqueId('upload-key');
+    const first = await uploadWithKey(key, PDF, '证明.pdf');
+    expect(first.status).toBe(201);
+    const samePdf = await uploadWithKey(key, PDF, '证明.pdf');
+    expect(samePdf.status).toBe(201);
+    expect(samePdf.headers['idempotent-replayed']).toBe('true');
+    expect(samePdf.body.id).toBe(first.body.id);
+    const altered = Buffer.from(PDF);
+    altered[altered.length - 2] = 0x20; // same size, other content
+    const other = await uploadWithKey(key, altered, '证明.pdf');
+    expect(other.status).toBe(422);
+  });
+
+  it('does not store a 415 under its key: the corrected retry with the same key uploads', async () => {
+    const key = uniqueId('upload-415');
+    expect((await uploadWithKey(key, EXE, 'setup.pdf')).status).toBe(415);
+    const corrected = await uploadWithKey(key, PDF, 'setup.pdf');
+    expect(corrected.status).toBe(201);
+    expect(corrected.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it('removes bidirectional and zero-width characters from file names, so the extension shown is the real one', async () => {
+    const res = await upload(world.actors.applicant, PDF, '\u202e\u200bfdp.exe\u2066.pdf');
+    expect(res.status).toBe(201);
+    expect(res.body.fileName).toBe('fdp.exe.pdf');
+    const disguised = await upload(world.actors.applicant, EXE, 'report\u202efdp.exe');
+    expect(disguised.status).toBe(415);
+  });
+
+  it('refuses evidence for a closed case with 409 and writes no event', async () => {
+    const closedRecord = await world.createRecord();
+    const filed = await request(app)
+      .post('/objections')
+      .set('Authorization', await bearer(world.actors.applicant))
+      .send({ recordId: closedRecord, grounds: 'INACCURATE_OR_INCOMPLETE', statement: '金额错误' });
+    const closedCase = filed.body.id as string;
+    await env.prisma.objection.update({ where: { id: closedCase }, data: { status: 'DECIDED' } });
+    const before = await env.prisma.caseEvent.count({ where: { caseId: closedCase } });
+    const res = await upload(world.actors.applicant, PDF, '迟到的证明.pdf', `/cases/objection/${closedCase}/evidence`);
+    expectProblem(res, 409);
+    expect(await env.prisma.caseEvent.count({ where: { caseId: closedCase } })).toBe(before);
+  });
+});

@@ -176,6 +176,8 @@ interface FuzzRequest {
   mustRefuse: boolean;
 }
 
+const REUSED_KEY = `reused-${Date.now().toString(36)}`;
+
 function bodyVariants(route: MountedRoute): Omit<FuzzRequest, 'method' | 'url' | 'actor' | 'mustRefuse'>[] {
   const json = (label: string, value: unknown) => ({ label, contentType: 'application/json', body: JSON.stringify(value) });
   const protoBody = `{"__proto__":{"polluted":"yes","isAdmin":true},"constructor":{"prototype":{"polluted":"yes"}},"unexpected":1}`;
@@ -194,6 +196,10 @@ function bodyVariants(route: MountedRoute): Omit<FuzzRequest, 'method' | 'url' |
     { label: 'bad JSON', contentType: 'application/json', body: rng.pick(BAD_JSON) },
     { label: 'prototype pollution', contentType: 'application/json', body: protoBody },
     { label: 'deep nesting', contentType: 'application/json', body: deep },
+    // Issue 8: hashing the body for the idempotency store once recursed into 8,000 levels and answered 500.
+    { label: 'deep nesting with a key', contentType: 'application/json', headers: { 'Idempotency-Key': `deep-${rng.hex(8)}` }, body: `${'{"a":'.repeat(8_000)}1${'}'.repeat(8_000)}` },
+    // Issue 8: one key reused across every action and route must never replay another route's answer.
+    { label: 'key reused across actions', contentType: 'application/json', headers: { 'Idempotency-Key': REUSED_KEY }, body: JSON.stringify(malformedObject(route)) },
     { label: 'invalid UTF-8', contentType: 'application/json', body: Buffer.concat([Buffer.from('{"reason":"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1]), Buffer.from('","x":1}')]) },
     { label: 'invalid UTF-8', contentType: 'application/json', body: Buffer.from([0x7b, 0x22, 0xed, 0xa0, 0x80, 0x22, 0x3a, 0x31, 0x7d]) },
     { label: 'wrong content type', contentType: 'text/plain', body: JSON.stringify(malformedObject(route)) },
@@ -255,6 +261,12 @@ function buildRequests(): FuzzRequest[] {
       if (hasParams) for (let i = 0; i < 8; i++) requests.push({ label: 'hostile path', method: 'GET', url: hostilePath(), actor: rng.pick(actors), mustRefuse: true });
       requests.push({ label: 'body on GET', method: 'GET', url: fillPath(route.path, existing), actor: rng.pick(actors), contentType: 'application/json', body: '{"a":', mustRefuse: false });
       continue;
+    }
+    // Issue 8: case and trailing-slash variants of a path are other (unknown) paths, never aliases of the route.
+    const exact = fillPath(route.path, existing);
+    const upperFirst = exact.replace(/^\/(\w)/, (_m, c: string) => `/${c.toUpperCase()}`);
+    for (const url of [`${exact}/`, upperFirst]) {
+      requests.push({ label: 'path variant', method: route.method, url, actor: rng.pick(actors), contentType: 'application/json', body: JSON.stringify(malformedObject(route)), mustRefuse: true });
     }
     for (const variant of bodyVariants(route)) {
       // Each malformed body once against the real case (the dangerous one), and a few against hostile ids.

@@ -1,7 +1,8 @@
 import express, { type Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idempotency } from '../../api/middleware/idempotency.js';
+import { fingerprintOf, idempotency, storedKeyOf } from '../../api/middleware/idempotency.js';
+import { canonicalJson } from '../../lib/audit/canonical-json.js';
 import { errorMiddleware } from '../../api/errors/error-middleware.js';
 import { createLogger } from '../../lib/logger.js';
 import { bearer, createTestApp } from '../support/api-harness.js';
@@ -102,17 +103,19 @@ describe('Idempotency-Key on POST requests', () => {
     expect(b.headers['idempotent-replayed']).toBeUndefined();
   });
 
-  it('stores refusals too: a retried invalid request gets the same 4xx answer', async () => {
+  it('does not store the answer to a malformed request: the corrected retry with the same key runs', async () => {
     const key = uniqueId('invalid');
     const token = await bearer(world.actors.applicant);
-    const send = () => request(app).post('/objections').set('Authorization', token).set('Idempotency-Key', key).send({ grounds: 'NOPE' });
-    const first = await send();
-    const second = await send();
-    expect(first.status).toBe(400);
-    expect(second.status).toBe(400);
-    expect(second.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(second.headers['idempotent-replayed']).toBe('true');
-    expect(second.body).toEqual(first.body);
+    const invalid = await request(app).post('/objections').set('Authorization', token).set('Idempotency-Key', key).send({ grounds: 'NOPE' });
+    expect(invalid.status).toBe(400);
+    const recordId = await world.createRecord();
+    const corrected = await request(app)
+      .post('/objections')
+      .set('Authorization', token)
+      .set('Idempotency-Key', key)
+      .send({ recordId, grounds: 'INACCURATE_OR_INCOMPLETE', statement: '金额错误', evidence: [{ title: '付款凭证' }] });
+    expect(corrected.status).toBe(201);
+    expect(corrected.headers['idempotent-replayed']).toBeUndefined();
   });
 
   it('rejects a malformed Idempotency-Key with a 400 problem', async () => {
@@ -122,22 +125,24 @@ describe('Idempotency-Key on POST requests', () => {
   });
 });
 
+/** A small app with the real middleware and database, whose handler the test controls. */
+function buildMiniApp(handler: express.RequestHandler, actorId: string, waitMs?: number): Express {
+  const logger = createLogger('silent');
+  const mini = express();
+  mini.use(express.json());
+  mini.use((_req, res, next) => {
+    res.locals.actor = { id: actorId, role: 'APPLICANT' };
+    next();
+  });
+  mini.use(idempotency({ prisma: env.prisma, logger, ...(waitMs ? { waitMs } : {}) }));
+  mini.post('/things', handler);
+  mini.use(errorMiddleware(logger));
+  return mini;
+}
+
 describe('the idempotency middleware around a failing or slow handler', () => {
-  /** A small app with the real middleware and database, whose handler the test controls. */
-  function miniApp(handler: express.RequestHandler, waitMs?: number): Express {
-    const logger = createLogger('silent');
-    const mini = express();
-    mini.use(express.json());
-    mini.use((_req, res, next) => {
-      res.locals.actor = { id: uniqueActor, role: 'APPLICANT' };
-      next();
-    });
-    mini.use(idempotency({ prisma: env.prisma, logger, ...(waitMs ? { waitMs } : {}) }));
-    mini.post('/things', handler);
-    mini.use(errorMiddleware(logger));
-    return mini;
-  }
   const uniqueActor = uniqueId('actor');
+  const miniApp = (handler: express.RequestHandler, waitMs?: number) => buildMiniApp(handler, uniqueActor, waitMs);
 
   it('does not store a 5xx answer: the retry runs again', async () => {
     let calls = 0;
@@ -176,5 +181,44 @@ describe('the idempotency middleware around a failing or slow handler', () => {
     const replayed = await request(mini).post('/things').set('Idempotency-Key', key).send({ b: 2 });
     expect(replayed.status).toBe(201);
     expect(replayed.headers['idempotent-replayed']).toBe('true');
+  });
+});
+
+describe('an in-progress key whose process died (issue 13: keys "in progress" for good after a kill -9)', () => {
+  const actorId = uniqueId('crashed-actor');
+  const miniApp = (handler: express.RequestHandler) => buildMiniApp(handler, actorId, 300);
+
+  /** The row a request leaves behind when its process is killed mid-request: in progress, lease as given. */
+  async function orphanedRow(headerKey: string, body: object, leaseUntil: Date) {
+    await env.prisma.idempotentRequest.create({
+      data: {
+        key: storedKeyOf(actorId, 'POST', '/things', headerKey),
+        actorId,
+        requestHash: fingerprintOf('POST', '/things', canonicalJson(body)),
+        status: 0,
+        body: {},
+        leaseUntil,
+      },
+    });
+  }
+
+  it('lets the retry take the request over once the dead request’s lease has lapsed', async () => {
+    const key = uniqueId('orphan');
+    await orphanedRow(key, { c: 3 }, new Date(Date.now() - 1_000));
+    const mini = miniApp((_req, res) => res.status(201).json({ ran: true }));
+    const retry = await request(mini).post('/things').set('Idempotency-Key', key).send({ c: 3 });
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual({ ran: true });
+    const replayed = await request(mini).post('/things').set('Idempotency-Key', key).send({ c: 3 });
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+  });
+
+  it('keeps answering "in progress" while the lease of a live request holds', async () => {
+    const key = uniqueId('live');
+    await orphanedRow(key, { d: 4 }, new Date(Date.now() + 60_000));
+    const mini = miniApp((_req, res) => res.status(201).json({ ran: true }));
+    const retry = await request(mini).post('/things').set('Idempotency-Key', key).send({ d: 4 });
+    expect(retry.status).toBe(409);
+    expect(retry.body.detail).toMatch(/in progress/);
   });
 });

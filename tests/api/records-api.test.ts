@@ -94,9 +94,11 @@ describe('records, eligibility and publication API', () => {
     const proposed = await request(app).post(`/records/${b}/leniency`).set('Authorization', reviewer).send({ kind: 'LIGHTER', reasons: '主动纠错' });
     expect(proposed.status).toBe(200);
     expect((await request(app).post(`/records/${b}/leniency/decision`).set('Authorization', reviewer).send({ approve: true, reasons: 'x' })).status).toBe(403);
+    const foreignSupervisor = { ...world.actors.supervisor, id: `${world.actors.supervisor.id}-foreign`, authorityId: world.otherAuthorityId };
+    await env.prisma.user.create({ data: { id: foreignSupervisor.id, name: '外单位复核负责人', role: 'SUPERVISOR', authorityId: world.otherAuthorityId } });
     const foreign = await request(app)
       .post(`/records/${b}/leniency/decision`)
-      .set('Authorization', await bearer({ ...world.actors.supervisor, authorityId: world.otherAuthorityId }))
+      .set('Authorization', await bearer(foreignSupervisor))
       .send({ approve: true, reasons: 'x' });
     expect(foreign.status).toBe(404);
     const approved = await request(app).post(`/records/${b}/leniency/decision`).set('Authorization', await bearer(world.actors.supervisor)).send({ approve: true, reasons: '同意' });

@@ -222,6 +222,7 @@ describe('hash-chained audit trail', () => {
     const caseId = filed.body.id as string;
     // Another applicant of the same body sees the case, but the workflow's validator lets only the filer withdraw.
     const colleague = { id: uniqueId('applicant-colleague'), role: 'APPLICANT' as const, subjectId: world.subjectId, authorityId: null };
+    await env.prisma.user.create({ data: { id: colleague.id, name: '同单位联络员', role: 'APPLICANT', subjectId: world.subjectId } });
     const res = await request(app).post(`/objections/${caseId}/withdraw`).set('Authorization', await bearer(colleague)).send({});
     expect(res.status).toBe(403);
     expect(res.body.detail).toMatch(/Only the applicant who filed/);

@@ -84,11 +84,14 @@ describe('subject eligibility workflow', () => {
       cause: 'REGISTERED',
       occurredAt: new Date().toISOString(),
     });
-    await eventually(async () => {
-      const row = await env.prisma.subjectEligibility.findUnique({ where: { subjectId } });
-      return row?.eligible && (row.blockers as unknown[]).length === 0 ? row : undefined;
+    // Wait for the restoration itself: before the signal is handled the subject is eligible with no blockers too.
+    const events = await eventually(async () => {
+      const rows = await env.prisma.caseEvent.findMany({ where: { caseId: subjectId, caseType: 'ELIGIBILITY' }, orderBy: { id: 'asc' } });
+      return rows.some((e) => e.type === 'ELIGIBILITY_RESTORED') ? rows : undefined;
     });
-    const events = await env.prisma.caseEvent.findMany({ where: { caseId: subjectId, caseType: 'ELIGIBILITY' }, orderBy: { id: 'asc' } });
+    const row = await env.prisma.subjectEligibility.findUnique({ where: { subjectId } });
+    expect(row?.eligible).toBe(true);
+    expect(row?.blockers).toEqual([]);
     expect(events.map((e) => e.type)).toEqual(['ELIGIBILITY_OPENED', 'ELIGIBILITY_SUSPENDED', 'ELIGIBILITY_RESTORED']);
     expect(events.at(-1)?.reason).toBe('EXPIRED');
   });
