@@ -48,8 +48,8 @@ export function actorOf(res: Response): Actor {
   return actor;
 }
 
-/** Lets the request through only for the given roles; prefer requirePermission, which reads the matrix. */
-export function requireRole(...roles: readonly Role[]): RequestHandler {
+/** Lets the request through only for the given roles (private: routes gate by the matrix, with requirePermission). */
+function requireRole(...roles: readonly Role[]): RequestHandler {
   return (_req, res, next) => {
     const actor = actorOf(res);
     if (!roles.includes(actor.role)) {

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { apiRouter } from '../api-router.js';
 import { pipeline } from 'node:stream/promises';
-import { actorOf, requireRole } from '../auth/authenticate.js';
+import { actorOf, requirePermission } from '../auth/authenticate.js';
 import { idempotencyGateOf } from '../middleware/idempotency.js';
 import { parseInput } from '../validate.js';
 import { caseRefParamsSchema, fileIdParamsSchema } from './evidence-schemas.js';
@@ -15,7 +15,7 @@ export function evidenceRouter(service: EvidenceService, options: { maxBytes: nu
   const router = apiRouter();
   const receiveFile = singleFileReceiver(options.maxBytes);
 
-  router.post('/cases/:caseType/:caseId/evidence', requireRole('APPLICANT', 'REVIEWER', 'SUPERVISOR'), async (req, res) => {
+  router.post('/cases/:caseType/:caseId/evidence', requirePermission('evidence.upload'), async (req, res) => {
     const ref = parseInput(caseRefParamsSchema, req.params);
     const actor = actorOf(res);
     // Before reading the body: nobody uploads megabytes to a case they cannot see.
@@ -27,17 +27,17 @@ export function evidenceRouter(service: EvidenceService, options: { maxBytes: nu
     res.status(201).location(created.contentUrl.replace(/\/content$/, '')).json(created);
   });
 
-  router.get('/cases/:caseType/:caseId/evidence', async (req, res) => {
+  router.get('/cases/:caseType/:caseId/evidence', requirePermission('evidence.read'), async (req, res) => {
     const ref = parseInput(caseRefParamsSchema, req.params);
     res.json(await service.list(actorOf(res), ref));
   });
 
-  router.get('/evidence/:fileId', async (req, res) => {
+  router.get('/evidence/:fileId', requirePermission('evidence.read'), async (req, res) => {
     const { fileId } = parseInput(fileIdParamsSchema, req.params);
     res.json(await service.get(actorOf(res), fileId));
   });
 
-  router.get('/evidence/:fileId/content', async (req, res) => {
+  router.get('/evidence/:fileId/content', requirePermission('evidence.read'), async (req, res) => {
     const { fileId } = parseInput(fileIdParamsSchema, req.params);
     const { file, content } = await service.open(actorOf(res), fileId);
     res.attachment(file.fileName);
