@@ -16,7 +16,7 @@ const temporal = await createTemporalClient({ address: config.TEMPORAL_ADDRESS, 
 const app = createApp({
   prisma,
   temporal,
-  payloadCodec: new AesGcmPayloadCodec(keys.payload),
+  payloadCodec: new AesGcmPayloadCodec(keys.payload, keys.previousPayloadKeys),
   temporalUiOrigins: config.TEMPORAL_UI_ORIGIN.split(',').map((origin) => origin.trim()).filter(Boolean),
   logger,
   taskQueue: config.TEMPORAL_TASK_QUEUE,

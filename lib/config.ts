@@ -16,6 +16,10 @@ const configSchema = z.object({
   TEMPORAL_PAYLOAD_KEY: emptyAsUnset(z.string().refine((value) => decodeKey(value) !== undefined, 'must be 32 bytes in base64')),
   /** Ed25519 seed (32 bytes, base64) with which API and worker sign workflow updates; unset: derived from AUTH_TOKEN_SECRET. */
   TEMPORAL_ACTOR_SIGNING_KEY: emptyAsUnset(z.string().refine((value) => decodeKey(value) !== undefined, 'must be 32 bytes in base64')),
+  /** Earlier payload keys (base64, comma-separated) after a key change: they still decrypt what they wrote. */
+  TEMPORAL_PAYLOAD_PREVIOUS_KEYS: emptyAsUnset(z.string()),
+  /** Public keys (hex, comma-separated) of earlier signing keys, as long as histories signed with them may replay. */
+  TEMPORAL_ACTOR_PREVIOUS_PUBLIC_KEYS: emptyAsUnset(z.string()),
   /** Origins (comma-separated) of the Temporal Web UI, allowed to call the codec endpoint from the browser. */
   TEMPORAL_UI_ORIGIN: z.string().default('http://127.0.0.1:8233,http://localhost:8233'),
   /** Interface the API listens on; 0.0.0.0 in a container. */
@@ -92,5 +96,7 @@ export function temporalKeysOf(config: AppConfig): TemporalKeys {
     installationSecret: config.AUTH_TOKEN_SECRET,
     payloadKey: config.TEMPORAL_PAYLOAD_KEY,
     actorSigningKey: config.TEMPORAL_ACTOR_SIGNING_KEY,
+    previousPayloadKeys: config.TEMPORAL_PAYLOAD_PREVIOUS_KEYS,
+    previousPublicKeys: config.TEMPORAL_ACTOR_PREVIOUS_PUBLIC_KEYS,
   });
 }

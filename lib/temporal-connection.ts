@@ -12,7 +12,7 @@ export interface TemporalClientOptions {
 
 /** Payloads are encrypted before they reach Temporal (clients and workers alike). */
 export function temporalDataConverter(keys: TemporalKeys): DataConverter {
-  return { payloadCodecs: [new AesGcmPayloadCodec(keys.payload)] };
+  return { payloadCodecs: [new AesGcmPayloadCodec(keys.payload, keys.previousPayloadKeys)] };
 }
 
 /** What every client of the product's workflows needs: the payload codec and the signing of updates and signals. */

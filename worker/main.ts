@@ -21,7 +21,7 @@ const worker = await Worker.create({
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
-  bundlerOptions: signedActionBundlerOptions(keys.signing.publicKeyHex),
+  bundlerOptions: signedActionBundlerOptions(keys),
   interceptors: { workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
   dataConverter: temporalDataConverter(keys),
   activities: createActivities({

@@ -6,8 +6,12 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 export interface TemporalKeys {
   /** AES-256-GCM key of the payload codec; its id (not secret) is written into each encrypted payload. */
   payload: PayloadKey;
+  /** Keys used before a key change: they still decrypt the payloads they wrote. */
+  previousPayloadKeys: PayloadKey[];
   /** Ed25519 key with which the API and the worker sign the updates and signals they send to workflows. */
   signing: { secretKey: Uint8Array; publicKeyHex: string };
+  /** Public keys of earlier signing keys: replayed histories hold signals they signed. */
+  previousPublicKeysHex: string[];
 }
 
 export interface PayloadKey {
@@ -22,6 +26,10 @@ export interface TemporalKeySettings {
   payloadKey?: string | undefined;
   /** TEMPORAL_ACTOR_SIGNING_KEY: a 32-byte Ed25519 seed, base64. */
   actorSigningKey?: string | undefined;
+  /** TEMPORAL_PAYLOAD_PREVIOUS_KEYS: earlier payload keys (base64, comma-separated), for decryption only. */
+  previousPayloadKeys?: string | undefined;
+  /** TEMPORAL_ACTOR_PREVIOUS_PUBLIC_KEYS: public keys (hex, comma-separated) of earlier signing keys. */
+  previousPublicKeys?: string | undefined;
 }
 
 const KEY_BYTES = 32;
@@ -53,7 +61,18 @@ export function deriveTemporalKeys(settings: TemporalKeySettings): TemporalKeys 
   const seed = configured(settings.actorSigningKey, 'TEMPORAL_ACTOR_SIGNING_KEY') ?? derive(settings.installationSecret, 'actor-signing-key/v1');
   const secretKey = new Uint8Array(seed);
   return {
-    payload: { keyId: createHash('sha256').update(payloadKey).digest('hex').slice(0, 16), key: payloadKey },
+    payload: payloadKeyOf(payloadKey),
+    previousPayloadKeys: list(settings.previousPayloadKeys).map((value) => payloadKeyOf(configured(value, 'TEMPORAL_PAYLOAD_PREVIOUS_KEYS')!)),
     signing: { secretKey, publicKeyHex: bytesToHex(ed25519.getPublicKey(secretKey)) },
+    previousPublicKeysHex: list(settings.previousPublicKeys).map((hex) => {
+      if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error('TEMPORAL_ACTOR_PREVIOUS_PUBLIC_KEYS must be 32-byte public keys in hex');
+      return hex.toLowerCase();
+    }),
   };
+}
+
+const list = (value: string | undefined): string[] => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+
+function payloadKeyOf(key: Buffer): PayloadKey {
+  return { keyId: createHash('sha256').update(key).digest('hex').slice(0, 16), key };
 }

@@ -127,7 +127,7 @@ async function bundleWorkflows(dir: string): Promise<string> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: join(repoRoot, 'workflows/index.ts'),
     workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
-    ...signedActionBundlerOptions(TEST_TEMPORAL_KEYS.signing.publicKeyHex),
+    ...signedActionBundlerOptions(TEST_TEMPORAL_KEYS),
     logger: new DefaultLogger('WARN'),
   });
   const path = join(dir, 'workflow-bundle.js');

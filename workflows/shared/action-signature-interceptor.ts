@@ -29,11 +29,16 @@ import {
 import { FailureType } from './failure-types.js';
 import { reject } from './validators.js';
 
-declare const __CREDIT_ENGINE_ACTION_PUBLIC_KEY__: string | undefined;
+declare const __CREDIT_ENGINE_ACTION_PUBLIC_KEYS__: string[] | undefined;
 
-/** Set by the bundler; a bundle without it accepts no update and no case-changing signal. */
-const PUBLIC_KEY: Uint8Array | null =
-  typeof __CREDIT_ENGINE_ACTION_PUBLIC_KEY__ === 'string' ? hexToBytes(__CREDIT_ENGINE_ACTION_PUBLIC_KEY__) : null;
+/**
+ * Set by the bundler: the current public key, then earlier ones (a replayed signal was verified with the key of its
+ * day). A bundle without keys accepts no update and no case-changing signal.
+ */
+const PUBLIC_KEYS: Uint8Array[] =
+  typeof __CREDIT_ENGINE_ACTION_PUBLIC_KEYS__ === 'object' && Array.isArray(__CREDIT_ENGINE_ACTION_PUBLIC_KEYS__)
+    ? __CREDIT_ENGINE_ACTION_PUBLIC_KEYS__.map((hex) => hexToBytes(hex))
+    : [];
 
 /** Patch of the signal check: histories without its marker handled unsigned signals. */
 export const SIGNED_SIGNALS_PATCH = 'signed-signals-v1';
@@ -49,7 +54,7 @@ interface CheckedAction {
 
 /** Why the action is not the API's own, or null when its signature holds. */
 export function signatureProblem(action: CheckedAction): string | null {
-  if (!PUBLIC_KEY) return 'this worker has no key to verify signed actions';
+  if (PUBLIC_KEYS.length === 0) return 'this worker has no key to verify signed actions';
   const header = action.headers[ACTION_SIGNATURE_HEADER];
   if (!header) return 'it is not signed';
   let signature: unknown;
@@ -70,12 +75,14 @@ export function signatureProblem(action: CheckedAction): string | null {
     issuedAt: signature.issuedAt,
     args: action.args,
   });
-  let valid = false;
-  try {
-    valid = ed25519.verify(hexToBytes(signature.sig), utf8ToBytes(message), PUBLIC_KEY);
-  } catch {
-    valid = false;
-  }
+  const bytes = utf8ToBytes(message);
+  const valid = PUBLIC_KEYS.some((publicKey) => {
+    try {
+      return ed25519.verify(hexToBytes(signature.sig), bytes, publicKey);
+    } catch {
+      return false;
+    }
+  });
   return valid ? null : 'its signature does not match';
 }
 
