@@ -40,7 +40,7 @@ const outbox = config.NOTIFY_WEBHOOK_URL
     })
   : null;
 outbox?.start();
-logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, outbox: outbox ? 'delivering' : 'no NOTIFY_WEBHOOK_URL: messages wait' }, 'worker started');
+logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, actionPublicKey: keys.signing.publicKeyHex, outbox: outbox ? 'delivering' : 'no NOTIFY_WEBHOOK_URL: messages wait' }, 'worker started');
 // Worker.run() stops on SIGINT/SIGTERM by itself (the SDK installs the signal handlers).
 await worker.run();
 await outbox?.stop();

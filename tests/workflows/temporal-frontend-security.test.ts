@@ -2,6 +2,9 @@
  * Issue 8 item 5: whoever reaches the Temporal frontend (CLI, Web UI, a gRPC client) without the product's keys can
  * neither act in a case as a forged actor nor read what the cases carry.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import type { Express } from 'express';
@@ -125,7 +128,7 @@ describe('the Temporal frontend without the API', () => {
     expect(await env.prisma.caseEvent.count({ where: { caseId: record.id, type: { startsWith: 'EFFECTS_ENDED' } } })).toBe(0);
   });
 
-  it("workflow histories keep payloads encrypted: a client without the codec cannot read an objection's statement", async () => {
+  it("workflow histories keep payloads encrypted: a client without the codec cannot read who filed an objection, or what", async () => {
     const { workflowId } = await claimedObjection();
     const history = await raw.workflow.getHandle(workflowId).fetchHistory();
     const payloads = (history.events ?? []).flatMap((event) => [
@@ -141,7 +144,23 @@ describe('the Temporal frontend without the API', () => {
       expect(data).not.toContain(world.actors.applicant.id);
     }
     // With the product's key the same payloads decode to the case.
-    const [input] = await new AesGcmPayloadCodec(TEST_TEMPORAL_KEYS.payload).decode(payloads.slice(0, 1));
-    expect(Buffer.from(input?.data ?? []).toString('utf8')).toContain('判决已履行完毕');
+    const decoded = await new AesGcmPayloadCodec(TEST_TEMPORAL_KEYS.payload).decode(payloads);
+    expect(Buffer.from(decoded[0]?.data ?? []).toString('utf8')).toContain(world.actors.applicant.id);
+  });
+});
+
+describe('coverage of the signature check', () => {
+  it('every update handler of every workflow has a validator (the SDK runs the signature check only for those)', () => {
+    const root = fileURLToPath(new URL('../../workflows/', import.meta.url));
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'));
+    const handlers = files.flatMap((name) =>
+      readFileSync(join(root, name), 'utf8')
+        .split('setHandler(')
+        .slice(1)
+        .map((block) => ({ name: `${name}: ${block.trim().split(/[,)]/)[0]}`, block }))
+        .filter(({ name: handler }) => /Update$/.test(handler)),
+    );
+    expect(handlers.length).toBeGreaterThan(20);
+    expect(handlers.filter(({ block }) => !/\bvalidator\b/.test(block)).map(({ name }) => name)).toEqual([]);
   });
 });
