@@ -1,11 +1,14 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { type Payload, type PayloadCodec, ValueError } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import type { PayloadKey } from './temporal-keys.js';
 
 /** Encoding of an encrypted payload (the name Temporal's encryption samples use). */
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const KEY_ID_METADATA = 'encryption-key-id';
+
+// A CommonJS module: Node's ESM loader sees only its default export.
+const { Payload: PayloadMessage } = proto.temporal.api.common.v1;
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -34,7 +37,7 @@ export class AesGcmPayloadCodec implements PayloadCodec {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', this.current.key, iv);
       cipher.setAAD(Buffer.from(this.current.keyId));
-      const plaintext = temporal.api.common.v1.Payload.encode(payload).finish();
+      const plaintext = PayloadMessage.encode(payload).finish();
       const data = Buffer.concat([iv, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
       return {
         metadata: { encoding: Buffer.from(ENCRYPTED_ENCODING), [KEY_ID_METADATA]: Buffer.from(this.current.keyId) },
@@ -55,7 +58,7 @@ export class AesGcmPayloadCodec implements PayloadCodec {
       decipher.setAAD(Buffer.from(keyId));
       decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
       const plaintext = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
-      return temporal.api.common.v1.Payload.decode(plaintext);
+      return PayloadMessage.decode(plaintext);
     });
   }
 }
