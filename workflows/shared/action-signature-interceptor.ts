@@ -96,7 +96,11 @@ class ActionSignatureInbound implements WorkflowInboundCallsInterceptor {
       headers: input.headers,
       maxAgeMs: SIGNED_UPDATE_MAX_AGE_MS,
     });
-    if (problem) reject(FailureType.FORBIDDEN, `The update ${input.name} does not come from the API: ${problem}`);
+    if (problem) {
+      // Validators leave no history and do no I/O: the worker's log is where a forged attempt shows.
+      log.warn('Refused an update not sent by the API', { update: input.name, updateId: input.updateId, problem });
+      reject(FailureType.FORBIDDEN, `The update ${input.name} does not come from the API: ${problem}`);
+    }
     next(input);
   };
 
