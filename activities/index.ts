@@ -5,6 +5,7 @@ import { createDeadlineActivities } from './deadline-activities.js';
 import { createEligibilityActivities } from './eligibility-activities.js';
 import { createObjectionActivities } from './objection-activities.js';
 import { createRectificationActivities } from './rectification-activities.js';
+import { createRectificationCancelActivities } from './rectification-cancel-activities.js';
 import { createRecordActivities } from './record-activities.js';
 import { createRepairActivities } from './repair-activities.js';
 
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createEligibilityActivities(deps.prisma, deps.temporal),
     ...createRepairActivities(deps.prisma, deps.temporal, deps.deadlines),
     ...createRectificationActivities(deps.prisma),
+    ...createRectificationCancelActivities(deps.temporal),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import type { PrismaClient } from '../lib/prisma.js';
 import type { Logger } from '../lib/logger.js';
 import type { TokenSettings } from '../lib/auth-tokens.js';
@@ -10,6 +11,10 @@ import type { FileStore } from '../lib/storage/file-store.js';
 export interface AppDeps {
   prisma: PrismaClient;
   temporal: Client;
+  /** The payload codec of the Temporal clients, served to administrators at /codec (the Web UI's remote codec). */
+  payloadCodec: PayloadCodec;
+  /** Origins of the Temporal Web UI allowed to call /codec from the browser (TEMPORAL_UI_ORIGIN). */
+  temporalUiOrigins?: readonly string[] | undefined;
   logger: Logger;
   taskQueue: string;
   tokens: TokenSettings;

@@ -4,6 +4,7 @@ import { accessDeniedRecorder } from './audit/access-denied-audit.js';
 import { auditRouter } from './audit/audit-router.js';
 import { identify, rejectFailedAuthentication, requireAuthenticated } from './auth/authenticate.js';
 import { createTokenVerifier } from './auth/token-verifier.js';
+import { codecRouter } from './codec/codec-router.js';
 import { calendarRouter } from './calendar/calendar-router.js';
 import { errorMiddleware, notFoundHandler } from './errors/error-middleware.js';
 import { meRouter } from './me-router.js';
@@ -52,6 +53,8 @@ export function createApp(deps: AppDeps): Express {
   // Who is asking (a token that was sent must be valid), then the per-actor rate limit, before any body is parsed.
   const verifier = createTokenVerifier({ prisma: deps.prisma, local: deps.tokens, oidc: deps.oidc });
   app.use(identify(verifier), rateLimitPerActor({ perMinute: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }), rejectFailedAuthentication);
+  // Before the app's JSON parser: history payloads need a larger body limit (and CORS for the Temporal Web UI).
+  app.use(codecRouter({ codec: deps.payloadCodec, uiOrigins: deps.temporalUiOrigins ?? [] }));
   app.use(express.json({ limit: '256kb', strict: true }));
 
   app.use(publicRouter(deps.prisma));

@@ -1,19 +1,23 @@
 import { createDeadlineCalculator } from '../lib/calendar/deadline-calculator.js';
-import { loadConfig, oidcSettingsOf } from '../lib/config.js';
+import { loadConfig, oidcSettingsOf, temporalKeysOf } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
 import { createPrismaClient } from '../lib/prisma.js';
 import { createLocalDiskFileStore } from '../lib/storage/local-disk-file-store.js';
 import { createTemporalClient } from '../lib/temporal-connection.js';
+import { AesGcmPayloadCodec } from '../lib/temporal-security/aes-gcm-payload-codec.js';
 import { createApp } from './app.js';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
 const prisma = createPrismaClient(config.DATABASE_URL);
-const temporal = await createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
+const keys = temporalKeysOf(config);
+const temporal = await createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, keys });
 
 const app = createApp({
   prisma,
   temporal,
+  payloadCodec: new AesGcmPayloadCodec(keys.payload, keys.previousPayloadKeys),
+  temporalUiOrigins: config.TEMPORAL_UI_ORIGIN.split(',').map((origin) => origin.trim()).filter(Boolean),
   logger,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   tokens: { secret: config.AUTH_TOKEN_SECRET, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },

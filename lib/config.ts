@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from './database-url.js';
 import type { OidcSettings } from './oidc-tokens.js';
 import { loadOrCreateInstanceSecret, weakSecretReason } from './security/instance-secret.js';
+import { decodeKey, deriveTemporalKeys, type TemporalKeys } from './temporal-security/temporal-keys.js';
 
 /** An empty variable (as in .env.example) counts as unset. */
 const emptyAsUnset = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
@@ -12,6 +13,16 @@ const configSchema = z.object({
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('credit-cases'),
+  /** AES-256-GCM key (32 bytes, base64) of the payloads stored in Temporal; unset: derived from AUTH_TOKEN_SECRET. */
+  TEMPORAL_PAYLOAD_KEY: emptyAsUnset(z.string().refine((value) => decodeKey(value) !== undefined, 'must be 32 bytes in base64')),
+  /** Ed25519 seed (32 bytes, base64) with which API and worker sign workflow updates; unset: derived from AUTH_TOKEN_SECRET. */
+  TEMPORAL_ACTOR_SIGNING_KEY: emptyAsUnset(z.string().refine((value) => decodeKey(value) !== undefined, 'must be 32 bytes in base64')),
+  /** Earlier payload keys (base64, comma-separated) after a key change: they still decrypt what they wrote. */
+  TEMPORAL_PAYLOAD_PREVIOUS_KEYS: emptyAsUnset(z.string()),
+  /** Public keys (hex, comma-separated) of earlier signing keys, as long as histories signed with them may replay. */
+  TEMPORAL_ACTOR_PREVIOUS_PUBLIC_KEYS: emptyAsUnset(z.string()),
+  /** Origins (comma-separated) of the Temporal Web UI, allowed to call the codec endpoint from the browser. */
+  TEMPORAL_UI_ORIGIN: z.string().default('http://127.0.0.1:8233,http://localhost:8233'),
   /** Interface the API listens on; 0.0.0.0 in a container. */
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -85,4 +96,15 @@ export function oidcSettingsOf(config: AppConfig): OidcSettings | undefined {
     jwksCacheMaxAgeMs: config.OIDC_JWKS_CACHE_MAX_AGE_MS,
     jwksTimeoutMs: config.OIDC_JWKS_TIMEOUT_MS,
   };
+}
+
+/** The keys of the payload codec and of signed workflow actions (configured, or derived from the installation secret). */
+export function temporalKeysOf(config: AppConfig): TemporalKeys {
+  return deriveTemporalKeys({
+    installationSecret: config.AUTH_TOKEN_SECRET,
+    payloadKey: config.TEMPORAL_PAYLOAD_KEY,
+    actorSigningKey: config.TEMPORAL_ACTOR_SIGNING_KEY,
+    previousPayloadKeys: config.TEMPORAL_PAYLOAD_PREVIOUS_KEYS,
+    previousPublicKeys: config.TEMPORAL_ACTOR_PREVIOUS_PUBLIC_KEYS,
+  });
 }

@@ -3,7 +3,7 @@
  * has none yet: seeded records, or records imported straight into the database. Safe to run again.
  * Usage: npx tsx scripts/adopt-records.ts
  */
-import { loadConfig } from '../lib/config.js';
+import { loadConfig, temporalKeysOf } from '../lib/config.js';
 import { createPrismaClient } from '../lib/prisma.js';
 import { startRecordLifecycle } from '../lib/records/start-record-lifecycle.js';
 import { createTemporalClient } from '../lib/temporal-connection.js';
@@ -11,7 +11,7 @@ import { recordWorkflowId } from '../workflows/record/record-contract.js';
 
 const config = loadConfig();
 const prisma = createPrismaClient(config.DATABASE_URL);
-const temporal = await createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
+const temporal = await createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, keys: temporalKeysOf(config) });
 try {
   const records = await prisma.dishonestyRecord.findMany({ where: { status: 'ACTIVE', workflowId: null }, include: { subject: true } });
   for (const { subject, ...record } of records) {

@@ -2,7 +2,8 @@
 # `npm start`: runs the product on a fresh machine. Installs dependencies and generates the Prisma client when needed,
 # builds the Temporal CLI if needed, starts the Temporal dev server (unless one already listens), creates/migrates/
 # seeds the database, then runs the worker and the API. Ctrl-C stops everything; if a process dies, all stop.
-# Env (see .env.example): DATABASE_URL, PORT, TEMPORAL_PORT, TEMPORAL_UI_PORT, TEMPORAL_DATA_DIR, TEMPORAL_CLI_PATH.
+# Env (see .env.example): DATABASE_URL, PORT, TEMPORAL_PORT, TEMPORAL_UI_PORT, TEMPORAL_UI_WRITE_ACTIONS, TEMPORAL_DATA_DIR,
+# TEMPORAL_CLI_PATH, TEMPORAL_UI_SERVER_PATH.
 set -euo pipefail
 
 # A shell without job control starts background commands with SIGINT ignored, and bash cannot trap a signal that was
@@ -95,6 +96,13 @@ port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null; }
 # --- prerequisites -------------------------------------------------------------------------------------------------
 TEMPORAL_CLI_PATH=$(bash scripts/ensure-deps.sh | tail -n 1)
 export TEMPORAL_CLI_PATH
+# The Web UI server (read-only by default); without it the product runs, only the UI is missing.
+if TEMPORAL_UI_SERVER_PATH=$(bash scripts/ensure-temporal-ui.sh | tail -n 1); then
+  export TEMPORAL_UI_SERVER_PATH
+else
+  TEMPORAL_UI_SERVER_PATH=""
+  log "the Temporal Web UI server could not be built: running without the UI"
+fi
 
 # --- Temporal ------------------------------------------------------------------------------------------------------
 temporal_host="${TEMPORAL_ADDRESS%:*}"
@@ -128,6 +136,11 @@ for ((tries = 0; ; tries++)); do
   fi
   sleep 0.25
 done
+
+if [ "$started_temporal" -eq 1 ] && [ -n "$TEMPORAL_UI_SERVER_PATH" ]; then
+  log "starting the Temporal Web UI on 127.0.0.1:$TEMPORAL_UI_PORT ($([ "${TEMPORAL_UI_WRITE_ACTIONS:-}" = true ] && echo "write actions ON" || echo read-only))"
+  start_child temporal-ui bash -c 'exec bash scripts/start-temporal-ui.sh >"$0" 2>&1' "$TEMPORAL_DATA_DIR/temporal-ui.log"
+fi
 
 # A server started elsewhere may lack the product's search attributes: add the missing ones.
 namespace="${TEMPORAL_NAMESPACE:-default}"
@@ -164,6 +177,7 @@ done
 node_modules/.bin/tsx scripts/adopt-records.ts
 
 ui="http://127.0.0.1:$TEMPORAL_UI_PORT"
+[ -n "$TEMPORAL_UI_SERVER_PATH" ] || ui="(not running: the UI server could not be built)"
 [ "$started_temporal" -eq 1 ] || ui="(the Temporal server at $TEMPORAL_ADDRESS was already running; its UI is wherever it serves it)"
 cat >&2 <<EOF
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the Temporal dev server (SQLite persistence, Web UI) in the foreground, with the product's search attributes.
-# Env: TEMPORAL_PORT (7233), TEMPORAL_UI_PORT (8233), TEMPORAL_DATA_DIR (.data), TEMPORAL_CLI_PATH (see ensure-temporal.sh).
+# Runs the Temporal dev server (SQLite persistence) in the foreground, with the product's search attributes. Headless:
+# its built-in Web UI cannot be made read-only, so the UI runs as its own server (scripts/start-temporal-ui.sh).
+# Env: TEMPORAL_PORT (7233), TEMPORAL_DATA_DIR (.data), TEMPORAL_CLI_PATH (see ensure-temporal.sh).
 # Extra arguments are passed on to `temporal server start-dev`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,7 @@ mapfile -t search_attributes < <(node -e '
 exec "$temporal_bin" server start-dev \
   --ip 127.0.0.1 \
   --port "${TEMPORAL_PORT:-7233}" \
-  --ui-port "${TEMPORAL_UI_PORT:-8233}" \
+  --headless \
   --db-filename "$data_dir/temporal.db" \
   --namespace default \
   --log-level warn \

@@ -71,6 +71,8 @@ export const PERMISSIONS = {
   'evidence.read': { roles: EVERYONE, decides: false },
   'evidence.upload': { roles: [APPLICANT, REVIEWER, SUPERVISOR], decides: true },
   'audit.verify': { roles: [ADMIN], decides: false },
+  // Decrypting Temporal payloads (personal data of every case) for the Web UI and the CLI
+  'temporal.codec': { roles: [ADMIN], decides: false },
   // Reference data
   'calendar.read': { roles: EVERYONE, decides: false },
   'calendar.edit': { roles: [ADMIN], decides: false },

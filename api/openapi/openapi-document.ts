@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { registerAuditOpenApi } from '../audit/audit-openapi.js';
+import { registerCodecOpenApi } from '../codec/codec-openapi.js';
 import { registerCalendarOpenApi } from '../calendar/calendar-openapi.js';
 import { registerEvidenceOpenApi } from '../evidence/evidence-openapi.js';
 import { registerRectificationOpenApi } from '../rectifications/rectification-openapi.js';
@@ -18,6 +19,7 @@ export function buildOpenApiDocument() {
   registerRectificationOpenApi(registry);
   registerEvidenceOpenApi(registry);
   registerAuditOpenApi(registry);
+  registerCodecOpenApi(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

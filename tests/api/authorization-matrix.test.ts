@@ -252,6 +252,10 @@ const MATRIX: Record<string, RouteSpec> = {
   // --- audit trail --------------------------------------------------------------------------------------------------
   'GET /audit/verify': { fixture: 'objection', request: (fx) => ({ path: `/audit/verify?caseId=${fx.caseId}` }), expect: e(403, 403, 403, 403, 403, 200) },
 
+  // --- Temporal payload codec (personal data of every case): administrators only ---------------------------------
+  'POST /codec/decode': { fixture: 'none', request: () => ({ path: '/codec/decode', body: { payloads: [] } }), expect: e(403, 403, 403, 403, 403, 200) },
+  'POST /codec/encode': { fixture: 'none', request: () => ({ path: '/codec/encode', body: { payloads: [] } }), expect: e(403, 403, 403, 403, 403, 200) },
+
   // --- credit repair (role gate on an unknown application: admitted callers get 404, the others 403) ----------------
   'GET /records/{recordId}/repair-eligibility': { fixture: 'record', request: (fx) => ({ path: `/records/${fx.recordId}/repair-eligibility` }), expect: CASE_READ },
   'POST /repairs': {

@@ -5,6 +5,8 @@ import type { Actor } from '../../domain/roles.js';
 import { issueToken, type TokenSettings } from '../../lib/auth-tokens.js';
 import { createDeadlineCalculator } from '../../lib/calendar/deadline-calculator.js';
 import { createLogger } from '../../lib/logger.js';
+import { AesGcmPayloadCodec } from '../../lib/temporal-security/aes-gcm-payload-codec.js';
+import { TEST_TEMPORAL_KEYS } from './temporal-test-keys.js';
 import { getTestEnv } from './test-env.js';
 
 export const TEST_TOKENS: TokenSettings = {
@@ -12,6 +14,9 @@ export const TEST_TOKENS: TokenSettings = {
   issuer: 'credit-engine-test',
   audience: 'credit-engine-api',
 };
+
+/** The Temporal Web UI origin the test app allows to call /codec. */
+export const TEST_UI_ORIGIN = 'http://127.0.0.1:8233';
 
 /** The real app on the test database and Temporal server, with a task queue and policy of the test's own. */
 export async function createTestApp(options: {
@@ -31,6 +36,8 @@ export async function createTestApp(options: {
   return createApp({
     prisma: env.prisma,
     temporal: env.temporalClient,
+    payloadCodec: new AesGcmPayloadCodec(TEST_TEMPORAL_KEYS.payload),
+    temporalUiOrigins: [TEST_UI_ORIGIN],
     logger: createLogger('silent'),
     taskQueue: options.taskQueue,
     tokens: TEST_TOKENS,

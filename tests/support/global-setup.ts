@@ -12,7 +12,9 @@ import { Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { DEFAULT_DATABASE_URL } from '../../lib/database-url.js';
+import { signedActionBundlerOptions, WORKFLOW_INTERCEPTOR_MODULES } from '../../lib/temporal-security/workflow-bundle.js';
 import { setupDatabase } from '../../scripts/db-setup.js';
+import { TEST_TEMPORAL_KEYS } from './temporal-test-keys.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const TEST_DATABASE = 'credit_engine_test';
@@ -124,6 +126,8 @@ async function stopChild(child: ChildProcess): Promise<void> {
 async function bundleWorkflows(dir: string): Promise<string> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: join(repoRoot, 'workflows/index.ts'),
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    ...signedActionBundlerOptions(TEST_TEMPORAL_KEYS),
     logger: new DefaultLogger('WARN'),
   });
   const path = join(dir, 'workflow-bundle.js');

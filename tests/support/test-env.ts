@@ -8,6 +8,8 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import { afterAll, inject } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '../../lib/prisma.js';
+import { secureClientOptions, temporalDataConverter } from '../../lib/temporal-connection.js';
+import { TEST_TEMPORAL_KEYS } from './temporal-test-keys.js';
 
 export interface TestEnv {
   prisma: PrismaClient;
@@ -26,7 +28,8 @@ async function connect(): Promise<TestEnv> {
   const connection = await Connection.connect({ address: temporalAddress });
   return {
     prisma: createPrismaClient(databaseUrl),
-    temporalClient: new Client({ connection, namespace: TEST_NAMESPACE }),
+    // Signs and encrypts like the API's client (lib/temporal-connection.ts).
+    temporalClient: new Client({ connection, namespace: TEST_NAMESPACE, ...secureClientOptions(TEST_TEMPORAL_KEYS) }),
     databaseUrl,
     temporalAddress,
   };
@@ -88,6 +91,7 @@ export async function startTestWorker(options: TestWorkerOptions): Promise<TestW
   let worker: Worker;
   try {
     worker = await Worker.create({
+      dataConverter: temporalDataConverter(TEST_TEMPORAL_KEYS),
       ...options,
       connection,
       namespace: TEST_NAMESPACE,

@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -39,7 +40,10 @@ import {
 import { requireRecordStaff } from './record-validators.js';
 import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
 
-const { computeRecordWindow, recordRecordTransition, notifyEligibility } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
+const { computeRecordWindow, recordRecordTransition, notifyEligibility, cancelRectificationCase } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
+
+/** The rectification is cancelled through an activity, whose signal is signed (histories before it signalled directly). */
+const SIGNED_CANCEL_PATCH = 'cancel-rectification-by-activity';
 
 const STAFF: readonly Role[] = ['REVIEWER', 'SUPERVISOR'];
 
@@ -264,10 +268,14 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
     await transition(`EFFECTS_ENDED_${cause}`, actor, { reason, record, data: { cause } });
     if (rectificationRunning && child) {
       rectificationRunning = false;
-      try {
-        await child.signal(cancelRectificationSignal, { cause });
-      } catch {
-        // The rectification finished meanwhile: nothing left to cancel.
+      if (patched(SIGNED_CANCEL_PATCH)) {
+        await cancelRectificationCase(child.workflowId, cause);
+      } else {
+        try {
+          await child.signal(cancelRectificationSignal, { cause });
+        } catch {
+          // The rectification finished meanwhile: nothing left to cancel.
+        }
       }
     }
     await reportEligibility(cause);
