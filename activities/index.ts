@@ -6,6 +6,7 @@ import { createEligibilityActivities } from './eligibility-activities.js';
 import { createObjectionActivities } from './objection-activities.js';
 import { createRectificationActivities } from './rectification-activities.js';
 import { createRecordActivities } from './record-activities.js';
+import { createRecordEndingActivities } from './record-ending-activities.js';
 import { createRepairActivities } from './repair-activities.js';
 
 export interface ActivityDeps {
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDeadlineActivities(deps.deadlines),
     ...createObjectionActivities(deps.prisma, deps.temporal),
     ...createRecordActivities(deps.prisma, deps.deadlines.timeZone),
+    ...createRecordEndingActivities(deps.prisma, deps.temporal),
     ...createEligibilityActivities(deps.prisma, deps.temporal),
     ...createRepairActivities(deps.prisma, deps.temporal, deps.deadlines),
     ...createRectificationActivities(deps.prisma),

@@ -52,11 +52,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(identify(verifier), rateLimitPerActor({ perMinute: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }), rejectFailedAuthentication);
   app.use(express.json({ limit: '256kb', strict: true }));
 
-  app.use(publicRouter(deps.prisma));
+  app.use(publicRouter(deps.prisma, deps.deadlines.timeZone));
 
   const objections = createObjectionService(deps);
   const rectifications = createRectificationService(deps);
-  const records = createRecordService(deps);
+  const records = createRecordService({ ...deps, timeZone: deps.deadlines.timeZone });
   app.use(requireAuthenticated, idempotency({ prisma: deps.prisma, logger: deps.logger }));
   app.use(jsonBodyOnly([EVIDENCE_UPLOAD_ROUTE]));
   app.use(meRouter());
@@ -67,7 +67,7 @@ export function createApp(deps: AppDeps): Express {
   const evidence = deps.evidence ?? { store: createLocalDiskFileStore(DEFAULT_EVIDENCE_DIR), maxBytes: DEFAULT_EVIDENCE_MAX_BYTES };
   app.use(evidenceRouter(createEvidenceService({ prisma: deps.prisma, store: evidence.store, logger: deps.logger }), { maxBytes: evidence.maxBytes }));
   app.use(auditRouter(deps.prisma));
-  app.use(repairRouter(createRepairService(deps), deps.prisma));
+  app.use(repairRouter(createRepairService({ ...deps, timeZone: deps.deadlines.timeZone }), deps.prisma));
   app.use(calendarRouter({ ...deps, onCalendarChanged: async () => (await objections.recomputeProvisionalDeadlines()) + (await rectifications.recomputeProvisionalDeadlines()) }));
 
   app.use(notFoundHandler);

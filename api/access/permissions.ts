@@ -21,7 +21,7 @@ export interface PermissionRule {
  * 1. role (this table): a wrong role is 403;
  * 2. scope (api/access/visibility.ts, rectification-visibility.ts): applicants see their subject's cases, staff their
  *    authority's, administrators all; a case outside the scope is 404 (its existence is not revealed);
- * 3. the case itself (workflow update validators): four-eyes (the filer never decides; a second review or a leniency
+ * 3. the case itself (workflow update validators): four-eyes (the filer never decides; a revocation, a second review or a leniency
  *    proposal is approved by a supervisor other than the first decider or the proposer), claims (a claimed step is
  *    decided by its claimer or a supervisor) and the case's state (409).
  */
@@ -51,6 +51,7 @@ export const PERMISSIONS = {
   'record.read': { roles: EVERYONE, decides: false },
   'record.register': { roles: STAFF, decides: true },
   'record.revoke': { roles: STAFF, decides: true },
+  'record.decide-revocation': { roles: [SUPERVISOR], decides: true },
   'record.propose-leniency': { roles: STAFF, decides: true },
   'record.decide-leniency': { roles: [SUPERVISOR], decides: true },
   'eligibility.read': { roles: EVERYONE, decides: false },

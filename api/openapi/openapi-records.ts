@@ -2,6 +2,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
   decideLeniencySchema,
+  decideRevocationSchema,
   listRecordsQuerySchema,
   pageQuerySchema,
   proposeLeniencySchema,
@@ -57,7 +58,8 @@ export function registerRecordOpenApi(registry: OpenAPIRegistry): void {
     responses: { 200: jsonResponse('The record', recordDetailSchema), ...problemResponses(400, 401, 404) },
   });
   const actions = [
-    { path: 'revocation', body: revokeRecordSchema, summary: 'Revoke the record (its decision was revoked): every sanction lifts, rectification stops', permission: 'record.revoke' },
+    { path: 'revocation', body: revokeRecordSchema, summary: 'Propose revoking the record (its decision was revoked); a supervisor other than the proposer decides', permission: 'record.revoke' },
+    { path: 'revocation/decision', body: decideRevocationSchema, summary: 'Approve (every effect ends, rectification stops) or reject a proposed revocation (four-eyes)', permission: 'record.decide-revocation' },
     { path: 'leniency', body: proposeLeniencySchema, summary: 'Propose 主动纠错 leniency: LIGHTER or EXEMPTED', permission: 'record.propose-leniency' },
     { path: 'leniency/decision', body: decideLeniencySchema, summary: 'Approve or reject a leniency proposal (four-eyes)', permission: 'record.decide-leniency' },
   ] as const;

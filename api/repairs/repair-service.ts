@@ -4,6 +4,8 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { checkRepairEligibility, type RepairEligibility } from '../../domain/repair/repair-eligibility.js';
 import { repairPolicySchema, type RepairPolicy } from '../../domain/repair/repair-policy.js';
+import { DEFAULT_TIME_ZONE, localDateOf } from '../../domain/calendar/local-date.js';
+import { addCalendarMonths } from '../../domain/records/calendar-months.js';
 import type { PolicySnapshot } from '../../domain/objection/objection-policy.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
@@ -29,12 +31,17 @@ export interface RepairServiceDeps {
   temporal: Client;
   taskQueue: string;
   repairPolicyId?: string | undefined;
+  /** Zone whose calendar day is "today" for the period checks (CALENDAR_TIME_ZONE; default Asia/Shanghai). */
+  timeZone?: string | undefined;
 }
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
+/** Statuses of records found wrong: they are no offences and do not count as repeated ones. */
+const RECORDS_FOUND_WRONG = ['DELETED', 'REVOKED'] as const;
 const OPEN = { notIn: [...CLOSED_REPAIR_STATUSES] };
 
-export function createRepairService({ prisma, temporal, taskQueue, repairPolicyId }: RepairServiceDeps) {
+export function createRepairService({ prisma, temporal, taskQueue, repairPolicyId, timeZone = DEFAULT_TIME_ZONE }: RepairServiceDeps) {
+  const localDay = (instant: Date) => localDateOf(instant, timeZone);
   const policy = () => loadPolicy(prisma, 'REPAIR', repairPolicySchema, repairPolicyId);
 
   async function visibleWhere(actor: Actor): Promise<Prisma.RepairApplicationWhereInput> {
@@ -61,13 +68,14 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
     const record = await prisma.dishonestyRecord.findFirst({ where: { AND: [{ id: recordId }, visibleRecords(actor)] } });
     if (!record) throw AppError.notFound('Record', recordId);
     const { params } = rules ?? (await policy());
-    const windowStart = new Date();
-    windowStart.setUTCMonth(windowStart.getUTCMonth() - params.repeatOffenceWindowMonths);
+    const now = new Date();
+    const today = localDay(now);
+    const windowStart = new Date(`${addCalendarMonths(today, -params.repeatOffenceWindowMonths)}T00:00:00.000Z`);
     const [open, refused, bar, recentRecordCount] = await Promise.all([
       prisma.repairApplication.findFirst({ where: { recordId, status: OPEN }, select: { id: true } }),
       prisma.repairApplication.findFirst({ where: { recordId, status: 'REFUSED' }, orderBy: { closedAt: 'desc' }, select: { reapplyFrom: true } }),
-      prisma.repairBar.findFirst({ where: { subjectId: record.subjectId, until: { gt: new Date() } }, orderBy: { until: 'desc' } }),
-      prisma.dishonestyRecord.count({ where: { subjectId: record.subjectId, decisionDate: { gte: windowStart } } }),
+      prisma.repairBar.findFirst({ where: { subjectId: record.subjectId, until: { gt: now } }, orderBy: { until: 'desc' } }),
+      prisma.dishonestyRecord.count({ where: { subjectId: record.subjectId, decisionDate: { gte: windowStart }, status: { notIn: [...RECORDS_FOUND_WRONG] } } }),
     ]);
     return checkRepairEligibility(
       {
@@ -79,12 +87,13 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
           leniency: record.leniency,
         },
         openApplicationId: open?.id ?? null,
-        reapplyFrom: refused?.reapplyFrom ? day(refused.reapplyFrom) : null,
-        barredUntil: bar ? day(bar.until) : null,
+        // Instants, read as the calendar day they fall on in the office's zone.
+        reapplyFrom: refused?.reapplyFrom ? localDay(refused.reapplyFrom) : null,
+        barredUntil: bar ? localDay(bar.until) : null,
         recentRecordCount,
       },
       params,
-      day(new Date()),
+      today,
     );
   }
 
@@ -116,6 +125,7 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
         applicantId: actor.id,
         filedAt: now.toISOString(),
         policy: rules,
+        timeZone,
       };
       try {
         await prisma.$transaction(async (tx) => {

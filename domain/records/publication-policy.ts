@@ -10,6 +10,13 @@ const periodSchema = z.object({ minMonths: z.number().int().min(0).max(120), max
  */
 export const publicationPolicySchema = z.object({
   periods: z.object({ GENERAL: periodSchema, SERIOUS: periodSchema }),
+  /**
+   * Whether an objection's 停止公开 (STOP_PUBLICATION) outcome also lifts the sanctions and ends the rectification
+   * order. Default false: the outcome answers "still published after its period" (rules.md, Objection grounds [C]) and
+   * stops publication only; lifting punishments is what a repair does (令第36号 art. 3 [C]) and rectification is a
+   * consequence of its own (国发〔2016〕76号 [C]).
+   */
+  stopPublicationEndsEffects: z.boolean().default(false),
   /** Test and demonstration setting: one month lasts this many seconds; production leaves it unset. */
   secondsPerMonth: z.number().positive().max(31 * 86_400).optional(),
 });
@@ -17,6 +24,7 @@ export type PublicationPolicy = z.infer<typeof publicationPolicySchema>;
 
 export const DEFAULT_PUBLICATION_POLICY: PublicationPolicy = {
   periods: { GENERAL: { minMonths: 3, maxMonths: 12 }, SERIOUS: { minMonths: 12, maxMonths: 36 } },
+  stopPublicationEndsEffects: false,
 };
 
 export interface PublicationWindow {

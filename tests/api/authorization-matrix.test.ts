@@ -208,6 +208,11 @@ const MATRIX: Record<string, RouteSpec> = {
     request: (fx) => ({ path: `/records/${fx.recordId}/revocation`, body: { reason: '原决定已撤销' } }),
     expect: STAFF_ACTS,
   },
+  'POST /records/{recordId}/revocation/decision': {
+    fixture: 'record',
+    request: (fx) => ({ path: `/records/${fx.recordId}/revocation/decision`, body: { approve: true, reasons: '同意撤销' } }),
+    expect: SUPERVISOR_ACTS,
+  },
   'POST /records/{recordId}/leniency': {
     fixture: 'record',
     request: (fx) => ({ path: `/records/${fx.recordId}/leniency`, body: { kind: 'LIGHTER', reasons: '主动纠错' } }),

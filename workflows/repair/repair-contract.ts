@@ -23,9 +23,11 @@ export const RepairStatus = {
   NOT_ACCEPTED: 'NOT_ACCEPTED',
   WITHDRAWN: 'WITHDRAWN',
   REVOKED: 'REVOKED',
+  /** Closed without a decision because the record itself was deleted or revoked meanwhile. */
+  RECORD_ENDED: 'RECORD_ENDED',
 } as const;
 export type RepairStatus = (typeof RepairStatus)[keyof typeof RepairStatus];
-export const CLOSED_REPAIR_STATUSES: readonly RepairStatus[] = ['APPROVED', 'REFUSED', 'NOT_ACCEPTED', 'WITHDRAWN', 'REVOKED'];
+export const CLOSED_REPAIR_STATUSES: readonly RepairStatus[] = ['APPROVED', 'REFUSED', 'NOT_ACCEPTED', 'WITHDRAWN', 'REVOKED', 'RECORD_ENDED'];
 
 export const RepairStep = {
   ACCEPTANCE: 'ACCEPTANCE',
@@ -50,6 +52,8 @@ export interface RepairWorkflowInput {
   applicantId: string;
   filedAt: string;
   policy: PolicySnapshot<RepairPolicy>;
+  /** CALENDAR_TIME_ZONE at filing: reapply and bar dates are calendar days there (absent on older runs: UTC days). */
+  timeZone?: string;
 }
 
 export interface RepairState {

@@ -1,10 +1,12 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
+import { barUntilInstant, reapplyFromInstant } from '../../domain/repair/repair-dates.js';
 import type { Role } from '../../domain/roles.js';
 import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
 import { SYSTEM_ACTOR } from '../shared/case-event.js';
 import { FailureType } from '../shared/failure-types.js';
 import { HumanStep } from '../shared/human-step.js';
+import { recordEndedSignal } from '../shared/record-ended.js';
 import { StepClaims } from '../shared/step-claims.js';
 import { reject, requireText } from '../shared/validators.js';
 import {
@@ -15,6 +17,7 @@ import {
   repairStateQuery,
   RepairStatus,
   RepairStep,
+  CLOSED_REPAIR_STATUSES,
   requestCorrectionUpdate,
   returnRepairUpdate,
   reviewRepairUpdate,
@@ -107,6 +110,16 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
   // Claims on the staff steps (claimStep, releaseStep, reassignStep): written like every other transition.
   claims.register((type, actor, { reason, data }) => recorder.record(type, actor, { reason, data }));
   setHandler(recomputeRepairDeadlinesSignal, () => recorder.activeStep?.recomputeIfProvisional());
+  // A record found wrong (deleted) or revoked has nothing left to repair: an open application ends, saying why.
+  setHandler(recordEndedSignal, async ({ cause, caseId, reason }) => {
+    if (CLOSED_REPAIR_STATUSES.includes(state.status)) return;
+    inAction(RepairStatus.RECORD_ENDED);
+    await recorder.record(`CLOSED_RECORD_${cause}`, SYSTEM_ACTOR, {
+      reason: reason ?? `record ${cause.toLowerCase()} by ${caseId}`,
+      data: { cause, caseId },
+      notify: { topic: 'repair.closed', payload: { reason: `the record was ${cause.toLowerCase()}`, cause, caseId } },
+    });
+  });
 
   setHandler(
     acceptRepairUpdate,
@@ -245,7 +258,9 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
           notify: { topic: 'repair.approved', payload: { reasons, restored: true } },
         });
       } else {
-        const reapplyFrom = new Date(Date.now() + policy.reapplyAfterDays * DAY_MS).toISOString();
+        const reapplyFrom = input.timeZone
+          ? reapplyFromInstant(new Date(), policy.reapplyAfterDays, input.timeZone)
+          : new Date(Date.now() + policy.reapplyAfterDays * DAY_MS).toISOString();
         await recorder.record('REFUSED', actor, {
           reason: reasons,
           readModel: { decisionReasons: reasons, reapplyFrom },
@@ -287,7 +302,9 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
     async ({ actor, reason }) => {
       const mark = settledCount;
       state.status = RepairStatus.REVOKED;
-      const barUntil = addMonths(new Date(), policy.barAfterRevocationMonths).toISOString();
+      const barUntil = input.timeZone
+        ? barUntilInstant(new Date(), policy.barAfterRevocationMonths, input.timeZone)
+        : addMonths(new Date(), policy.barAfterRevocationMonths).toISOString();
       await recorder.record('REPAIR_REVOKED', actor, {
         reason,
         data: { barredUntil: barUntil },

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../activities/index.js';
+import { createDeadlineCalculator } from '../../lib/calendar/deadline-calculator.js';
+import { acceptObjectionUpdate, decideObjectionUpdate } from '../../workflows/objection/objection-contract.js';
+import { decideRevocationUpdate, revokeRecordUpdate } from '../../workflows/record/record-contract.js';
+import { acceptRepairUpdate, decideRepairUpdate, reviewRepairUpdate } from '../../workflows/repair/repair-contract.js';
+import { eventually, objectionServiceFor } from '../support/objection-fixtures.js';
+import { recordServiceFor } from '../support/record-fixtures.js';
+import { startRealWorker } from '../support/real-worker.js';
+import { createRepairWorld, FULL_MATERIALS, repairableRecord, repairServiceFor, type RepairWorld } from '../support/repair-fixtures.js';
+import { getTestEnv, uniqueId } from '../support/test-env.js';
+
+const env = await getTestEnv();
+const taskQueue = uniqueId('record-ended');
+let stopWorker: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ stop: stopWorker } = await startRealWorker(taskQueue));
+});
+afterAll(async () => {
+  await stopWorker?.();
+});
+
+const repairs = (world: RepairWorld) => repairServiceFor(env.prisma, env.temporalClient, taskQueue, world);
+const records = (world: RepairWorld) => recordServiceFor(env.prisma, env.temporalClient, taskQueue, world);
+const eventTypes = async (caseId: string) =>
+  (await env.prisma.caseEvent.findMany({ where: { caseId }, orderBy: { id: 'asc' }, select: { type: true } })).map((e) => e.type);
+
+async function fileAndReview(world: RepairWorld, recordId: string) {
+  const filed = await repairs(world).file(world.actors.applicant, { recordId, materials: FULL_MATERIALS });
+  const id = filed.application.id;
+  await repairs(world).act(world.actors.reviewer, id, acceptRepairUpdate, {});
+  await repairs(world).act(world.actors.reviewer, id, reviewRepairUpdate, { recommendation: 'APPROVE', reasons: '已履行义务' });
+  return id;
+}
+
+describe('a record deleted or revoked ends its open cases (real Temporal and PostgreSQL)', () => {
+  it('an objection that deletes a record under repair ends the repair with that cause, and it can no longer be approved', async () => {
+    const world = await createRepairWorld(env.prisma);
+    const record = await repairableRecord(env.prisma, env.temporalClient, taskQueue, world);
+    const repairId = await fileAndReview(world, record.id);
+
+    const objections = objectionServiceFor(env.prisma, env.temporalClient, taskQueue, world);
+    const filed = await objections.file(world.actors.applicant, { recordId: record.id, grounds: 'LISTED_WITHOUT_CONDITIONS', statement: '不符合列入条件', evidence: [] });
+    await objections.act(world.actors.reviewer, filed.case.id, acceptObjectionUpdate, {});
+    await objections.act(world.actors.reviewer2, filed.case.id, decideObjectionUpdate, { outcome: 'DELETE', reasons: '认定错误' });
+
+    const ended = await eventually(async () => {
+      const row = await env.prisma.repairApplication.findUniqueOrThrow({ where: { id: repairId } });
+      return row.status === 'RECORD_ENDED' ? row : undefined;
+    });
+    expect(ended.closedAt).not.toBeNull();
+    const closing = await env.prisma.caseEvent.findFirstOrThrow({ where: { caseId: repairId, type: 'CLOSED_RECORD_DELETED' } });
+    expect(closing.data).toMatchObject({ cause: 'DELETED', caseId: filed.case.id });
+    await expect(repairs(world).act(world.actors.supervisor, repairId, decideRepairUpdate, { approve: true, reasons: '同意' })).rejects.toMatchObject({
+      code: 'invalid-state',
+    });
+    expect(await env.prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: record.id } })).toMatchObject({ status: 'DELETED' });
+  });
+
+  it('a revoked record ends its open objection and unmarks the record', async () => {
+    const world = await createRepairWorld(env.prisma);
+    const record = await repairableRecord(env.prisma, env.temporalClient, taskQueue, world);
+    const objections = objectionServiceFor(env.prisma, env.temporalClient, taskQueue, world);
+    const filed = await objections.file(world.actors.applicant, { recordId: record.id, grounds: 'INACCURATE_OR_INCOMPLETE', statement: '金额有误', evidence: [] });
+    await objections.act(world.actors.reviewer, filed.case.id, acceptObjectionUpdate, {});
+
+    await records(world).act(world.actors.reviewer, record.id, revokeRecordUpdate, { reason: '原判决被撤销' });
+    await records(world).act(world.actors.supervisor, record.id, decideRevocationUpdate, { approve: true, reasons: '同意撤销' });
+
+    const closed = await eventually(async () => {
+      const row = await env.prisma.objection.findUniqueOrThrow({ where: { id: filed.case.id } });
+      return row.status === 'RECORD_ENDED' ? row : undefined;
+    });
+    expect(closed.closedAt).not.toBeNull();
+    expect(await eventTypes(filed.case.id)).toContain('CLOSED_RECORD_ENDED');
+    await eventually(async () => ((await env.prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: record.id } })).objectionCaseId === null ? true : undefined));
+  });
+
+  it('a repair result is applied only to a record in the state it presumes', async () => {
+    const world = await createRepairWorld(env.prisma);
+    const record = await repairableRecord(env.prisma, env.temporalClient, taskQueue, world);
+    const filed = await repairs(world).file(world.actors.applicant, { recordId: record.id, materials: FULL_MATERIALS });
+    // The record is revoked in the same moment the approval is written.
+    await env.prisma.dishonestyRecord.update({ where: { id: record.id }, data: { status: 'REVOKED', publicationStatus: 'STOPPED', sanctionsActive: false } });
+    const activities = createActivities({ prisma: env.prisma, deadlines: createDeadlineCalculator(env.prisma, { timeZone: 'Asia/Shanghai' }), temporal: env.temporalClient });
+    const eventKey = `test-${filed.application.id}/approved`;
+    await activities.recordRepairTransition({
+      event: { eventKey, caseId: filed.application.id, caseType: 'REPAIR', type: 'APPROVED', actorId: world.actors.supervisor.id, actorRole: 'SUPERVISOR', reason: '同意', data: null, occurredAt: new Date().toISOString() },
+      readModel: { status: 'APPROVED' },
+      effect: { kind: 'REPAIRED' },
+    });
+    expect(await env.prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: record.id } })).toMatchObject({ status: 'REVOKED', publicationStatus: 'STOPPED' });
+    const event = await env.prisma.caseEvent.findUniqueOrThrow({ where: { eventKey } });
+    expect(event.data).toMatchObject({ recordEffect: 'NOT_APPLIED', recordStatus: 'REVOKED' });
+  });
+});
