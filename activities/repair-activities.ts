@@ -68,12 +68,16 @@ export function createRepairActivities(prisma: PrismaClient, temporal: Client, d
     }
     const record = await prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: recordId }, include: { subject: true } });
     const { subject, ...row } = record;
+    // The record comes back as it was: its leniency and its rectification order (an unfinished one runs again).
+    const rectificationRequired = subject.kind === 'GOVERNMENT_BODY' && row.rectificationStatus !== 'NOT_REQUIRED';
+    const rectified = row.rectificationStatus === 'RECTIFIED';
     await startRecordLifecycle(row, subject, {
       prisma,
       temporal,
       taskQueue: Context.current().info.taskQueue,
-      rectificationRequired: false,
+      rectificationRequired: rectificationRequired && !rectified,
       reinstated: true,
+      carriedOver: { leniency: row.leniency === 'LIGHTER' || row.leniency === 'EXEMPTED' ? row.leniency : 'NONE', rectificationRequired, rectified },
     });
   }
 

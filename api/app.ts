@@ -67,8 +67,12 @@ export function createApp(deps: AppDeps): Express {
   const evidence = deps.evidence ?? { store: createLocalDiskFileStore(DEFAULT_EVIDENCE_DIR), maxBytes: DEFAULT_EVIDENCE_MAX_BYTES };
   app.use(evidenceRouter(createEvidenceService({ prisma: deps.prisma, store: evidence.store, logger: deps.logger }), { maxBytes: evidence.maxBytes }));
   app.use(auditRouter(deps.prisma));
-  app.use(repairRouter(createRepairService({ ...deps, timeZone: deps.deadlines.timeZone }), deps.prisma));
-  app.use(calendarRouter({ ...deps, onCalendarChanged: async () => (await objections.recomputeProvisionalDeadlines()) + (await rectifications.recomputeProvisionalDeadlines()) }));
+  const repairs = createRepairService({ ...deps, timeZone: deps.deadlines.timeZone });
+  app.use(repairRouter(repairs, deps.prisma));
+  // Every case type with working-day deadlines recomputes them when a year is published or corrected.
+  const onCalendarChanged = async (year: number) =>
+    (await objections.recomputeDeadlines(year)) + (await rectifications.recomputeDeadlines(year)) + (await repairs.recomputeDeadlines(year));
+  app.use(calendarRouter({ ...deps, onCalendarChanged }));
 
   app.use(notFoundHandler);
   app.use(errorMiddleware(deps.logger, { onDenied: accessDeniedRecorder(deps.prisma, deps.logger) }));

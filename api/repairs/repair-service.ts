@@ -10,10 +10,12 @@ import type { PolicySnapshot } from '../../domain/objection/objection-policy.js'
 import type { Actor } from '../../domain/roles.js';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
 import { appendAuditEvent } from '../../lib/audit/append-audit-event.js';
+import { calendarChangeScope } from '../../lib/calendar/calendar-change-scope.js';
 import { loadPolicy } from '../../lib/policies/load-policy.js';
 import {
   CLOSED_REPAIR_STATUSES,
   REPAIR_CASE_TYPE,
+  recomputeRepairDeadlinesSignal,
   REPAIR_WORKFLOW_TYPE,
   repairWorkflowId,
   type RepairState,
@@ -201,6 +203,13 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
         prisma.repairApplication.findMany({ where, orderBy: [{ filedAt: 'desc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
       ]);
       return { items: rows.map((row) => repairView(row)), page: query.page, pageSize: query.pageSize, total };
+    },
+
+    /** After a calendar change (a year published or corrected): open applications whose deadlines it may move recompute them. */
+    async recomputeDeadlines(year?: number): Promise<number> {
+      const rows = await prisma.repairApplication.findMany({ where: { AND: [calendarChangeScope(year), { status: OPEN }] }, select: { workflowId: true } });
+      const sent = await Promise.allSettled(rows.map((row) => temporal.workflow.getHandle(row.workflowId).signal(recomputeRepairDeadlinesSignal, { year })));
+      return sent.filter((result) => result.status === 'fulfilled').length;
     },
 
     /** Runs a human action (or a claim) as a workflow update; the validator's verdict comes back at once. */

@@ -159,7 +159,7 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
   setHandler(objectionStateQuery, () => state);
   // Claims on the current step (claimStep, releaseStep, reassignStep): written like every other transition.
   claims.register((type, actor, { reason, data }) => transition(type, actor, { reason, data }));
-  setHandler(recomputeDeadlinesSignal, () => recorder.activeStep?.recomputeIfProvisional());
+  setHandler(recomputeDeadlinesSignal, (notice) => recorder.activeStep?.recomputeAfterCalendarChange(notice));
   // The record was revoked (or deleted by another case): there is nothing left to object to; the case ends, saying why.
   setHandler(recordEndedSignal, async ({ cause, caseId, reason }) => {
     if (CLOSED_OBJECTION_STATUSES.includes(state.status)) return;

@@ -30,6 +30,14 @@ export interface RecordLifecycleInput {
   rectification: PolicySnapshot<RectificationPolicy> | null;
   /** A repair of the record was revoked (false materials): publication and sanctions return. */
   reinstated?: boolean;
+  /** Reinstated records: what the record had before its repair, kept (absent: none, or from `rectification`). */
+  carriedOver?: {
+    /** 主动纠错 leniency approved before (stays granted). */
+    leniency: LeniencyKind | 'NONE';
+    /** A rectification order was required, and whether the body completed it. */
+    rectificationRequired: boolean;
+    rectified: boolean;
+  };
 }
 
 export const RecordPhase = {

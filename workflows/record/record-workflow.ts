@@ -75,9 +75,9 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
     phase: RecordPhase.ACTIVE,
     publicationEndsAt: null,
     sanctionEndsAt: null,
-    rectified: false,
-    rectificationRequired: input.rectification !== null,
-    leniency: 'NONE',
+    rectified: input.carriedOver?.rectified ?? false,
+    rectificationRequired: input.carriedOver?.rectificationRequired ?? input.rectification !== null,
+    leniency: input.carriedOver?.leniency ?? 'NONE',
     pendingLeniency: null,
     pendingRevocation: null,
     closedBy: null,
@@ -349,16 +349,21 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
   }
 
   // Start: publication window, eligibility block, rectification order.
-  const windowPatch = await applyWindow('NONE');
+  const windowPatch = await applyWindow(state.leniency);
   await transition(input.reinstated ? 'REINSTATED' : 'PUBLISHED', SYSTEM_ACTOR, {
     record: {
       workflowId: workflowInfo().workflowId,
       publicationStatus: 'PUBLISHED',
-      sanctionsActive: true,
+      sanctionsActive: state.leniency === 'NONE',
       ...(input.reinstated ? { status: 'ACTIVE' as const } : {}),
       ...windowPatch,
     },
-    data: { publicationEndsAt: state.publicationEndsAt, sanctionEndsAt: state.sanctionEndsAt, policy: { id: input.publication.id, version: input.publication.version } },
+    data: {
+      publicationEndsAt: state.publicationEndsAt,
+      sanctionEndsAt: state.sanctionEndsAt,
+      policy: { id: input.publication.id, version: input.publication.version },
+      ...(input.carriedOver ? { carriedOver: input.carriedOver } : {}),
+    },
   });
   await reportEligibility(input.reinstated ? 'REINSTATED' : 'REGISTERED');
 

@@ -3,7 +3,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { PolicySnapshot } from '../../domain/objection/objection-policy.js';
 import type { RepairMaterial, RepairPolicy } from '../../domain/repair/repair-policy.js';
 import type { Actor } from '../../domain/roles.js';
-import type { HumanStepState } from '../shared/human-step.js';
+import type { HumanStepState, RecomputeDeadlinesNotice } from '../shared/human-step.js';
 
 export const REPAIR_CASE_TYPE = 'REPAIR';
 export const REPAIR_WORKFLOW_TYPE = 'repairWorkflow';
@@ -125,4 +125,5 @@ export const decideRepairUpdate = defineUpdate<RepairState, [DecideRepairCommand
 export const withdrawRepairUpdate = defineUpdate<RepairState, [WithdrawRepairCommand]>('withdrawRepair');
 export const revokeRepairUpdate = defineUpdate<RepairState, [RevokeRepairCommand]>('revokeRepair');
 export const repairStateQuery = defineQuery<RepairState>('repairState');
-export const recomputeRepairDeadlinesSignal = defineSignal<[]>('recomputeDeadlines');
+/** The calendar changed (a year published or corrected): open steps recompute times that depend on it. */
+export const recomputeRepairDeadlinesSignal = defineSignal<[RecomputeDeadlinesNotice?]>('recomputeDeadlines');

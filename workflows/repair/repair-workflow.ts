@@ -109,7 +109,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
   setHandler(repairStateQuery, () => state);
   // Claims on the staff steps (claimStep, releaseStep, reassignStep): written like every other transition.
   claims.register((type, actor, { reason, data }) => recorder.record(type, actor, { reason, data }));
-  setHandler(recomputeRepairDeadlinesSignal, () => recorder.activeStep?.recomputeIfProvisional());
+  setHandler(recomputeRepairDeadlinesSignal, (notice) => recorder.activeStep?.recomputeAfterCalendarChange(notice));
   // A record found wrong (deleted) or revoked has nothing left to repair: an open application ends, saying why.
   setHandler(recordEndedSignal, async ({ cause, caseId, reason }) => {
     if (CLOSED_REPAIR_STATUSES.includes(state.status)) return;

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { createDeadlineCalculator } from '../../lib/calendar/deadline-calculator.js';
 import { acceptObjectionUpdate, decideObjectionUpdate } from '../../workflows/objection/objection-contract.js';
-import { decideRevocationUpdate, revokeRecordUpdate } from '../../workflows/record/record-contract.js';
-import { acceptRepairUpdate, decideRepairUpdate, reviewRepairUpdate } from '../../workflows/repair/repair-contract.js';
+import { decideLeniencyUpdate, decideRevocationUpdate, proposeLeniencyUpdate, recordLifecycleQuery, revokeRecordUpdate } from '../../workflows/record/record-contract.js';
+import { acceptRepairUpdate, decideRepairUpdate, reviewRepairUpdate, revokeRepairUpdate } from '../../workflows/repair/repair-contract.js';
 import { eventually, objectionServiceFor } from '../support/objection-fixtures.js';
 import { recordServiceFor } from '../support/record-fixtures.js';
 import { startRealWorker } from '../support/real-worker.js';
@@ -93,5 +93,31 @@ describe('a record deleted or revoked ends its open cases (real Temporal and Pos
     expect(await env.prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: record.id } })).toMatchObject({ status: 'REVOKED', publicationStatus: 'STOPPED' });
     const event = await env.prisma.caseEvent.findUniqueOrThrow({ where: { eventKey } });
     expect(event.data).toMatchObject({ recordEffect: 'NOT_APPLIED', recordStatus: 'REVOKED' });
+  });
+
+  it('a record reinstated after a revoked repair keeps its leniency and its completed rectification order', async () => {
+    const world = await createRepairWorld(env.prisma);
+    const record = await repairableRecord(env.prisma, env.temporalClient, taskQueue, world);
+    await records(world).act(world.actors.reviewer, record.id, proposeLeniencyUpdate, { kind: 'LIGHTER', reasons: '主动追回损失' });
+    await records(world).act(world.actors.supervisor, record.id, decideLeniencyUpdate, { approve: true, reasons: '同意从轻' });
+    // The body had completed a rectification order before it applied for repair.
+    await env.prisma.dishonestyRecord.update({ where: { id: record.id }, data: { rectificationStatus: 'RECTIFIED' } });
+    const repairId = await fileAndReview(world, record.id);
+    await repairs(world).act(world.actors.supervisor, repairId, decideRepairUpdate, { approve: true, reasons: '同意' });
+    await repairs(world).act(world.actors.supervisor2, repairId, revokeRepairUpdate, { reason: '履行证明系伪造' });
+
+    const handle = env.temporalClient.workflow.getHandle(`record-${record.id}`);
+    const lifecycle = await eventually(async () => {
+      const types = await eventTypes(record.id);
+      return types.includes('REINSTATED') ? handle.query(recordLifecycleQuery) : undefined;
+    });
+    expect(lifecycle).toMatchObject({ phase: 'ACTIVE', leniency: 'LIGHTER', rectificationRequired: true, rectified: true });
+    const stored = await eventually(async () => {
+      const row = await env.prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: record.id } });
+      return row.status === 'ACTIVE' && row.publicationStatus === 'PUBLISHED' ? row : undefined;
+    });
+    // LIGHTER: published for the minimum period only, and no suspension.
+    expect(stored.publishedUntil?.toISOString().slice(0, 10)).toBe('2026-06-02');
+    expect(stored.sanctionsActive).toBe(false);
   });
 });
