@@ -3,6 +3,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import type { UpdateDefinition } from '@temporalio/common';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { checkRepairEligibility, type RepairEligibility } from '../../domain/repair/repair-eligibility.js';
+import { missingMaterials } from '../../domain/repair/repair-materials.js';
 import { repairPolicySchema, type RepairPolicy } from '../../domain/repair/repair-policy.js';
 import { DEFAULT_TIME_ZONE, localDateOf } from '../../domain/calendar/local-date.js';
 import { addCalendarMonths } from '../../domain/records/calendar-months.js';
@@ -127,8 +128,10 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
         applicantId: actor.id,
         filedAt: now.toISOString(),
         policy: rules,
+        materials: input.materials,
         timeZone,
       };
+      const missing = missingMaterials(rules.params.requiredMaterials, input.materials);
       try {
         await prisma.$transaction(async (tx) => {
           await tx.repairApplication.create({
@@ -155,7 +158,7 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
             actorId: actor.id,
             actorRole: actor.role,
             reason: input.statement ?? null,
-            data: { recordId: record.id, materials: input.materials, policy: { id: rules.id, version: rules.version } },
+            data: { recordId: record.id, materials: input.materials, missingMaterials: missing, policy: { id: rules.id, version: rules.version } },
             occurredAt: now,
           });
         });

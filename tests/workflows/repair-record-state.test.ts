@@ -3,7 +3,14 @@ import { createActivities } from '../../activities/index.js';
 import { createDeadlineCalculator } from '../../lib/calendar/deadline-calculator.js';
 import { acceptObjectionUpdate, decideObjectionUpdate } from '../../workflows/objection/objection-contract.js';
 import { decideLeniencyUpdate, decideRevocationUpdate, proposeLeniencyUpdate, recordLifecycleQuery, revokeRecordUpdate } from '../../workflows/record/record-contract.js';
-import { acceptRepairUpdate, decideRepairUpdate, reviewRepairUpdate, revokeRepairUpdate } from '../../workflows/repair/repair-contract.js';
+import {
+  acceptRepairUpdate,
+  decideRepairUpdate,
+  requestCorrectionUpdate,
+  reviewRepairUpdate,
+  revokeRepairUpdate,
+  submitMaterialsUpdate,
+} from '../../workflows/repair/repair-contract.js';
 import { eventually, objectionServiceFor } from '../support/objection-fixtures.js';
 import { recordServiceFor } from '../support/record-fixtures.js';
 import { startRealWorker } from '../support/real-worker.js';
@@ -119,5 +126,33 @@ describe('a record deleted or revoked ends its open cases (real Temporal and Pos
     // LIGHTER: published for the minimum period only, and no suspension.
     expect(stored.publishedUntil?.toISOString().slice(0, 10)).toBe('2026-06-02');
     expect(stored.sanctionsActive).toBe(false);
+  });
+});
+
+describe('repair materials (深圳 art. 81: one 补正 listing every missing item)', () => {
+  it('an incomplete application is not accepted; 补正 lists every missing item, once', async () => {
+    const world = await createRepairWorld(env.prisma);
+    const record = await repairableRecord(env.prisma, env.temporalClient, taskQueue, world);
+    const filed = await repairs(world).file(world.actors.applicant, { recordId: record.id, materials: FULL_MATERIALS.slice(0, 2) });
+    const id = filed.application.id;
+    const filing = await env.prisma.caseEvent.findFirstOrThrow({ where: { caseId: id, type: 'FILED' } });
+    expect(filing.data).toMatchObject({ missingMaterials: ['PERFORMANCE_PROOF', 'IDENTITY_AUTHORIZATION'] });
+
+    await expect(repairs(world).act(world.actors.reviewer, id, acceptRepairUpdate, {})).rejects.toMatchObject({ code: 'invalid-state' });
+    await expect(
+      repairs(world).act(world.actors.reviewer, id, requestCorrectionUpdate, { missing: ['PERFORMANCE_PROOF'], reason: '缺履行证明' }),
+    ).rejects.toMatchObject({ code: 'validation' });
+    const asked = await repairs(world).act(world.actors.reviewer, id, requestCorrectionUpdate, {
+      missing: ['PERFORMANCE_PROOF', 'IDENTITY_AUTHORIZATION'],
+      reason: '缺履行证明和授权委托书',
+    });
+    expect(asked.status).toBe('NEEDS_CORRECTION');
+    const resubmitted = await repairs(world).act(world.actors.applicant, id, submitMaterialsUpdate, { materials: FULL_MATERIALS.slice(2, 3) });
+    expect(resubmitted.status).toBe('FILED');
+    // Still incomplete, but the one 补正 was used: the authority accepts or refuses, it does not ask again.
+    await expect(
+      repairs(world).act(world.actors.reviewer, id, requestCorrectionUpdate, { missing: ['IDENTITY_AUTHORIZATION'], reason: '仍缺授权委托书' }),
+    ).rejects.toMatchObject({ code: 'invalid-state' });
+    await expect(repairs(world).act(world.actors.reviewer, id, acceptRepairUpdate, {})).rejects.toMatchObject({ code: 'invalid-state' });
   });
 });

@@ -113,7 +113,10 @@ describe('credit repair (real Temporal and PostgreSQL)', () => {
     const world = await createRepairWorld(env.prisma, { secondsPerWorkingDay: 1, correctionWorkingDays: 1 });
     const record = await repairableRecord(env.prisma, env.temporalClient, taskQueue, world);
     const filed = await service(world).file(world.actors.applicant, { recordId: record.id, materials: FULL_MATERIALS.slice(0, 1) });
-    await service(world).act(world.actors.reviewer, filed.application.id, requestCorrectionUpdate, { missing: ['CREDIT_COMMITMENT'], reason: '缺承诺书' });
+    await service(world).act(world.actors.reviewer, filed.application.id, requestCorrectionUpdate, {
+      missing: ['CREDIT_COMMITMENT', 'PERFORMANCE_PROOF', 'IDENTITY_AUTHORIZATION'],
+      reason: '缺承诺书等材料',
+    });
     const closed = await eventually(async () => {
       const row = await env.prisma.repairApplication.findUniqueOrThrow({ where: { id: filed.application.id } });
       return row.status === 'NOT_ACCEPTED' ? row : undefined;

@@ -52,6 +52,11 @@ export interface RepairWorkflowInput {
   applicantId: string;
   filedAt: string;
   policy: PolicySnapshot<RepairPolicy>;
+  /**
+   * The materials filed with the application. Present on runs that check them (深圳 art. 81 [C]: one 补正 listing
+   * every missing item; acceptance only when complete); absent on older runs.
+   */
+  materials?: MaterialRef[];
   /** CALENDAR_TIME_ZONE at filing: reapply and bar dates are calendar days there (absent on older runs: UTC days). */
   timeZone?: string;
 }
@@ -67,6 +72,9 @@ export interface RepairState {
   acceptanceWorkingDaysUsed: number;
   /** The staff member who claimed the open staff step (acceptance, review, approval); null when unclaimed. */
   claimedById: string | null;
+  /** Runs that check materials: the required materials still missing, and whether the one 补正 was asked. */
+  missingMaterials?: RepairMaterial[];
+  correctionRequested?: boolean;
 }
 
 export interface RepairResult {

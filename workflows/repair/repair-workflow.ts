@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import { barUntilInstant, reapplyFromInstant } from '../../domain/repair/repair-dates.js';
+import { missingMaterials } from '../../domain/repair/repair-materials.js';
 import type { Role } from '../../domain/roles.js';
 import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
 import { SYSTEM_ACTOR } from '../shared/case-event.js';
@@ -56,6 +57,12 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
     acceptanceWorkingDaysUsed: 0,
     claimedById: null,
   };
+  // Runs filed with their materials check them (深圳 art. 81 [C]); older runs keep the rules they started with.
+  let materials = input.materials;
+  if (materials) {
+    state.missingMaterials = missingMaterials(policy.requiredMaterials, materials);
+    state.correctionRequested = false;
+  }
   const claims = new StepClaims({
     authorityId: input.authorityId,
     currentStep: () => state.step,
@@ -134,6 +141,10 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
         requireRepairStatus(state.status, ['FILED'], 'accept the application');
         requireRepairStaff(input, actor, STAFF, 'accept');
         claims.requireClaimerOrSupervisor(actor, 'accept the application');
+        const missing = state.missingMaterials ?? [];
+        if (missing.length > 0) {
+          reject(FailureType.INVALID_STATE, `Required materials are missing (${missing.join(', ')}): ask for them in one 补正 request, or refuse to accept`);
+        }
       },
     },
   );
@@ -145,6 +156,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
       const openedAt = state.step?.openedAt ?? input.filedAt;
       const workingDays = state.step?.workingDays ?? policy.acceptWorkingDays;
       inAction(RepairStatus.NEEDS_CORRECTION);
+      if (materials) state.correctionRequested = true;
       state.acceptanceWorkingDaysUsed = await workingDaysElapsed({
         from: openedAt,
         to: new Date().toISOString(),
@@ -165,16 +177,28 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
         claims.requireClaimerOrSupervisor(actor, 'ask for missing materials');
         requireText(reason, 'reason');
         if (!Array.isArray(missing) || missing.length === 0) reject(FailureType.VALIDATION, 'missing must list every missing item at once');
+        if (materials) {
+          if (state.correctionRequested) reject(FailureType.INVALID_STATE, 'Missing materials may be asked for once only (深圳 art. 81): accept or refuse the application');
+          const unlisted = (state.missingMaterials ?? []).filter((kind) => !missing.includes(kind));
+          if (unlisted.length > 0) reject(FailureType.VALIDATION, `The 补正 request must list every missing item at once; also missing: ${unlisted.join(', ')}`);
+        }
       },
     },
   );
 
   setHandler(
     submitMaterialsUpdate,
-    async ({ actor, materials, note }) => {
+    async ({ actor, materials: submitted, note }) => {
       const mark = settledCount;
+      if (materials) {
+        materials = [...materials, ...submitted];
+        state.missingMaterials = missingMaterials(policy.requiredMaterials, materials);
+      }
       inAction(state.status === RepairStatus.NEEDS_CORRECTION ? RepairStatus.FILED : RepairStatus.UNDER_REVIEW);
-      await recorder.record('MATERIALS_SUBMITTED', actor, { reason: note ?? null, data: { materials, clock: 'RESUMED' } });
+      await recorder.record('MATERIALS_SUBMITTED', actor, {
+        reason: note ?? null,
+        data: { materials: submitted, clock: 'RESUMED', ...(materials ? { stillMissing: state.missingMaterials } : {}) },
+      });
       return settledAfter(mark);
     },
     {
