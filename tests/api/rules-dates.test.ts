@@ -81,7 +81,7 @@ describe('dates are calendar days in CALENDAR_TIME_ZONE (Asia/Shanghai)', () => 
     expect(ids).not.toContain(expired);
   });
 
-  it('at 01:30 Beijing time the repair checks count the Beijing day: minimum period, reapplication and bar', async () => {
+  it('at 01:30 Beijing time the repair checks count the Beijing day: minimum period and reapplication', async () => {
     const served = await insertRecord({ minPublishedUntil: '2026-03-01' });
     const refused = await insertRecord({ minPublishedUntil: '2025-06-01' });
     await env.prisma.repairApplication.create({
