@@ -67,6 +67,7 @@ export const PERMISSIONS = {
   'repair.review': { roles: STAFF, decides: true },
   'repair.return': { roles: STAFF, decides: true },
   'repair.decide': { roles: [SUPERVISOR], decides: true },
+  'repair.extend': { roles: [SUPERVISOR], decides: true },
   'repair.revoke': { roles: [SUPERVISOR], decides: true },
   // Evidence files and the audit trail
   'evidence.read': { roles: EVERYONE, decides: false },

@@ -276,6 +276,7 @@ const MATRIX: Record<string, RouteSpec> = {
     decision: ['supervisor', { approve: true, reasons: '同意' }],
     withdrawal: ['applicant', {}],
     revocation: ['supervisor', { reason: '材料虚假' }],
+    extension: ['supervisor', { reason: '需进一步核实' }],
   }),
   'POST /repairs/{applicationId}/claim': { fixture: 'none', request: NO_BODY(`/repairs/${UNKNOWN_REPAIR}/claim`), expect: e(403, 403, 404, 404, 404, 403) },
   'POST /repairs/{applicationId}/release': { fixture: 'none', request: NO_BODY(`/repairs/${UNKNOWN_REPAIR}/release`), expect: e(403, 403, 404, 404, 404, 404) },

@@ -6,6 +6,8 @@ import { decideLeniencyUpdate, decideRevocationUpdate, proposeLeniencyUpdate, re
 import {
   acceptRepairUpdate,
   decideRepairUpdate,
+  extendRepairUpdate,
+  repairStateQuery,
   requestCorrectionUpdate,
   reviewRepairUpdate,
   revokeRepairUpdate,
@@ -154,5 +156,29 @@ describe('repair materials (深圳 art. 81: one 补正 listing every missing ite
       repairs(world).act(world.actors.reviewer, id, requestCorrectionUpdate, { missing: ['IDENTITY_AUTHORIZATION'], reason: '仍缺授权委托书' }),
     ).rejects.toMatchObject({ code: 'invalid-state' });
     await expect(repairs(world).act(world.actors.reviewer, id, acceptRepairUpdate, {})).rejects.toMatchObject({ code: 'invalid-state' });
+  });
+});
+
+describe('the overall cap of a repair (single window 10 WD, +3 WD once with approval)', () => {
+  it('escalates when the whole application is not decided in time, and a supervisor may extend it once', async () => {
+    // One working day = 1 s: overall cap 3 WD, steps long enough not to fall due first.
+    const world = await createRepairWorld(env.prisma, { secondsPerWorkingDay: 1, overallWorkingDays: 3, overallExtensionWorkingDays: 3, acceptWorkingDays: 30, reminderWorkingDaysBefore: 0 });
+    const record = await repairableRecord(env.prisma, env.temporalClient, taskQueue, world);
+    const filed = await repairs(world).file(world.actors.applicant, { recordId: record.id, materials: FULL_MATERIALS });
+    const id = filed.application.id;
+    await eventually(async () => ((await eventTypes(id)).includes('OVERALL_DEADLINE_PASSED') ? true : undefined), 15_000);
+    const handle = env.temporalClient.workflow.getHandle(`repair-${id}`);
+    const overdue = await handle.query(repairStateQuery);
+    expect(overdue).toMatchObject({ overallOverdue: true, status: 'FILED' });
+
+    await expect(repairs(world).act(world.actors.reviewer, id, extendRepairUpdate, { reason: '需核实' })).rejects.toMatchObject({ code: 'forbidden' });
+    await repairs(world).act(world.actors.supervisor, id, extendRepairUpdate, { reason: '需进一步核实履行情况' });
+    const extended = await eventually(async () => {
+      const state = await handle.query(repairStateQuery);
+      return state.overallDueAt !== overdue.overallDueAt ? state : undefined;
+    });
+    expect(Date.parse(extended.overallDueAt!) - Date.parse(overdue.overallDueAt!)).toBeGreaterThanOrEqual(2900);
+    expect(extended.overallExtended).toBe(true);
+    await expect(repairs(world).act(world.actors.supervisor2, id, extendRepairUpdate, { reason: '再次延长' })).rejects.toMatchObject({ code: 'invalid-state' });
   });
 });

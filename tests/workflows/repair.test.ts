@@ -88,7 +88,9 @@ describe('credit repair (real Temporal and PostgreSQL)', () => {
     expect(refused.status).toBe('REFUSED');
     expect(refused.reapplyFrom).not.toBeNull();
     const check = await service(world).eligibility(world.actors.applicant, record.id);
-    expect(check.obstacles).toEqual([expect.objectContaining({ code: 'RECENTLY_REFUSED', from: refused.reapplyFrom!.slice(0, 10) })]);
+    // The date of the instant in Beijing time (the office's calendar day), not in UTC.
+    const reapplyDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(refused.reapplyFrom!));
+    expect(check.obstacles).toEqual([expect.objectContaining({ code: 'RECENTLY_REFUSED', from: reapplyDay })]);
   });
 
   it('补正 pauses the acceptance clock until the materials arrive', async () => {

@@ -75,6 +75,10 @@ export interface RepairState {
   /** Runs that check materials: the required materials still missing, and whether the one 补正 was asked. */
   missingMaterials?: RepairMaterial[];
   correctionRequested?: boolean;
+  /** Runs with the overall cap: when the whole application must be decided, and whether that passed or was extended. */
+  overallDueAt?: string | null;
+  overallOverdue?: boolean;
+  overallExtended?: boolean;
 }
 
 export interface RepairResult {
@@ -123,6 +127,13 @@ export interface RevokeRepairCommand {
   reason: string;
 }
 
+export interface ExtendRepairCommand {
+  actor: Actor;
+  reason: string;
+}
+
+/** A supervisor extends the overall cap once (policy overallExtensionWorkingDays). */
+export const extendRepairUpdate = defineUpdate<RepairState, [ExtendRepairCommand]>('extendRepair');
 export const acceptRepairUpdate = defineUpdate<RepairState, [AcceptRepairCommand]>('acceptRepair');
 export const requestCorrectionUpdate = defineUpdate<RepairState, [RequestCorrectionCommand]>('requestCorrection');
 export const submitMaterialsUpdate = defineUpdate<RepairState, [SubmitMaterialsCommand]>('submitMaterials');

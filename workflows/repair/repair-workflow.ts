@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import { barUntilInstant, reapplyFromInstant } from '../../domain/repair/repair-dates.js';
 import { missingMaterials } from '../../domain/repair/repair-materials.js';
@@ -13,6 +13,7 @@ import { reject, requireText } from '../shared/validators.js';
 import {
   acceptRepairUpdate,
   decideRepairUpdate,
+  extendRepairUpdate,
   recomputeRepairDeadlinesSignal,
   refuseAcceptanceUpdate,
   repairStateQuery,
@@ -32,7 +33,7 @@ import {
 import { RepairRecorder } from './repair-recorder.js';
 import { requireRepairApplicant, requireRepairStaff, requireRepairStatus } from './repair-validators.js';
 
-const { workingDaysElapsed } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
+const { workingDaysElapsed, computeStepDeadline } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
 
 const STAFF: readonly Role[] = ['REVIEWER', 'SUPERVISOR'];
 const WITHDRAWABLE: readonly RepairStatus[] = ['FILED', 'NEEDS_CORRECTION', 'UNDER_REVIEW', 'RETURNED', 'AWAITING_APPROVAL'];
@@ -57,6 +58,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
     acceptanceWorkingDaysUsed: 0,
     claimedById: null,
   };
+  let correctionAskedAt: string | null = null;
   // Runs filed with their materials check them (深圳 art. 81 [C]); older runs keep the rules they started with.
   let materials = input.materials;
   if (materials) {
@@ -156,6 +158,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
       const openedAt = state.step?.openedAt ?? input.filedAt;
       const workingDays = state.step?.workingDays ?? policy.acceptWorkingDays;
       inAction(RepairStatus.NEEDS_CORRECTION);
+      correctionAskedAt = new Date().toISOString();
       if (materials) state.correctionRequested = true;
       state.acceptanceWorkingDaysUsed = await workingDaysElapsed({
         from: openedAt,
@@ -190,6 +193,15 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
     submitMaterialsUpdate,
     async ({ actor, materials: submitted, note }) => {
       const mark = settledCount;
+      if (state.status === RepairStatus.NEEDS_CORRECTION && state.overallDueAt !== undefined && correctionAskedAt) {
+        pausedWorkingDays += await workingDaysElapsed({
+          from: correctionAskedAt,
+          to: new Date().toISOString(),
+          max: policy.correctionWorkingDays,
+          secondsPerWorkingDay: policy.secondsPerWorkingDay,
+        });
+        overallChanged = true;
+      }
       if (materials) {
         materials = [...materials, ...submitted];
         state.missingMaterials = missingMaterials(policy.requiredMaterials, materials);
@@ -349,6 +361,57 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
   // Handlers change the status; read it through a function so the checks below see the current value.
   const status = (): RepairStatus => state.status;
 
+  // Overall cap from filing to decision (policy overallWorkingDays; 补正 time does not count). Runs from this rule on.
+  const isClosed = () => CLOSED_REPAIR_STATUSES.includes(state.status);
+  let pausedWorkingDays = 0;
+  let overallChanged = false;
+  async function watchOverallCap(): Promise<void> {
+    let counted = -1;
+    for (;;) {
+      const workingDays = policy.overallWorkingDays + (state.overallExtended ? policy.overallExtensionWorkingDays : 0) + pausedWorkingDays;
+      overallChanged = false;
+      if (workingDays !== counted) {
+        counted = workingDays;
+        const { deadline } = await computeStepDeadline({ from: input.filedAt, workingDays, reminderWorkingDaysBefore: 0, secondsPerWorkingDay: policy.secondsPerWorkingDay });
+        state.overallDueAt = deadline.dueAt;
+        // A deadline moved into the future (extension, paused days) is no longer passed.
+        if (Date.parse(deadline.dueAt) > Date.now()) state.overallOverdue = false;
+      }
+      const dueAt = Date.parse(state.overallDueAt!);
+      const wake = () => isClosed() || overallChanged || status() === RepairStatus.NEEDS_CORRECTION;
+      const woken = state.overallOverdue ? (await condition(wake), true) : await condition(wake, Math.max(1, dueAt - Date.now()));
+      if (isClosed()) return;
+      if (status() === RepairStatus.NEEDS_CORRECTION) {
+        // Paused while the applicant completes the materials; the paused working days are added when they arrive.
+        await condition(() => isClosed() || status() !== RepairStatus.NEEDS_CORRECTION);
+        continue;
+      }
+      if (woken) continue;
+      state.overallOverdue = true;
+      await recorder.record('OVERALL_DEADLINE_PASSED', SYSTEM_ACTOR, { data: { overallDueAt: state.overallDueAt, escalatedTo: 'SUPERVISOR' } });
+    }
+  }
+  const overallCap = patched('repair-overall-cap') ? watchOverallCap() : Promise.resolve();
+
+  setHandler(
+    extendRepairUpdate,
+    async ({ actor, reason }) => {
+      state.overallExtended = true;
+      overallChanged = true;
+      await recorder.record('OVERALL_DEADLINE_EXTENDED', actor, { reason, data: { workingDays: policy.overallExtensionWorkingDays } });
+      return state;
+    },
+    {
+      validator: ({ actor, reason }) => {
+        if (state.overallDueAt === undefined) reject(FailureType.INVALID_STATE, 'This application has no overall deadline to extend');
+        if (isClosed()) reject(FailureType.INVALID_STATE, `Cannot extend: the application is ${state.status}`);
+        if (state.overallExtended) reject(FailureType.INVALID_STATE, 'The overall deadline was already extended once');
+        requireRepairStaff(input, actor, ['SUPERVISOR'], 'extend the overall deadline');
+        requireText(reason, 'reason');
+      },
+    },
+  );
+
   // Acceptance, paused by 补正 requests.
   let acceptanceDays = policy.acceptWorkingDays;
   for (;;) {
@@ -386,6 +449,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
 
   finished = true;
   await condition(allHandlersFinished);
+  await overallCap;
   await recorder.drained();
   return { status: state.status };
 }
