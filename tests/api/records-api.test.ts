@@ -139,4 +139,10 @@ describe('records, eligibility and publication API', () => {
     // 2025-03-12 00:00 in Beijing, not the moment the lifecycle started.
     expect(answer.since).toBe('2025-03-11T16:00:00.000Z');
   });
+
+  it('registers a minor record (轻微): published for 3 months and repairable from the day after its decision', async () => {
+    const res = await register({ severity: 'MINOR', decisionDate: '2026-01-31' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ severity: 'MINOR', publishedUntil: '2026-04-30', minPublishedUntil: '2026-01-31' });
+  });
 });
