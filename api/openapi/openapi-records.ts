@@ -99,4 +99,16 @@ export function registerRecordOpenApi(registry: OpenAPIRegistry): void {
     request: { query: pageQuerySchema },
     responses: { 200: jsonResponse('A page of published records', page(z.object({ id: z.string() }).passthrough())), ...problemResponses(400) },
   });
+  registry.registerPath({
+    method: 'get',
+    path: '/public/criticisms',
+    summary: 'Public criticisms (通报批评) of government bodies that missed a rectification deadline; no token needed',
+    tags: ['public'],
+    security: [],
+    request: { query: pageQuerySchema },
+    responses: {
+      200: jsonResponse('A page of criticisms, newest first', page(z.object({ rectificationId: z.string(), recordId: z.string(), criticizedAt: z.string() }).passthrough())),
+      ...problemResponses(400),
+    },
+  });
 }

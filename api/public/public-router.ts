@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { DEFAULT_TIME_ZONE, localDateOf } from '../../domain/calendar/local-date.js';
 import { parseInput } from '../validate.js';
+import { publicCriticisms } from './public-criticisms.js';
 import { pageQuerySchema } from '../records/record-schemas.js';
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
@@ -65,5 +66,10 @@ export function publicRouter(prisma: PrismaClient, timeZone: string = DEFAULT_TI
       total,
     });
   });
+  router.get('/public/criticisms', async (req, res) => {
+    const query = parseInput(pageQuerySchema, req.query);
+    res.json(await publicCriticisms(prisma, query.page, query.pageSize));
+  });
+
   return router;
 }

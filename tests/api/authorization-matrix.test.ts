@@ -82,6 +82,7 @@ const MATRIX: Record<string, RouteSpec> = {
   // --- open to anyone ---------------------------------------------------------------------------------------------
   'GET /health': { fixture: 'none', request: NO_BODY('/health'), expect: PUBLIC },
   'GET /openapi.json': { fixture: 'none', request: NO_BODY('/openapi.json'), expect: PUBLIC },
+  'GET /public/criticisms': { fixture: 'none', request: NO_BODY('/public/criticisms'), expect: PUBLIC },
   'GET /public/records': { fixture: 'none', request: NO_BODY('/public/records'), expect: PUBLIC },
   'GET /me': { fixture: 'none', request: NO_BODY('/me'), expect: ALL_200 },
 

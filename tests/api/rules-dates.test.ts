@@ -6,6 +6,7 @@ import { bearer, createTestApp } from '../support/api-harness.js';
 import { createRepairWorld, type RepairWorld } from '../support/repair-fixtures.js';
 import { registration } from '../support/record-fixtures.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
+import { appendAuditEvent } from '../../lib/audit/append-audit-event.js';
 
 const env = await getTestEnv();
 // No worker: these checks read the database only (a registered record's lifecycle simply waits).
@@ -132,5 +133,36 @@ describe('published records and repeated offences', () => {
     await insertRecord({ subjectId, decisionDate: '2026-03-05' });
     const repeated = await request(app).get(`/records/${active}/repair-eligibility`).set('Authorization', await bearer(world.actors.reviewer));
     expect(repeated.body.obstacles.map((o: { code: string }) => o.code)).toContain('REPEATED_OFFENCES');
+  });
+
+  it('a public criticism (通报批评) is published with the body named, unless its record was found wrong', async () => {
+    async function criticize(recordId: string) {
+      const rectificationId = `RECT-${recordId}`;
+      await env.prisma.rectification.create({
+        data: { id: rectificationId, workflowId: `rectification-${recordId}`, recordId, subjectId: world.subjectId, status: 'RECTIFYING', escalationLevel: 'CRITICISM', policyId: 'rectification-test@1', policyVersion: 1, policy: {}, openedAt: new Date() },
+      });
+      await env.prisma.$transaction((tx) =>
+        appendAuditEvent(tx, {
+          eventKey: `test-${rectificationId}/criticism`,
+          caseId: rectificationId,
+          caseType: 'RECTIFICATION',
+          type: 'PUBLIC_CRITICISM',
+          actorId: 'system',
+          actorRole: 'SYSTEM',
+          data: { step: 'RECTIFICATION', dueAt: '2026-02-10T16:00:00.000Z', level: 2 },
+          occurredAt: new Date(),
+        }),
+      );
+      return rectificationId;
+    }
+    const criticized = await criticize(await insertRecord({ rectificationStatus: 'OVERDUE' }));
+    const wrong = await criticize(await insertRecord({ rectificationStatus: 'OVERDUE', status: 'DELETED' }));
+    const res = await request(app).get('/public/criticisms?pageSize=100');
+    expect(res.status).toBe(200);
+    const ids = res.body.items.map((i: { rectificationId: string }) => i.rectificationId);
+    expect(ids).toContain(criticized);
+    expect(ids).not.toContain(wrong);
+    const item = res.body.items.find((i: { rectificationId: string }) => i.rectificationId === criticized);
+    expect(item).toMatchObject({ subject: { name: '测试县人民政府' }, missedDueAt: '2026-02-10T16:00:00.000Z' });
   });
 });
