@@ -56,6 +56,9 @@ export const PERMISSIONS = {
   'record.decide-leniency': { roles: [SUPERVISOR], decides: true },
   'eligibility.read': { roles: EVERYONE, decides: false },
   'eligibility.list-suspended': { roles: [REVIEWER, SUPERVISOR, ADMIN], decides: false },
+  // Staff running an honor evaluation record the answer they used; it decides no case.
+  'eligibility.evaluate': { roles: STAFF, decides: false },
+  'eligibility.read-evaluation': { roles: EVERYONE, decides: false },
   // Credit repair (信用修复)
   'repair.read': { roles: EVERYONE, decides: false },
   'repair.apply': { roles: [APPLICANT], decides: true },

@@ -12,6 +12,7 @@ import {
   subjectParamsSchema,
 } from '../records/record-schemas.js';
 import { rolesFor } from '../access/permissions.js';
+import { evaluateEligibilitySchema, evaluationParamsSchema } from '../eligibility/eligibility-schemas.js';
 import { jsonBody, jsonResponse, problemResponses } from './openapi-helpers.js';
 
 const recordSchema = z
@@ -81,6 +82,26 @@ export function registerRecordOpenApi(registry: OpenAPIRegistry): void {
     tags: ['eligibility'],
     request: { params: subjectParamsSchema },
     responses: { 200: jsonResponse('The answer', eligibilitySchema), ...problemResponses(400, 401, 404) },
+  });
+  const evaluationSchema = z
+    .object({ id: z.string(), subjectId: z.string(), evaluation: z.string(), askedById: z.string(), recordIds: z.array(z.string()), answer: eligibilitySchema, createdAt: z.string() })
+    .openapi('EligibilityEvaluation');
+  registry.registerPath({
+    method: 'post',
+    path: '/eligibility/evaluations',
+    summary: 'Ask for a subject’s eligibility for an honor evaluation (评选); the answer is stored with the evaluation',
+    description: `Roles: ${rolesFor('eligibility.evaluate').join(', ')}`,
+    tags: ['eligibility'],
+    request: { headers: idempotencyHeader, body: jsonBody(evaluateEligibilitySchema) },
+    responses: { 201: jsonResponse('The stored evaluation and its answer', evaluationSchema), ...problemResponses(400, 401, 403, 404, 422, 429) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/eligibility/evaluations/{evaluationId}',
+    summary: 'A stored evaluation: who asked, for which 评选, the answer and the records it cited',
+    tags: ['eligibility'],
+    request: { params: evaluationParamsSchema },
+    responses: { 200: jsonResponse('The evaluation', evaluationSchema), ...problemResponses(400, 401, 404) },
   });
   registry.registerPath({
     method: 'get',

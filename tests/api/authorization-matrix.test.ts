@@ -230,6 +230,17 @@ const MATRIX: Record<string, RouteSpec> = {
     // Eligibility is a subject's standing, not a case: staff of any authority and administrators may ask.
     expect: e(200, 404, 200, 200, 200, 200),
   },
+  'POST /eligibility/evaluations': {
+    fixture: 'none',
+    request: () => ({ path: '/eligibility/evaluations', body: { subjectId: world.subjectId, evaluation: '2026年度文明单位评选' } }),
+    // Staff of any authority running an evaluation; applicants and administrators do not evaluate.
+    expect: e(403, 403, 201, 201, 201, 403),
+  },
+  'GET /eligibility/evaluations/{evaluationId}': {
+    fixture: 'none',
+    request: NO_BODY('/eligibility/evaluations/EVAL-20260101-NOSUCHEVAL'),
+    expect: e(404, 404, 404, 404, 404, 404),
+  },
   'GET /eligibility/suspended': { fixture: 'none', request: NO_BODY('/eligibility/suspended'), expect: e(403, 403, 200, 200, 200, 200) },
 
   // --- calendar -----------------------------------------------------------------------------------------------------

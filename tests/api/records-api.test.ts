@@ -145,4 +145,25 @@ describe('records, eligibility and publication API', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ severity: 'MINOR', publishedUntil: '2026-04-30', minPublishedUntil: '2026-01-31' });
   });
+
+  it('stores the eligibility answer an honor evaluation used, with who asked and the records it cited', async () => {
+    const record = (await register({ subjectId: world.civilServantId, source: 'DISCIPLINARY_ACTION', sanctionKind: 'DEMERIT', policyArea: 'OTHER' })).body.id as string;
+    await eventually(async () => {
+      const r = await request(app).get(`/subjects/${world.civilServantId}/eligibility`).set('Authorization', await bearer(world.actors.reviewer));
+      return r.body.blockers?.some((b: { recordId: string }) => b.recordId === record) ? true : undefined;
+    });
+    const asked = await request(app)
+      .post('/eligibility/evaluations')
+      .set('Authorization', await bearer(world.actors.reviewer2))
+      .send({ subjectId: world.civilServantId, evaluation: '2026年度优秀公务员评选' });
+    expect(asked.status).toBe(201);
+    expect(asked.body).toMatchObject({ subjectId: world.civilServantId, evaluation: '2026年度优秀公务员评选', askedById: world.actors.reviewer2.id, answer: { eligible: false } });
+    expect(asked.body.recordIds).toContain(record);
+    const stored = await request(app).get(`/eligibility/evaluations/${asked.body.id}`).set('Authorization', await bearer(world.actors.admin));
+    expect(stored.body).toEqual(asked.body);
+    const audit = await env.prisma.caseEvent.findFirst({ where: { caseId: world.civilServantId, type: 'ELIGIBILITY_EVALUATED' } });
+    expect(audit?.data).toMatchObject({ evaluationId: asked.body.id, eligible: false });
+    expect((await request(app).post('/eligibility/evaluations').set('Authorization', await bearer(world.actors.applicant)).send({ subjectId: world.subjectId, evaluation: 'x' })).status).toBe(403);
+    expect((await request(app).get(`/eligibility/evaluations/${asked.body.id}`).set('Authorization', await bearer(world.actors.applicant))).status).toBe(404);
+  });
 });
