@@ -7,6 +7,7 @@ import { createObjectionActivities } from './objection-activities.js';
 import { createRectificationActivities } from './rectification-activities.js';
 import { createRectificationCancelActivities } from './rectification-cancel-activities.js';
 import { createRecordActivities } from './record-activities.js';
+import { createRecordEndingActivities } from './record-ending-activities.js';
 import { createRepairActivities } from './repair-activities.js';
 
 export interface ActivityDeps {
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDeadlineActivities(deps.deadlines),
     ...createObjectionActivities(deps.prisma, deps.temporal),
     ...createRecordActivities(deps.prisma, deps.deadlines.timeZone),
+    ...createRecordEndingActivities(deps.prisma, deps.temporal),
     ...createEligibilityActivities(deps.prisma, deps.temporal),
     ...createRepairActivities(deps.prisma, deps.temporal, deps.deadlines),
     ...createRectificationActivities(deps.prisma),

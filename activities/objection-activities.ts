@@ -33,7 +33,7 @@ export function createObjectionActivities(prisma: PrismaClient, temporal: Client
      * one transaction. Idempotent: an event key already written means the transition is done.
      */
     async recordObjectionTransition(transition: ObjectionTransition): Promise<{ applied: boolean }> {
-      const { event, readModel, recordEffect } = transition;
+      const { event, readModel, recordEffect, notification } = transition;
       const result = await prisma.$transaction(async (tx) => {
         if (await caseEventExists(tx, event.eventKey)) return { applied: false };
         const objection = await tx.objection.update({ where: { id: event.caseId }, data: toUpdate(readModel) });
@@ -42,6 +42,11 @@ export function createObjectionActivities(prisma: PrismaClient, temporal: Client
             recordId: objection.recordId,
             caseId: objection.id,
             actorId: event.actorId,
+          });
+        }
+        if (notification) {
+          await tx.outboxMessage.create({
+            data: { id: `msg-${event.eventKey}`, topic: notification.topic, recipientId: notification.recipientId, payload: notification.payload as Prisma.InputJsonValue },
           });
         }
         await appendCaseEvent(tx, event);

@@ -25,9 +25,17 @@ export type RecordEffect =
   | { kind: 'UNMARK' }
   | { kind: 'APPLY_OUTCOME'; outcome: ObjectionOutcome; reasons: string; changes?: FactChanges | undefined };
 
-/** One step of an objection case: its audit event, the read model and the record, written together. */
+/** A message for the applicant about a decision, delivered through the outbox (same transaction). */
+export interface ObjectionNotification {
+  topic: string;
+  recipientId: string;
+  payload: Record<string, unknown>;
+}
+
+/** One step of an objection case: its audit event, the read model, the record and the outbox, written together. */
 export interface ObjectionTransition {
   event: CaseEventInput;
   readModel: ObjectionReadModelPatch;
   recordEffect?: RecordEffect | undefined;
+  notification?: ObjectionNotification | undefined;
 }

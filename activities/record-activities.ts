@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { endOfLocalDay } from '../domain/calendar/local-date.js';
+import { endOfLocalDay, startOfLocalDay } from '../domain/calendar/local-date.js';
 import { computeRecordWindow, type RecordWindow, type RecordWindowRequest } from '../domain/records/record-window.js';
 import type { RecordPatch, RecordTransition } from './record-transition.js';
 import { appendCaseEvent, caseEventExists } from './case-event-writer.js';
@@ -20,7 +20,11 @@ export function createRecordActivities(prisma: PrismaClient, timeZone: string) {
   return {
     /** Publication and sanction periods of a record (calendar months, or a scaled clock in tests). */
     async computeRecordWindow(request: RecordWindowRequest): Promise<RecordWindow> {
-      return computeRecordWindow(request, (day) => endOfLocalDay(day, timeZone).toISOString());
+      return computeRecordWindow(
+        request,
+        (day) => endOfLocalDay(day, timeZone).toISOString(),
+        (day) => startOfLocalDay(day, timeZone).toISOString(),
+      );
     },
 
     /** Writes one lifecycle step: event, record fields and leniency decision in one transaction, once. */

@@ -21,23 +21,41 @@ function toUpdate(patch: RepairReadModelPatch): Prisma.RepairApplicationUpdateIn
   };
 }
 
-async function applyEffect(tx: Tx, effect: RepairEffect, recordId: string, subjectId: string, applicationId: string): Promise<void> {
+/**
+ * Applies a repair result to the record, in the caller's transaction, only from the state it presumes: a repair
+ * turns an ACTIVE record into REPAIRED, a revoked repair turns a REPAIRED one back into ACTIVE. A record deleted or
+ * revoked meanwhile keeps that status (a record found wrong is never "repaired", nor published again).
+ * Returns the status that blocked the effect, or null when it was applied.
+ */
+async function applyEffect(tx: Tx, effect: RepairEffect, recordId: string, subjectId: string, applicationId: string): Promise<string | null> {
+  // Lock the record row so a concurrent deletion or revocation commits before or after this check, not during it.
+  await tx.$queryRaw`SELECT id FROM "DishonestyRecord" WHERE id = ${recordId} FOR UPDATE`;
+  const { status } = await tx.dishonestyRecord.findUniqueOrThrow({ where: { id: recordId }, select: { status: true } });
   if (effect.kind === 'REPAIRED') {
+    if (status !== 'ACTIVE') return status;
     await tx.dishonestyRecord.update({
       where: { id: recordId },
       data: { status: 'REPAIRED', publicationStatus: 'STOPPED', sanctionsActive: false },
     });
-    return;
+    return null;
   }
+  if (status !== 'REPAIRED') return status;
   await tx.dishonestyRecord.update({ where: { id: recordId }, data: { status: 'ACTIVE', publicationStatus: 'PUBLISHED', sanctionsActive: true } });
   await tx.repairBar.upsert({
     where: { id: `BAR-${applicationId}` },
     create: { id: `BAR-${applicationId}`, subjectId, recordId, until: new Date(effect.barUntil), reason: effect.reason },
     update: {},
   });
+  return null;
 }
 
 export function createRepairActivities(prisma: PrismaClient, temporal: Client, deadlines: DeadlineCalculator) {
+  /** On a retry after the commit: whether the stored event says the record effect was applied. */
+  async function recordEffectApplied(eventKey: string): Promise<boolean> {
+    const stored = await prisma.caseEvent.findUnique({ where: { eventKey }, select: { data: true } });
+    return (stored?.data as { recordEffect?: string } | null)?.recordEffect !== 'NOT_APPLIED';
+  }
+
   /** After the commit: the record's lifecycle learns of the repair, or runs again after a revoked one. */
   async function propagate(effect: RepairEffect, recordId: string, applicationId: string): Promise<void> {
     if (effect.kind === 'REPAIRED') {
@@ -50,12 +68,16 @@ export function createRepairActivities(prisma: PrismaClient, temporal: Client, d
     }
     const record = await prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: recordId }, include: { subject: true } });
     const { subject, ...row } = record;
+    // The record comes back as it was: its leniency and its rectification order (an unfinished one runs again).
+    const rectificationRequired = subject.kind === 'GOVERNMENT_BODY' && row.rectificationStatus !== 'NOT_REQUIRED';
+    const rectified = row.rectificationStatus === 'RECTIFIED';
     await startRecordLifecycle(row, subject, {
       prisma,
       temporal,
       taskQueue: Context.current().info.taskQueue,
-      rectificationRequired: false,
+      rectificationRequired: rectificationRequired && !rectified,
       reinstated: true,
+      carriedOver: { leniency: row.leniency === 'LIGHTER' || row.leniency === 'EXEMPTED' ? row.leniency : 'NONE', rectificationRequired, rectified },
     });
   }
 
@@ -66,7 +88,8 @@ export function createRepairActivities(prisma: PrismaClient, temporal: Client, d
       const application = await prisma.$transaction(async (tx) => {
         if (await caseEventExists(tx, event.eventKey)) return null;
         const row = await tx.repairApplication.update({ where: { id: event.caseId }, data: toUpdate(readModel) });
-        if (effect) await applyEffect(tx, effect, row.recordId, row.subjectId, row.id);
+        const blockedBy = effect ? await applyEffect(tx, effect, row.recordId, row.subjectId, row.id) : null;
+        if (blockedBy) event.data = { ...(event.data ?? {}), recordEffect: 'NOT_APPLIED', recordStatus: blockedBy };
         if (notification) {
           await tx.outboxMessage.create({
             data: {
@@ -78,11 +101,12 @@ export function createRepairActivities(prisma: PrismaClient, temporal: Client, d
           });
         }
         await appendCaseEvent(tx, event);
-        return row;
+        return { row, applied: blockedBy === null };
       });
       // Propagation is idempotent on the receiving side, so it also runs on a retry after the commit.
-      const row = application ?? (await prisma.repairApplication.findUniqueOrThrow({ where: { id: event.caseId } }));
-      if (effect) await propagate(effect, row.recordId, row.id);
+      const row = application?.row ?? (await prisma.repairApplication.findUniqueOrThrow({ where: { id: event.caseId } }));
+      const effectApplied = application ? application.applied : (await recordEffectApplied(event.eventKey));
+      if (effect && effectApplied) await propagate(effect, row.recordId, row.id);
       return { applied: application !== null };
     },
 

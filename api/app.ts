@@ -57,11 +57,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(codecRouter({ codec: deps.payloadCodec, uiOrigins: deps.temporalUiOrigins ?? [] }));
   app.use(express.json({ limit: '256kb', strict: true }));
 
-  app.use(publicRouter(deps.prisma));
+  app.use(publicRouter(deps.prisma, deps.deadlines.timeZone));
 
   const objections = createObjectionService(deps);
   const rectifications = createRectificationService(deps);
-  const records = createRecordService(deps);
+  const records = createRecordService({ ...deps, timeZone: deps.deadlines.timeZone });
   // Malformed bodies are refused before the idempotency store sees them: a corrected retry with the same key runs.
   app.use(requireAuthenticated, jsonBodyOnly([EVIDENCE_UPLOAD_ROUTE]));
   app.use(idempotency({ prisma: deps.prisma, logger: deps.logger }));
@@ -73,8 +73,12 @@ export function createApp(deps: AppDeps): Express {
   const evidence = deps.evidence ?? { store: createLocalDiskFileStore(DEFAULT_EVIDENCE_DIR), maxBytes: DEFAULT_EVIDENCE_MAX_BYTES };
   app.use(evidenceRouter(createEvidenceService({ prisma: deps.prisma, store: evidence.store, logger: deps.logger }), { maxBytes: evidence.maxBytes }));
   app.use(auditRouter(deps.prisma));
-  app.use(repairRouter(createRepairService(deps), deps.prisma));
-  app.use(calendarRouter({ ...deps, onCalendarChanged: async () => (await objections.recomputeProvisionalDeadlines()) + (await rectifications.recomputeProvisionalDeadlines()) }));
+  const repairs = createRepairService({ ...deps, timeZone: deps.deadlines.timeZone });
+  app.use(repairRouter(repairs, deps.prisma));
+  // Every case type with working-day deadlines recomputes them when a year is published or corrected.
+  const onCalendarChanged = async (year: number) =>
+    (await objections.recomputeDeadlines(year)) + (await rectifications.recomputeDeadlines(year)) + (await repairs.recomputeDeadlines(year));
+  app.use(calendarRouter({ ...deps, onCalendarChanged }));
 
   app.use(notFoundHandler);
   app.use(errorMiddleware(deps.logger, { onDenied: accessDeniedRecorder(deps.prisma, deps.logger) }));

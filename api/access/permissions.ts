@@ -21,7 +21,7 @@ export interface PermissionRule {
  * 1. role (this table): a wrong role is 403;
  * 2. scope (api/access/visibility.ts, rectification-visibility.ts): applicants see their subject's cases, staff their
  *    authority's, administrators all; a case outside the scope is 404 (its existence is not revealed);
- * 3. the case itself (workflow update validators): four-eyes (the filer never decides; a second review or a leniency
+ * 3. the case itself (workflow update validators): four-eyes (the filer never decides; a revocation, a second review or a leniency
  *    proposal is approved by a supervisor other than the first decider or the proposer), claims (a claimed step is
  *    decided by its claimer or a supervisor) and the case's state (409).
  */
@@ -51,10 +51,14 @@ export const PERMISSIONS = {
   'record.read': { roles: EVERYONE, decides: false },
   'record.register': { roles: STAFF, decides: true },
   'record.revoke': { roles: STAFF, decides: true },
+  'record.decide-revocation': { roles: [SUPERVISOR], decides: true },
   'record.propose-leniency': { roles: STAFF, decides: true },
   'record.decide-leniency': { roles: [SUPERVISOR], decides: true },
   'eligibility.read': { roles: EVERYONE, decides: false },
   'eligibility.list-suspended': { roles: [REVIEWER, SUPERVISOR, ADMIN], decides: false },
+  // Staff running an honor evaluation record the answer they used; it decides no case.
+  'eligibility.evaluate': { roles: STAFF, decides: false },
+  'eligibility.read-evaluation': { roles: EVERYONE, decides: false },
   // Credit repair (信用修复)
   'repair.read': { roles: EVERYONE, decides: false },
   'repair.apply': { roles: [APPLICANT], decides: true },
@@ -66,6 +70,7 @@ export const PERMISSIONS = {
   'repair.review': { roles: STAFF, decides: true },
   'repair.return': { roles: STAFF, decides: true },
   'repair.decide': { roles: [SUPERVISOR], decides: true },
+  'repair.extend': { roles: [SUPERVISOR], decides: true },
   'repair.revoke': { roles: [SUPERVISOR], decides: true },
   // Evidence files and the audit trail
   'evidence.read': { roles: EVERYONE, decides: false },

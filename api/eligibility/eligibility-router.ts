@@ -6,6 +6,8 @@ import { AppError } from '../../lib/app-error.js';
 import { actorOf, requirePermission } from '../auth/authenticate.js';
 import { parseInput } from '../validate.js';
 import { pageQuerySchema, subjectParamsSchema } from '../records/record-schemas.js';
+import { createEligibilityEvaluations, eligibilityNow } from './eligibility-evaluations.js';
+import { evaluateEligibilitySchema, evaluationParamsSchema } from './eligibility-schemas.js';
 
 /** The stored answer, re-evaluated at the time of the request (a block may have just run out). */
 function answerNow(row: SubjectEligibility) {
@@ -21,9 +23,20 @@ export function eligibilityRouter(prisma: PrismaClient): Router {
     const actor = actorOf(res);
     const subject = await prisma.subject.findUnique({ where: { id: subjectId } });
     if (!subject || (actor.role === 'APPLICANT' && actor.subjectId !== subjectId)) throw AppError.notFound('Subject', subjectId);
-    const row = await prisma.subjectEligibility.findUnique({ where: { subjectId } });
-    const restriction: EligibilityRestriction = subject.kind === 'GOVERNMENT_BODY' ? 'HONOR_EVALUATION' : 'AWARDS';
-    res.json(row ? answerNow(row) : answerEligibility(subjectId, restriction, [], new Date()));
+    res.json(await eligibilityNow(prisma, subject));
+  });
+
+  const evaluations = createEligibilityEvaluations(prisma);
+  /** An honor evaluation asks, and the answer it used is stored with it (who asked, for which 评选, the records cited). */
+  router.post('/eligibility/evaluations', requirePermission('eligibility.evaluate'), async (req, res) => {
+    const input = parseInput(evaluateEligibilitySchema, req.body ?? {});
+    const stored = await evaluations.evaluate(actorOf(res), input);
+    res.status(201).location(`/eligibility/evaluations/${stored.id}`).json(stored);
+  });
+
+  router.get('/eligibility/evaluations/:evaluationId', requirePermission('eligibility.read-evaluation'), async (req, res) => {
+    const { evaluationId } = parseInput(evaluationParamsSchema, req.params);
+    res.json(await evaluations.get(actorOf(res), evaluationId));
   });
 
   router.get('/eligibility/suspended', requirePermission('eligibility.list-suspended'), async (req, res) => {

@@ -21,6 +21,7 @@ import { visibleObjections, visibleRecords } from '../access/visibility.js';
 import { requireOwnEvidence } from '../evidence/evidence-refs.js';
 import { fromWorkflowError } from '../temporal/workflow-errors.js';
 import type { FileObjectionInput, ListObjectionsQuery } from './objection-schemas.js';
+import { calendarChangeScope } from '../../lib/calendar/calendar-change-scope.js';
 import { CLOSED_STATUSES, eventView, objectionView } from './objection-views.js';
 import { updateIdOf } from '../temporal/update-id.js';
 
@@ -232,14 +233,15 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
       return { items: rows.map((row) => objectionView(row, now)), page: query.page, pageSize: query.pageSize, total };
     },
 
-    /** After a calendar change: open cases with provisional deadlines compute them again. */
-    async recomputeProvisionalDeadlines(): Promise<number> {
+    /** After a calendar change (a year published or corrected): open cases whose deadlines it may move recompute them. */
+    async recomputeDeadlines(year?: number): Promise<number> {
       const rows = await prisma.objection.findMany({
-        where: { dueProvisional: true, status: { notIn: [...CLOSED_STATUSES] } },
+        where: { AND: [calendarChangeScope(year), { status: { notIn: [...CLOSED_STATUSES] } }] },
         select: { workflowId: true },
       });
-      await Promise.all(rows.map((row) => temporal.workflow.getHandle(row.workflowId).signal(recomputeDeadlinesSignal)));
-      return rows.length;
+      // A case whose workflow ended meanwhile has nothing to recompute; the others are told.
+      const sent = await Promise.allSettled(rows.map((row) => temporal.workflow.getHandle(row.workflowId).signal(recomputeDeadlinesSignal, { year })));
+      return sent.filter((result) => result.status === 'fulfilled').length;
     },
   };
 }

@@ -1,6 +1,7 @@
+import { CLOSED_OBJECTION_STATUSES } from '../../domain/objection/objection-types.js';
 import type { CaseEvent, Objection } from '../../generated/prisma/client.js';
 
-const CLOSED = new Set(['NOT_ACCEPTED', 'WITHDRAWN', 'DECIDED']);
+const CLOSED = new Set<string>(CLOSED_OBJECTION_STATUSES);
 
 export function objectionView(row: Objection, now: Date = new Date()) {
   return {

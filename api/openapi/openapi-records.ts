@@ -2,6 +2,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
   decideLeniencySchema,
+  decideRevocationSchema,
   listRecordsQuerySchema,
   pageQuerySchema,
   proposeLeniencySchema,
@@ -11,6 +12,7 @@ import {
   subjectParamsSchema,
 } from '../records/record-schemas.js';
 import { rolesFor } from '../access/permissions.js';
+import { evaluateEligibilitySchema, evaluationParamsSchema } from '../eligibility/eligibility-schemas.js';
 import { jsonBody, jsonResponse, problemResponses } from './openapi-helpers.js';
 
 const recordSchema = z
@@ -57,7 +59,8 @@ export function registerRecordOpenApi(registry: OpenAPIRegistry): void {
     responses: { 200: jsonResponse('The record', recordDetailSchema), ...problemResponses(400, 401, 404) },
   });
   const actions = [
-    { path: 'revocation', body: revokeRecordSchema, summary: 'Revoke the record (its decision was revoked): every sanction lifts, rectification stops', permission: 'record.revoke' },
+    { path: 'revocation', body: revokeRecordSchema, summary: 'Propose revoking the record (its decision was revoked); a supervisor other than the proposer decides', permission: 'record.revoke' },
+    { path: 'revocation/decision', body: decideRevocationSchema, summary: 'Approve (every effect ends, rectification stops) or reject a proposed revocation (four-eyes)', permission: 'record.decide-revocation' },
     { path: 'leniency', body: proposeLeniencySchema, summary: 'Propose 主动纠错 leniency: LIGHTER or EXEMPTED', permission: 'record.propose-leniency' },
     { path: 'leniency/decision', body: decideLeniencySchema, summary: 'Approve or reject a leniency proposal (four-eyes)', permission: 'record.decide-leniency' },
   ] as const;
@@ -80,6 +83,26 @@ export function registerRecordOpenApi(registry: OpenAPIRegistry): void {
     request: { params: subjectParamsSchema },
     responses: { 200: jsonResponse('The answer', eligibilitySchema), ...problemResponses(400, 401, 404) },
   });
+  const evaluationSchema = z
+    .object({ id: z.string(), subjectId: z.string(), evaluation: z.string(), askedById: z.string(), recordIds: z.array(z.string()), answer: eligibilitySchema, createdAt: z.string() })
+    .openapi('EligibilityEvaluation');
+  registry.registerPath({
+    method: 'post',
+    path: '/eligibility/evaluations',
+    summary: 'Ask for a subject’s eligibility for an honor evaluation (评选); the answer is stored with the evaluation',
+    description: `Roles: ${rolesFor('eligibility.evaluate').join(', ')}`,
+    tags: ['eligibility'],
+    request: { headers: idempotencyHeader, body: jsonBody(evaluateEligibilitySchema) },
+    responses: { 201: jsonResponse('The stored evaluation and its answer', evaluationSchema), ...problemResponses(400, 401, 403, 404, 422, 429) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/eligibility/evaluations/{evaluationId}',
+    summary: 'A stored evaluation: who asked, for which 评选, the answer and the records it cited',
+    tags: ['eligibility'],
+    request: { params: evaluationParamsSchema },
+    responses: { 200: jsonResponse('The evaluation', evaluationSchema), ...problemResponses(400, 401, 404) },
+  });
   registry.registerPath({
     method: 'get',
     path: '/eligibility/suspended',
@@ -96,5 +119,17 @@ export function registerRecordOpenApi(registry: OpenAPIRegistry): void {
     security: [],
     request: { query: pageQuerySchema },
     responses: { 200: jsonResponse('A page of published records', page(z.object({ id: z.string() }).passthrough())), ...problemResponses(400) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/public/criticisms',
+    summary: 'Public criticisms (通报批评) of government bodies that missed a rectification deadline; no token needed',
+    tags: ['public'],
+    security: [],
+    request: { query: pageQuerySchema },
+    responses: {
+      200: jsonResponse('A page of criticisms, newest first', page(z.object({ rectificationId: z.string(), recordId: z.string(), criticizedAt: z.string() }).passthrough())),
+      ...problemResponses(400),
+    },
   });
 }

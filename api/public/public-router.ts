@@ -1,7 +1,9 @@
 import type { Router } from 'express';
 import { apiRouter } from '../api-router.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
+import { DEFAULT_TIME_ZONE, localDateOf } from '../../domain/calendar/local-date.js';
 import { parseInput } from '../validate.js';
+import { publicCriticisms } from './public-criticisms.js';
 import { pageQuerySchema } from '../records/record-schemas.js';
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
@@ -11,16 +13,22 @@ const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : nul
  * servants are not named (only their organisation), and a record's free-form facts beyond title and summary
  * are not shown.
  */
-export function publicRouter(prisma: PrismaClient): Router {
+export function publicRouter(prisma: PrismaClient, timeZone: string = DEFAULT_TIME_ZONE): Router {
   const router = apiRouter();
   router.get('/public/records', async (req, res) => {
     const query = parseInput(pageQuerySchema, req.query);
-    const today = new Date(new Date().toISOString().slice(0, 10));
+    // publishedUntil is a calendar date: compare it with today's date in the office's zone, not in UTC.
+    const today = new Date(`${localDateOf(new Date(), timeZone)}T00:00:00.000Z`);
     const where = {
       status: 'ACTIVE' as const,
       publicationStatus: 'PUBLISHED' as const,
       leniency: { not: 'EXEMPTED' },
-      OR: [{ publishedUntil: null }, { publishedUntil: { gte: today } }],
+      OR: [
+        { publishedUntil: null },
+        { publishedUntil: { gte: today } },
+        // Past its maximum period a record stays published until the body's rectification is accepted (76号 [C]).
+        { rectificationStatus: { in: ['PENDING', 'OVERDUE'] } },
+      ],
     };
     const [total, rows] = await prisma.$transaction([
       prisma.dishonestyRecord.count({ where }),
@@ -59,5 +67,10 @@ export function publicRouter(prisma: PrismaClient): Router {
       total,
     });
   });
+  router.get('/public/criticisms', async (req, res) => {
+    const query = parseInput(pageQuerySchema, req.query);
+    res.json(await publicCriticisms(prisma, query.page, query.pageSize));
+  });
+
   return router;
 }

@@ -1,13 +1,14 @@
 import type { Router } from 'express';
 import { apiRouter } from '../api-router.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { decideLeniencyUpdate, proposeLeniencyUpdate, revokeRecordUpdate } from '../../workflows/record/record-contract.js';
+import { decideLeniencyUpdate, decideRevocationUpdate, proposeLeniencyUpdate, revokeRecordUpdate } from '../../workflows/record/record-contract.js';
 import { visibleRecords } from '../access/visibility.js';
 import { actorOf, requirePermission } from '../auth/authenticate.js';
 import { idempotencyKeyOf } from '../idempotency-key.js';
 import { parseInput } from '../validate.js';
 import {
   decideLeniencySchema,
+  decideRevocationSchema,
   listRecordsQuerySchema,
   proposeLeniencySchema,
   recordParamsSchema,
@@ -51,6 +52,12 @@ export function recordRouter(prisma: PrismaClient, service: RecordService): Rout
     const { recordId } = parseInput(recordParamsSchema, req.params);
     const command = parseInput(revokeRecordSchema, req.body ?? {});
     res.json(await service.act(actorOf(res), recordId, revokeRecordUpdate, command, idempotencyKeyOf(req)));
+  });
+
+  router.post('/records/:recordId/revocation/decision', requirePermission('record.decide-revocation'), async (req, res) => {
+    const { recordId } = parseInput(recordParamsSchema, req.params);
+    const command = parseInput(decideRevocationSchema, req.body ?? {});
+    res.json(await service.act(actorOf(res), recordId, decideRevocationUpdate, command, idempotencyKeyOf(req)));
   });
 
   router.post('/records/:recordId/leniency', requirePermission('record.propose-leniency'), async (req, res) => {

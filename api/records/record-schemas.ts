@@ -20,7 +20,8 @@ export const registerRecordSchema = z
     documentNumber: text(100),
     severity: enumOf(Severity),
     policyArea: enumOf(PolicyArea),
-    decisionDate: isoDate.refine((d) => d <= new Date().toISOString().slice(0, 10), 'must not be in the future'),
+    /** Not in the future: checked by the service against today in CALENDAR_TIME_ZONE. */
+    decisionDate: isoDate,
     facts: z
       .object({ title: text(200), summary: text(2000), amountOwedYuan: z.number().nonnegative().max(1e13).nullish() })
       .catchall(z.union([z.string().max(2000), z.number(), z.boolean(), z.null()])),
@@ -34,6 +35,7 @@ export const registerRecordSchema = z
 export const revokeRecordSchema = z.object({ reason: text(2000) }).strict().openapi('RevokeRecordRequest');
 export const proposeLeniencySchema = z.object({ kind: z.enum(LENIENCY_KINDS), reasons: text(5000) }).strict().openapi('ProposeLeniencyRequest');
 export const decideLeniencySchema = z.object({ approve: z.boolean(), reasons: text(5000) }).strict().openapi('DecideLeniencyRequest');
+export const decideRevocationSchema = z.object({ approve: z.boolean(), reasons: text(5000) }).strict().openapi('DecideRevocationRequest');
 
 export const recordParamsSchema = z.object({ recordId: id });
 export const subjectParamsSchema = z.object({ subjectId: id });

@@ -4,6 +4,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { publicationPolicySchema, publicationWindow } from '../../domain/records/publication-policy.js';
 import type { Actor } from '../../domain/roles.js';
+import { DEFAULT_TIME_ZONE, localDateOf } from '../../domain/calendar/local-date.js';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
 import { appendAuditEvent } from '../../lib/audit/append-audit-event.js';
 import { loadPolicy } from '../../lib/policies/load-policy.js';
@@ -20,11 +21,13 @@ export interface RecordServiceDeps extends LifecyclePolicyPins {
   prisma: PrismaClient;
   temporal: Client;
   taskQueue: string;
+  /** Zone whose calendar day is "today" (CALENDAR_TIME_ZONE; default Asia/Shanghai). */
+  timeZone?: string | undefined;
 }
 
 const asDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
-export function createRecordService({ prisma, temporal, taskQueue, ...pins }: RecordServiceDeps) {
+export function createRecordService({ prisma, temporal, taskQueue, timeZone = DEFAULT_TIME_ZONE, ...pins }: RecordServiceDeps) {
   async function loadVisible(actor: Actor, recordId: string) {
     const record = await prisma.dishonestyRecord.findFirst({ where: { AND: [{ id: recordId }, visibleRecords(actor)] } });
     if (!record) throw AppError.notFound('Record', recordId);
@@ -59,6 +62,10 @@ export function createRecordService({ prisma, temporal, taskQueue, ...pins }: Re
     /** Registers a record for a subject, as the actor's authority; the lifecycle workflow takes it from there. */
     async register(actor: Actor, input: RegisterRecordInput) {
       if (!actor.authorityId) throw new AppError(ErrorCode.FORBIDDEN, 'Only staff of an authority may register records');
+      // "Today" is a calendar day in the office's zone: between 00:00 and 08:00 Beijing time the UTC date is yesterday.
+      if (input.decisionDate > localDateOf(new Date(), timeZone)) {
+        throw new AppError(ErrorCode.VALIDATION, 'decisionDate: must not be in the future', { errors: [{ path: 'decisionDate', message: 'must not be in the future' }] });
+      }
       const subject = await prisma.subject.findUnique({ where: { id: input.subjectId } });
       if (!subject) throw AppError.notFound('Subject', input.subjectId);
       if (input.sanctionKind && subject.kind !== 'CIVIL_SERVANT') {

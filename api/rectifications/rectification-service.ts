@@ -12,6 +12,7 @@ import { canSeeRectification, visibleRectifications } from '../access/rectificat
 import { eventView } from '../objections/objection-views.js';
 import { fromWorkflowError } from '../temporal/workflow-errors.js';
 import type { ListRectificationsQuery } from './rectification-schemas.js';
+import { calendarChangeScope } from '../../lib/calendar/calendar-change-scope.js';
 import { isClosed, rectificationView } from './rectification-views.js';
 import { updateIdOf } from '../temporal/update-id.js';
 
@@ -91,13 +92,20 @@ export function createRectificationService({ prisma, temporal }: RectificationSe
       return withTimeline(rectificationId);
     },
 
-    /** After a calendar change: open cases with provisional deadlines compute them again. */
-    async recomputeProvisionalDeadlines(): Promise<number> {
+    /**
+     * After a calendar change (a year published or corrected): open cases whose deadlines it may move recompute them,
+     * and so do overdue ones whose next follow-up (通报批评) is still to come.
+     */
+    async recomputeDeadlines(year?: number): Promise<number> {
       const rows = await prisma.rectification.findMany({
-        where: { dueProvisional: true, status: { notIn: [...CLOSED_RECTIFICATION_STATUSES] } },
+        where: {
+          AND: [{ OR: [calendarChangeScope(year), { escalationLevel: 'SUPERVISION' }] }, { status: { notIn: [...CLOSED_RECTIFICATION_STATUSES] } }],
+        },
         select: { workflowId: true },
       });
-      const sent = await Promise.allSettled(rows.map((row) => temporal.workflow.getHandle(row.workflowId).signal(recomputeRectificationDeadlinesSignal)));
+      const sent = await Promise.allSettled(
+        rows.map((row) => temporal.workflow.getHandle(row.workflowId).signal(recomputeRectificationDeadlinesSignal, { year })),
+      );
       return sent.filter((result) => result.status === 'fulfilled').length;
     },
   };

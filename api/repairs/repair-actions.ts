@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import {
   acceptRepairUpdate,
   decideRepairUpdate,
+  extendRepairUpdate,
   refuseAcceptanceUpdate,
   requestCorrectionUpdate,
   returnRepairUpdate,
@@ -42,5 +43,6 @@ export const REPAIR_ACTIONS: RepairAction[] = [
   { path: 'return', permission: 'repair.return', body: reasonsSchema, update: returnRepairUpdate, summary: 'Return the application to the applicant for more material' },
   { path: 'decision', permission: 'repair.decide', body: decisionSchema, update: decideRepairUpdate, summary: 'Approve or refuse (a person other than the reviewer)' },
   { path: 'withdrawal', permission: 'repair.withdraw', body: optionalReasonSchema, update: withdrawRepairUpdate, summary: 'Withdraw the application before the decision' },
+  { path: 'extension', permission: 'repair.extend', body: reasonSchema, update: extendRepairUpdate, summary: 'Extend the overall deadline once (policy overallExtensionWorkingDays), with reasons' },
   { path: 'revocation', permission: 'repair.revoke', body: reasonSchema, update: revokeRepairUpdate, summary: 'Revoke an approved repair that rested on false materials' },
 ];

@@ -3,12 +3,16 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import type { UpdateDefinition } from '@temporalio/common';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { checkRepairEligibility, type RepairEligibility } from '../../domain/repair/repair-eligibility.js';
+import { missingMaterials } from '../../domain/repair/repair-materials.js';
 import { repairPolicySchema, type RepairPolicy } from '../../domain/repair/repair-policy.js';
+import { DEFAULT_TIME_ZONE, localDateOf } from '../../domain/calendar/local-date.js';
+import { addCalendarMonths } from '../../domain/records/calendar-months.js';
 import type { PolicySnapshot } from '../../domain/objection/objection-policy.js';
 import { RecordStatus } from '../../domain/records/record-types.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
 import { appendAuditEvent } from '../../lib/audit/append-audit-event.js';
+import { calendarChangeScope } from '../../lib/calendar/calendar-change-scope.js';
 import { loadPolicy } from '../../lib/policies/load-policy.js';
 import {
   CLOSED_REPAIR_STATUSES,
@@ -16,6 +20,7 @@ import {
   decideRepairUpdate,
   reviewRepairUpdate,
   REPAIR_CASE_TYPE,
+  recomputeRepairDeadlinesSignal,
   REPAIR_WORKFLOW_TYPE,
   repairWorkflowId,
   type RepairState,
@@ -34,15 +39,20 @@ export interface RepairServiceDeps {
   temporal: Client;
   taskQueue: string;
   repairPolicyId?: string | undefined;
+  /** Zone whose calendar day is "today" for the period checks (CALENDAR_TIME_ZONE; default Asia/Shanghai). */
+  timeZone?: string | undefined;
 }
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
+/** Statuses of records found wrong: they are no offences and do not count as repeated ones. */
+const RECORDS_FOUND_WRONG = ['DELETED', 'REVOKED'] as const;
 const OPEN = { notIn: [...CLOSED_REPAIR_STATUSES] };
 
 /** Steps that move an application towards a result: only while its record is still in force. */
 const RECORD_BOUND_UPDATES = new Set([acceptRepairUpdate.name, reviewRepairUpdate.name, decideRepairUpdate.name]);
 
-export function createRepairService({ prisma, temporal, taskQueue, repairPolicyId }: RepairServiceDeps) {
+export function createRepairService({ prisma, temporal, taskQueue, repairPolicyId, timeZone = DEFAULT_TIME_ZONE }: RepairServiceDeps) {
+  const localDay = (instant: Date) => localDateOf(instant, timeZone);
   const policy = () => loadPolicy(prisma, 'REPAIR', repairPolicySchema, repairPolicyId);
 
   async function visibleWhere(actor: Actor): Promise<Prisma.RepairApplicationWhereInput> {
@@ -69,13 +79,14 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
     const record = await prisma.dishonestyRecord.findFirst({ where: { AND: [{ id: recordId }, visibleRecords(actor)] } });
     if (!record) throw AppError.notFound('Record', recordId);
     const { params } = rules ?? (await policy());
-    const windowStart = new Date();
-    windowStart.setUTCMonth(windowStart.getUTCMonth() - params.repeatOffenceWindowMonths);
+    const now = new Date();
+    const today = localDay(now);
+    const windowStart = new Date(`${addCalendarMonths(today, -params.repeatOffenceWindowMonths)}T00:00:00.000Z`);
     const [open, refused, bar, recentRecordCount] = await Promise.all([
       prisma.repairApplication.findFirst({ where: { recordId, status: OPEN }, select: { id: true } }),
       prisma.repairApplication.findFirst({ where: { recordId, status: 'REFUSED' }, orderBy: { closedAt: 'desc' }, select: { reapplyFrom: true } }),
-      prisma.repairBar.findFirst({ where: { subjectId: record.subjectId, until: { gt: new Date() } }, orderBy: { until: 'desc' } }),
-      prisma.dishonestyRecord.count({ where: { subjectId: record.subjectId, decisionDate: { gte: windowStart } } }),
+      prisma.repairBar.findFirst({ where: { subjectId: record.subjectId, until: { gt: now } }, orderBy: { until: 'desc' } }),
+      prisma.dishonestyRecord.count({ where: { subjectId: record.subjectId, decisionDate: { gte: windowStart }, status: { notIn: [...RECORDS_FOUND_WRONG] } } }),
     ]);
     return checkRepairEligibility(
       {
@@ -87,12 +98,13 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
           leniency: record.leniency,
         },
         openApplicationId: open?.id ?? null,
-        reapplyFrom: refused?.reapplyFrom ? day(refused.reapplyFrom) : null,
-        barredUntil: bar ? day(bar.until) : null,
+        // Instants, read as the calendar day they fall on in the office's zone.
+        reapplyFrom: refused?.reapplyFrom ? localDay(refused.reapplyFrom) : null,
+        barredUntil: bar ? localDay(bar.until) : null,
         recentRecordCount,
       },
       params,
-      day(new Date()),
+      today,
     );
   }
 
@@ -124,7 +136,10 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
         applicantId: actor.id,
         filedAt: now.toISOString(),
         policy: rules,
+        materials: input.materials,
+        timeZone,
       };
+      const missing = missingMaterials(rules.params.requiredMaterials, input.materials);
       try {
         await prisma.$transaction(async (tx) => {
           await tx.repairApplication.create({
@@ -151,7 +166,7 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
             actorId: actor.id,
             actorRole: actor.role,
             reason: input.statement ?? null,
-            data: { recordId: record.id, materials: input.materials, policy: { id: rules.id, version: rules.version } },
+            data: { recordId: record.id, materials: input.materials, missingMaterials: missing, policy: { id: rules.id, version: rules.version } },
             occurredAt: now,
           });
         });
@@ -201,6 +216,13 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
         prisma.repairApplication.findMany({ where, orderBy: [{ filedAt: 'desc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
       ]);
       return { items: rows.map((row) => repairView(row)), page: query.page, pageSize: query.pageSize, total };
+    },
+
+    /** After a calendar change (a year published or corrected): open applications whose deadlines it may move recompute them. */
+    async recomputeDeadlines(year?: number): Promise<number> {
+      const rows = await prisma.repairApplication.findMany({ where: { AND: [calendarChangeScope(year), { status: OPEN }] }, select: { workflowId: true } });
+      const sent = await Promise.allSettled(rows.map((row) => temporal.workflow.getHandle(row.workflowId).signal(recomputeRepairDeadlinesSignal, { year })));
+      return sent.filter((result) => result.status === 'fulfilled').length;
     },
 
     /** Runs a human action (or a claim) as a workflow update; the validator's verdict comes back at once. */

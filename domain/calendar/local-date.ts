@@ -1,5 +1,8 @@
 /** Local calendar dates (YYYY-MM-DD) and their relation to instants in an IANA time zone. Pure, no I/O. */
 
+/** The default of CALENDAR_TIME_ZONE: deadlines and "today" are counted on Beijing time. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 

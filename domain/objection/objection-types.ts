@@ -12,10 +12,12 @@ export const ObjectionStatus = {
   WITHDRAWN: 'WITHDRAWN',
   /** Closed with an outcome (see ObjectionOutcome). */
   DECIDED: 'DECIDED',
+  /** Closed without a decision: the record was revoked, or deleted by another case, meanwhile. */
+  RECORD_ENDED: 'RECORD_ENDED',
 } as const;
 export type ObjectionStatus = (typeof ObjectionStatus)[keyof typeof ObjectionStatus];
 export const OBJECTION_STATUSES = Object.values(ObjectionStatus) as [ObjectionStatus, ...ObjectionStatus[]];
-export const CLOSED_OBJECTION_STATUSES: readonly ObjectionStatus[] = ['NOT_ACCEPTED', 'WITHDRAWN', 'DECIDED'];
+export const CLOSED_OBJECTION_STATUSES: readonly ObjectionStatus[] = ['NOT_ACCEPTED', 'WITHDRAWN', 'DECIDED', 'RECORD_ENDED'];
 
 /** The decision on an objection. */
 export const ObjectionOutcome = {
@@ -65,6 +67,7 @@ export const ObjectionEventType = {
   SECOND_REVIEW_DECIDED: 'SECOND_REVIEW_DECIDED',
   SECOND_REVIEW_WINDOW_CLOSED: 'SECOND_REVIEW_WINDOW_CLOSED',
   WITHDRAWN: 'WITHDRAWN',
+  CLOSED_RECORD_ENDED: 'CLOSED_RECORD_ENDED',
   STEP_OPENED: 'STEP_OPENED',
   REMINDER_SENT: 'REMINDER_SENT',
   ESCALATED: 'ESCALATED',

@@ -4,19 +4,31 @@ import type { LeniencyKind, Severity } from './record-types.js';
 
 const periodSchema = z.object({ minMonths: z.number().int().min(0).max(120), maxMonths: z.number().int().min(0).max(120) });
 
+/** Minor records (轻微): not published, or at most 3 months, and repairable at once (国办发〔2025〕22号 [C]). */
+export const DEFAULT_MINOR_PERIOD = { minMonths: 0, maxMonths: 3 };
+
 /**
- * Publication periods by severity (国办发〔2025〕22号, 令第36号): general at least 3 months and at most 1 year;
- * serious at least 1 year and at most 3 years. Months are calendar months from the decision date.
+ * Publication periods by severity (国办发〔2025〕22号 [C], 令第36号 [S]): minor at most 3 months; general at least 3
+ * months and at most 1 year; serious at least 1 year and at most 3 years. Months are calendar months from the
+ * decision date (民法典 art. 202 [C]). Policies stored before MINOR existed get its default.
  */
 export const publicationPolicySchema = z.object({
-  periods: z.object({ GENERAL: periodSchema, SERIOUS: periodSchema }),
+  periods: z.object({ MINOR: periodSchema.default(DEFAULT_MINOR_PERIOD), GENERAL: periodSchema, SERIOUS: periodSchema }),
+  /**
+   * Whether an objection's 停止公开 (STOP_PUBLICATION) outcome also lifts the sanctions and ends the rectification
+   * order. Default false: the outcome answers "still published after its period" (rules.md, Objection grounds [C]) and
+   * stops publication only; lifting punishments is what a repair does (令第36号 art. 3 [C]) and rectification is a
+   * consequence of its own (国发〔2016〕76号 [C]).
+   */
+  stopPublicationEndsEffects: z.boolean().default(false),
   /** Test and demonstration setting: one month lasts this many seconds; production leaves it unset. */
   secondsPerMonth: z.number().positive().max(31 * 86_400).optional(),
 });
 export type PublicationPolicy = z.infer<typeof publicationPolicySchema>;
 
 export const DEFAULT_PUBLICATION_POLICY: PublicationPolicy = {
-  periods: { GENERAL: { minMonths: 3, maxMonths: 12 }, SERIOUS: { minMonths: 12, maxMonths: 36 } },
+  periods: { MINOR: DEFAULT_MINOR_PERIOD, GENERAL: { minMonths: 3, maxMonths: 12 }, SERIOUS: { minMonths: 12, maxMonths: 36 } },
+  stopPublicationEndsEffects: false,
 };
 
 export interface PublicationWindow {

@@ -6,7 +6,8 @@ export const RecordSource = {
 } as const;
 export type RecordSource = (typeof RecordSource)[keyof typeof RecordSource];
 
-export const Severity = { GENERAL: 'GENERAL', SERIOUS: 'SERIOUS' } as const;
+/** 轻微 (not published, or at most 3 months), 一般 and 严重 (国办发〔2025〕22号 [C]). */
+export const Severity = { MINOR: 'MINOR', GENERAL: 'GENERAL', SERIOUS: 'SERIOUS' } as const;
 export type Severity = (typeof Severity)[keyof typeof Severity];
 
 export const PolicyArea = {

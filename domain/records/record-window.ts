@@ -20,27 +20,35 @@ export interface RecordWindow {
   publicationEndsAt: string;
   /** Instant at which a civil servant's sanction period ends, if the record has one. */
   sanctionEndsAt: string | null;
+  /**
+   * Instant from which the record's effects run: the start of its decision date (the effective date of the
+   * finding; rules.md "from the decision's effective date" [C]), not the moment a workflow adopted it.
+   */
+  effectiveFrom: string;
 }
 
 type EndOfDay = (date: string) => string;
 
 /** Publication and sanction periods of a record, in calendar months (民法典 art. 202) or on a scaled clock. */
-export function computeRecordWindow(request: RecordWindowRequest, endOfDay: EndOfDay): RecordWindow {
+export function computeRecordWindow(request: RecordWindowRequest, endOfDay: EndOfDay, startOfDay: EndOfDay): RecordWindow {
   const window = publicationWindow(request.decisionDate, request.severity, request.policy, request.leniency);
   const period = request.policy.periods[request.severity];
   const months = request.leniency === 'EXEMPTED' ? 0 : request.leniency === 'LIGHTER' ? period.minMonths : period.maxMonths;
   const sanctionMonths = request.sanctionKind ? SANCTION_MONTHS[request.sanctionKind] : null;
   const scale = request.policy.secondsPerMonth;
+  const effectiveFrom = startOfDay(request.decisionDate);
   if (scale) {
     const start = Date.parse(request.registeredAt);
     return {
       ...window,
+      effectiveFrom,
       publicationEndsAt: new Date(start + months * scale * 1000).toISOString(),
       sanctionEndsAt: sanctionMonths === null ? null : new Date(start + sanctionMonths * scale * 1000).toISOString(),
     };
   }
   return {
     ...window,
+    effectiveFrom,
     publicationEndsAt: endOfDay(window.publishedUntil),
     sanctionEndsAt: sanctionMonths === null ? null : endOfDay(addCalendarMonths(request.decisionDate, sanctionMonths)),
   };

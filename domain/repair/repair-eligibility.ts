@@ -1,3 +1,4 @@
+import { addDays } from '../calendar/local-date.js';
 import type { RepairPolicy } from './repair-policy.js';
 
 /** Why a record cannot be repaired now, and from when it could be (when that is known). */
@@ -48,8 +49,11 @@ export function checkRepairEligibility(facts: RepairFacts, policy: RepairPolicy,
   if (policy.excludedSources.includes(record.source)) {
     obstacles.push({ code: 'EXCLUDED_KIND', message: `Records from ${record.source} cannot be repaired under the rules in force` });
   }
-  if (record.minPublishedUntil && record.minPublishedUntil > today) {
-    obstacles.push({ code: 'MIN_PERIOD_NOT_SERVED', message: 'The minimum publication period has not been served', from: record.minPublishedUntil });
+  // 民法典 arts. 201–202 [C]: a period in months ends at the end (24:00) of its last day, so repair opens the day after.
+  if (record.minPublishedUntil === null) {
+    obstacles.push({ code: 'MIN_PERIOD_NOT_SERVED', message: 'The minimum publication period of this record is not known yet' });
+  } else if (record.minPublishedUntil >= today) {
+    obstacles.push({ code: 'MIN_PERIOD_NOT_SERVED', message: 'The minimum publication period has not been served', from: addDays(record.minPublishedUntil, 1) });
   }
   if (record.rectificationStatus === 'PENDING' || record.rectificationStatus === 'OVERDUE') {
     obstacles.push({ code: 'RECTIFICATION_NOT_COMPLETED', message: 'The rectification order has not been completed and accepted' });

@@ -33,6 +33,13 @@ export const repairPolicySchema = z.object({
   /** Repeated offences: this many records of the subject within `repeatOffenceWindowMonths` bar repair; null = off. */
   repeatOffenceLimit: z.number().int().min(2).max(100).nullable(),
   repeatOffenceWindowMonths: z.number().int().min(1).max(120),
+  /**
+   * Overall cap from filing to decision, on top of the per-step deadlines: the single window (信用中国) gives its
+   * result within 10 WD (国办发〔2025〕22号 [S]); a supervisor may extend it once by 3 WD (深圳 art. 82 [C]: 3 WD,
+   * +3 with approval). Passing it escalates to the authority's supervisors; it never decides by itself.
+   */
+  overallWorkingDays: z.number().int().min(1).max(120).default(10),
+  overallExtensionWorkingDays: z.number().int().min(0).max(60).default(3),
   secondsPerWorkingDay: z.number().positive().max(86_400).optional(),
 });
 export type RepairPolicy = z.infer<typeof repairPolicySchema>;
@@ -50,4 +57,6 @@ export const DEFAULT_REPAIR_POLICY: RepairPolicy = {
   excludedSources: [],
   repeatOffenceLimit: null,
   repeatOffenceWindowMonths: 24,
+  overallWorkingDays: 10,
+  overallExtensionWorkingDays: 3,
 };

@@ -1,4 +1,5 @@
 /** Reading and editing the working-day calendar (one CalendarYear per published arrangement). */
+import { estimatedHolidays } from './estimated-holidays.js';
 import { isIsoDate, yearOf } from '../../domain/calendar/local-date.js';
 import { CalendarDayKind, DayKind, dayKind } from '../../domain/calendar/working-days.js';
 import { AppError, ErrorCode, type FieldProblem } from '../app-error.js';
@@ -132,12 +133,14 @@ export async function describeCalendarDay(prisma: PrismaClient, date: string): P
     prisma.calendarYear.findUnique({ where: { year: yearOf(date) }, select: { year: true } }),
     prisma.calendarDay.findUnique({ where: { date: toDbDate(date) } }),
   ]);
-  const kind = dayKind(date, exception ? storedDayKind(exception) : undefined);
+  // A year without a published arrangement: its statutory holidays, estimated (the answer stays provisional).
+  const estimated = !exception && published === null ? estimatedHolidays(yearOf(date)).get(date) : undefined;
+  const kind = dayKind(date, exception ? storedDayKind(exception) : estimated ? 'HOLIDAY' : undefined);
   return {
     date,
     workingDay: kind === DayKind.WORKDAY || kind === DayKind.ADJUSTED_WORKDAY,
     kind,
-    ...(exception ? { name: exception.name } : {}),
+    ...(exception ? { name: exception.name } : estimated ? { name: estimated } : {}),
     provisional: published === null,
   };
 }

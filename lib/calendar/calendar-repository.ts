@@ -1,5 +1,6 @@
 import { CALENDAR_DAY_KINDS, type CalendarData, type CalendarDayKind } from '../../domain/calendar/working-days.js';
 import type { PrismaClient } from '../prisma.js';
+import { ESTIMATED_YEARS_AHEAD, estimatedHolidays } from './estimated-holidays.js';
 
 /** The calendar data as of one revision. */
 export interface CalendarSnapshot {
@@ -37,6 +38,16 @@ export function storedDayKind(day: { date: Date; kind: string }): CalendarDayKin
   return day.kind;
 }
 
+/** Unpublished years from the first published one to ESTIMATED_YEARS_AHEAD past the last. */
+function estimatedYears(published: ReadonlySet<number>): number[] {
+  if (published.size === 0) return [];
+  const first = Math.min(...published);
+  const last = Math.max(...published) + ESTIMATED_YEARS_AHEAD;
+  const years: number[] = [];
+  for (let year = first; year <= last; year++) if (!published.has(year)) years.push(year);
+  return years;
+}
+
 export function createCalendarRepository(prisma: PrismaClient): CalendarRepository {
   let cached: { revisionId: number; snapshot: Promise<CalendarSnapshot> } | null = null;
 
@@ -52,10 +63,12 @@ export function createCalendarRepository(prisma: PrismaClient): CalendarReposito
     );
     const exceptions = new Map<string, CalendarDayKind>();
     for (const day of days) exceptions.set(fromDbDate(day.date), storedDayKind(day));
-    return {
-      version: calendarVersionOf(latest?.id),
-      data: { exceptions, publishedYears: new Set(years.map((y) => y.year)) },
-    };
+    const publishedYears = new Set(years.map((y) => y.year));
+    // Years without a published arrangement count their statutory holidays (an estimate; still provisional).
+    for (const year of estimatedYears(publishedYears)) {
+      for (const date of estimatedHolidays(year).keys()) if (!exceptions.has(date)) exceptions.set(date, 'HOLIDAY');
+    }
+    return { version: calendarVersionOf(latest?.id), data: { exceptions, publishedYears } };
   }
 
   return {

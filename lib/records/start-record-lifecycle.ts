@@ -22,6 +22,8 @@ export interface StartLifecycleOptions extends LifecyclePolicyPins {
   rectificationRequired: boolean;
   /** A revoked repair: the record's lifecycle runs again (same workflow id, new run). */
   reinstated?: boolean;
+  /** A reinstated record keeps its leniency and its rectification requirement. */
+  carriedOver?: RecordLifecycleInput['carriedOver'];
 }
 
 const isSanctionKind = (value: string | null): value is SanctionKind => value !== null && (SANCTION_KINDS as string[]).includes(value);
@@ -46,6 +48,7 @@ export async function startRecordLifecycle(record: DishonestyRecord, subject: Su
         ? await loadPolicy(prisma, 'RECTIFICATION', rectificationPolicySchema, options.rectificationPolicyId)
         : null,
     ...(options.reinstated ? { reinstated: true } : {}),
+    ...(options.carriedOver ? { carriedOver: options.carriedOver } : {}),
   };
   const workflowId = recordWorkflowId(record.id);
   try {

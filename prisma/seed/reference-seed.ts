@@ -1,6 +1,7 @@
 import { creditCodeCheckCharacter } from '../../domain/credit-code.js';
 import { DEFAULT_OBJECTION_POLICY } from '../../domain/objection/objection-policy.js';
 import { DEFAULT_PUBLICATION_POLICY } from '../../domain/records/publication-policy.js';
+import { addCalendarMonths } from '../../domain/records/calendar-months.js';
 import { DEFAULT_REPAIR_POLICY } from '../../domain/repair/repair-policy.js';
 import { DEFAULT_RECTIFICATION_POLICY } from '../../domain/rectification/rectification-policy.js';
 import { PolicyArea, RecordSource, Severity, type RecordFacts } from '../../domain/records/record-types.js';
@@ -50,13 +51,8 @@ function creditCode(first17: string): string {
   return first17 + creditCodeCheckCharacter(first17);
 }
 
-function addYears(isoDate: string, years: number): string {
-  const [year, rest] = [Number(isoDate.slice(0, 4)), isoDate.slice(4)];
-  return `${year + years}${rest}`;
-}
-
-/** Publication period by severity: general findings 1 year, serious ones 3 years. */
-const PUBLICATION_YEARS: Record<Severity, number> = { GENERAL: 1, SERIOUS: 3 };
+/** Publication period by severity: the default policy's maximum (general findings 1 year, serious ones 3 years). */
+const publicationMonths = (severity: Severity) => DEFAULT_PUBLICATION_POLICY.periods[severity].maxMonths;
 
 const dbDate = (isoDate: string) => new Date(`${isoDate}T00:00:00.000Z`);
 
@@ -248,7 +244,7 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
         facts: { ...facts },
         decisionDate: dbDate(decisionDate),
         publishedFrom: dbDate(publishedFrom),
-        publishedUntil: dbDate(addYears(publishedFrom, PUBLICATION_YEARS[record.severity])),
+        publishedUntil: dbDate(addCalendarMonths(publishedFrom, publicationMonths(record.severity))),
         version: 1,
       },
     });

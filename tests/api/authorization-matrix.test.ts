@@ -82,6 +82,7 @@ const MATRIX: Record<string, RouteSpec> = {
   // --- open to anyone ---------------------------------------------------------------------------------------------
   'GET /health': { fixture: 'none', request: NO_BODY('/health'), expect: PUBLIC },
   'GET /openapi.json': { fixture: 'none', request: NO_BODY('/openapi.json'), expect: PUBLIC },
+  'GET /public/criticisms': { fixture: 'none', request: NO_BODY('/public/criticisms'), expect: PUBLIC },
   'GET /public/records': { fixture: 'none', request: NO_BODY('/public/records'), expect: PUBLIC },
   'GET /me': { fixture: 'none', request: NO_BODY('/me'), expect: ALL_200 },
 
@@ -208,6 +209,11 @@ const MATRIX: Record<string, RouteSpec> = {
     request: (fx) => ({ path: `/records/${fx.recordId}/revocation`, body: { reason: '原决定已撤销' } }),
     expect: STAFF_ACTS,
   },
+  'POST /records/{recordId}/revocation/decision': {
+    fixture: 'record',
+    request: (fx) => ({ path: `/records/${fx.recordId}/revocation/decision`, body: { approve: true, reasons: '同意撤销' } }),
+    expect: SUPERVISOR_ACTS,
+  },
   'POST /records/{recordId}/leniency': {
     fixture: 'record',
     request: (fx) => ({ path: `/records/${fx.recordId}/leniency`, body: { kind: 'LIGHTER', reasons: '主动纠错' } }),
@@ -223,6 +229,17 @@ const MATRIX: Record<string, RouteSpec> = {
     request: () => ({ path: `/subjects/${world.subjectId}/eligibility` }),
     // Eligibility is a subject's standing, not a case: staff of any authority and administrators may ask.
     expect: e(200, 404, 200, 200, 200, 200),
+  },
+  'POST /eligibility/evaluations': {
+    fixture: 'none',
+    request: () => ({ path: '/eligibility/evaluations', body: { subjectId: world.subjectId, evaluation: '2026年度文明单位评选' } }),
+    // Staff of any authority running an evaluation; applicants and administrators do not evaluate.
+    expect: e(403, 403, 201, 201, 201, 403),
+  },
+  'GET /eligibility/evaluations/{evaluationId}': {
+    fixture: 'none',
+    request: NO_BODY('/eligibility/evaluations/EVAL-20260101-NOSUCHEVAL'),
+    expect: e(404, 404, 404, 404, 404, 404),
   },
   'GET /eligibility/suspended': { fixture: 'none', request: NO_BODY('/eligibility/suspended'), expect: e(403, 403, 200, 200, 200, 200) },
 
@@ -275,6 +292,7 @@ const MATRIX: Record<string, RouteSpec> = {
     decision: ['supervisor', { approve: true, reasons: '同意' }],
     withdrawal: ['applicant', {}],
     revocation: ['supervisor', { reason: '材料虚假' }],
+    extension: ['supervisor', { reason: '需进一步核实' }],
   }),
   'POST /repairs/{applicationId}/claim': { fixture: 'none', request: NO_BODY(`/repairs/${UNKNOWN_REPAIR}/claim`), expect: e(403, 403, 404, 404, 404, 403) },
   'POST /repairs/{applicationId}/release': { fixture: 'none', request: NO_BODY(`/repairs/${UNKNOWN_REPAIR}/release`), expect: e(403, 403, 404, 404, 404, 404) },

@@ -60,6 +60,48 @@ describe('provisional deadlines', () => {
     expect(events).toHaveLength(1);
   });
 
+  it('a correction of a published year moves the deadlines counted through it', async () => {
+    const world = await createObjectionWorld(env.prisma, { secondsPerWorkingDay: undefined });
+    const app = await createTestApp({ taskQueue, objectionPolicyId: world.policyId });
+    const admin = await bearer(world.actors.admin);
+    const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+    const saved = await request(app).get(`/calendar/years/${year}`).set('Authorization', admin);
+    expect(saved.status).toBe(200);
+    const days = saved.body.days.map((d: { date: string; kind: string; name: string }) => ({ date: d.date, kind: d.kind, name: d.name }));
+
+    const recordId = await world.createRecord();
+    const filed = await request(app)
+      .post('/objections')
+      .set('Authorization', await bearer(world.actors.applicant))
+      .send({ recordId, grounds: 'INACCURATE_OR_INCOMPLETE', statement: '数额错误' });
+    const caseId = filed.body.id as string;
+    const before = await eventually(async () => {
+      const row = await env.prisma.objection.findUniqueOrThrow({ where: { id: caseId } });
+      return row.dueAt ? row : undefined;
+    });
+    expect(before.dueProvisional).toBe(false);
+    const dueDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(before.dueAt!.getTime() - 1));
+    if (Number(dueDate.slice(0, 4)) !== year) return; // the deadline runs into the next year: nothing to correct here
+
+    try {
+      // The office corrects the arrangement: the due date becomes a holiday.
+      const put = await request(app)
+        .put(`/calendar/years/${year}`)
+        .set('Authorization', admin)
+        .send({ source: saved.body.source, days: [...days.filter((d: { date: string }) => d.date !== dueDate), { date: dueDate, kind: 'HOLIDAY', name: '更正' }] });
+      expect(put.status).toBe(200);
+      expect(put.body.recomputedCases).toBeGreaterThanOrEqual(1);
+      const after = await eventually(async () => {
+        const row = await env.prisma.objection.findUniqueOrThrow({ where: { id: caseId } });
+        return row.dueAt && row.dueAt.getTime() > before.dueAt!.getTime() ? row : undefined;
+      });
+      expect(after.dueProvisional).toBe(false);
+      expect(await env.prisma.caseEvent.count({ where: { caseId, type: 'DEADLINE_RECOMPUTED' } })).toBeGreaterThanOrEqual(1);
+    } finally {
+      await request(app).put(`/calendar/years/${year}`).set('Authorization', admin).send({ source: saved.body.source, days });
+    }
+  });
+
   it('only an administrator may change the calendar', async () => {
     const world = await createObjectionWorld(env.prisma);
     const app = await createTestApp({ taskQueue });

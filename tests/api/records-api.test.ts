@@ -81,14 +81,32 @@ describe('records, eligibility and publication API', () => {
     expect(badEnum.headers['content-type']).toMatch(/problem\+json/);
   });
 
-  it('revokes a record once; leniency needs a supervisor who did not propose it', async () => {
+  it('a revocation needs a second person: a supervisor other than its proposer; it is revoked once', async () => {
     const a = (await register()).body.id as string;
     const reviewer = await bearer(world.actors.reviewer);
-    const revoked = await request(app).post(`/records/${a}/revocation`).set('Authorization', reviewer).send({ reason: '原处罚决定被撤销' });
+    const supervisor = await bearer(world.actors.supervisor);
+    const proposed = await request(app).post(`/records/${a}/revocation`).set('Authorization', reviewer).send({ reason: '原处罚决定被撤销' });
+    expect(proposed.status).toBe(200);
+    expect(proposed.body).toMatchObject({ status: 'ACTIVE', sanctionsActive: true });
+    expect(proposed.body.timeline.map((e: { type: string }) => e.type)).toContain('REVOCATION_PROPOSED');
+    expect((await request(app).post(`/records/${a}/revocation`).set('Authorization', reviewer).send({ reason: '再次' })).status).toBe(409);
+    expect((await request(app).post(`/records/${a}/revocation`).set('Authorization', reviewer).send({})).status).toBe(400);
+    expect((await request(app).post(`/records/${a}/revocation/decision`).set('Authorization', reviewer).send({ approve: true, reasons: '同意' })).status).toBe(403);
+    const revoked = await request(app).post(`/records/${a}/revocation/decision`).set('Authorization', supervisor).send({ approve: true, reasons: '同意撤销' });
     expect(revoked.status).toBe(200);
     expect(revoked.body).toMatchObject({ status: 'REVOKED', sanctionsActive: false });
     expect((await request(app).post(`/records/${a}/revocation`).set('Authorization', reviewer).send({ reason: '再次' })).status).toBe(409);
-    expect((await request(app).post(`/records/${a}/revocation`).set('Authorization', reviewer).send({})).status).toBe(400);
+
+    const c = (await register()).body.id as string;
+    expect((await request(app).post(`/records/${c}/revocation`).set('Authorization', supervisor).send({ reason: '原决定撤销' })).status).toBe(200);
+    expect((await request(app).post(`/records/${c}/revocation/decision`).set('Authorization', supervisor).send({ approve: true, reasons: '同意' })).status).toBe(403);
+    const rejected = await request(app).post(`/records/${c}/revocation/decision`).set('Authorization', await bearer(world.actors.supervisor2)).send({ approve: false, reasons: '依据不足' });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({ status: 'ACTIVE', sanctionsActive: true });
+  });
+
+  it('leniency needs a supervisor who did not propose it', async () => {
+    const reviewer = await bearer(world.actors.reviewer);
 
     const b = (await register()).body.id as string;
     const proposed = await request(app).post(`/records/${b}/leniency`).set('Authorization', reviewer).send({ kind: 'LIGHTER', reasons: '主动纠错' });
@@ -110,5 +128,44 @@ describe('records, eligibility and publication API', () => {
     expect((await request(app).get('/subjects/nobody-here/eligibility').set('Authorization', await bearer(world.actors.admin))).status).toBe(404);
     expect((await request(app).get(`/subjects/${world.subjectId}/eligibility`).set('Authorization', await bearer(world.actors.otherApplicant))).status).toBe(404);
     expect((await request(app).get('/eligibility/suspended').set('Authorization', await bearer(world.actors.applicant))).status).toBe(403);
+  });
+
+  it('a record decided long before it was registered suspends its subject from its decision date', async () => {
+    const res = await register({ decisionDate: '2025-03-12', subjectId: world.civilServantId, source: 'DISCIPLINARY_ACTION', sanctionKind: 'REMOVAL', policyArea: 'OTHER' });
+    expect(res.status).toBe(201);
+    const answer = await eventually(async () => {
+      const r = await request(app).get(`/subjects/${world.civilServantId}/eligibility`).set('Authorization', await bearer(world.actors.reviewer));
+      const blocker = r.body.blockers?.find((b: { recordId: string }) => b.recordId === res.body.id);
+      return blocker as { since: string } | undefined;
+    });
+    // 2025-03-12 00:00 in Beijing, not the moment the lifecycle started.
+    expect(answer.since).toBe('2025-03-11T16:00:00.000Z');
+  });
+
+  it('registers a minor record (轻微): published for 3 months and repairable from the day after its decision', async () => {
+    const res = await register({ severity: 'MINOR', decisionDate: '2026-01-31' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ severity: 'MINOR', publishedUntil: '2026-04-30', minPublishedUntil: '2026-01-31' });
+  });
+
+  it('stores the eligibility answer an honor evaluation used, with who asked and the records it cited', async () => {
+    const record = (await register({ subjectId: world.civilServantId, source: 'DISCIPLINARY_ACTION', sanctionKind: 'DEMERIT', policyArea: 'OTHER' })).body.id as string;
+    await eventually(async () => {
+      const r = await request(app).get(`/subjects/${world.civilServantId}/eligibility`).set('Authorization', await bearer(world.actors.reviewer));
+      return r.body.blockers?.some((b: { recordId: string }) => b.recordId === record) ? true : undefined;
+    });
+    const asked = await request(app)
+      .post('/eligibility/evaluations')
+      .set('Authorization', await bearer(world.actors.reviewer2))
+      .send({ subjectId: world.civilServantId, evaluation: '2026年度优秀公务员评选' });
+    expect(asked.status).toBe(201);
+    expect(asked.body).toMatchObject({ subjectId: world.civilServantId, evaluation: '2026年度优秀公务员评选', askedById: world.actors.reviewer2.id, answer: { eligible: false } });
+    expect(asked.body.recordIds).toContain(record);
+    const stored = await request(app).get(`/eligibility/evaluations/${asked.body.id}`).set('Authorization', await bearer(world.actors.admin));
+    expect(stored.body).toEqual(asked.body);
+    const audit = await env.prisma.caseEvent.findFirst({ where: { caseId: world.civilServantId, type: 'ELIGIBILITY_EVALUATED' } });
+    expect(audit?.data).toMatchObject({ evaluationId: asked.body.id, eligible: false });
+    expect((await request(app).post('/eligibility/evaluations').set('Authorization', await bearer(world.actors.applicant)).send({ subjectId: world.subjectId, evaluation: 'x' })).status).toBe(403);
+    expect((await request(app).get(`/eligibility/evaluations/${asked.body.id}`).set('Authorization', await bearer(world.actors.applicant))).status).toBe(404);
   });
 });

@@ -120,11 +120,13 @@ describe('computing deadlines from the database calendar', () => {
   it('marks a period running into an unpublished year provisional, then exact once an administrator adds that year', async () => {
     const request = { from: '2026-12-24T10:00:00+08:00', workingDays: 10 };
     const before = await calculator.compute(request);
-    expect(before).toMatchObject({ dueDate: '2027-01-07', provisional: true });
+    // Until the notice is published, 2027's statutory holidays are estimated (元旦 2027-01-01 is one), provisionally.
+    expect(before).toMatchObject({ dueDate: '2027-01-08', provisional: true });
     expect(await describeCalendarDay(prisma, '2027-01-01')).toEqual({
       date: '2027-01-01',
-      workingDay: true,
-      kind: 'WORKDAY',
+      workingDay: false,
+      kind: 'HOLIDAY',
+      name: '元旦（预估）',
       provisional: true,
     });
 

@@ -136,4 +136,14 @@ describe('objection workflow outcomes (real Temporal and PostgreSQL)', () => {
     expect([first.created, second.created].sort()).toEqual([false, true]);
     expect(await env.prisma.objection.count({ where: { recordId } })).toBe(1);
   });
+
+  it('an objection decision is a message to the applicant in the outbox, written with the decision', async () => {
+    const { caseId } = await fileAndAccept();
+    await service().act(world.actors.reviewer2, caseId, decideObjectionUpdate, { outcome: 'REJECT', reasons: '记录准确' });
+    const messages = await env.prisma.outboxMessage.findMany({ where: { recipientId: world.actors.applicant.id, topic: 'objection.decided' } });
+    const message = messages.find((m) => (m.payload as { caseId?: string }).caseId === caseId);
+    expect(message?.payload).toMatchObject({ caseId, outcome: 'REJECT', reasons: '记录准确', status: 'DECIDED' });
+    const decided = await env.prisma.caseEvent.findFirstOrThrow({ where: { caseId, type: 'DECIDED' } });
+    expect(message?.id).toBe(`msg-${decided.eventKey}`);
+  });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decideLeniencyUpdate, proposeLeniencyUpdate, revokeRecordUpdate } from '../../workflows/record/record-contract.js';
+import { decideLeniencyUpdate, decideRevocationUpdate, proposeLeniencyUpdate, recordLifecycleQuery, revokeRecordUpdate } from '../../workflows/record/record-contract.js';
 import { acceptObjectionUpdate, decideObjectionUpdate } from '../../workflows/objection/objection-contract.js';
 import { eventually, objectionServiceFor } from '../support/objection-fixtures.js';
 import { createRecordWorld, recordServiceFor, registration, type RecordWorld } from '../support/record-fixtures.js';
@@ -18,6 +18,12 @@ afterAll(async () => {
 });
 
 const service = (world: RecordWorld) => recordServiceFor(env.prisma, env.temporalClient, taskQueue, world);
+
+/** Revocation takes two people: a reviewer proposes, a supervisor approves. */
+async function revoke(world: RecordWorld, recordId: string, reason: string) {
+  await service(world).act(world.actors.reviewer, recordId, revokeRecordUpdate, { reason });
+  return service(world).act(world.actors.supervisor, recordId, decideRevocationUpdate, { approve: true, reasons: '同意撤销' });
+}
 
 async function eligibility(subjectId: string) {
   return env.prisma.subjectEligibility.findUnique({ where: { subjectId } });
@@ -55,7 +61,7 @@ describe('record lifecycle and honor eligibility (real Temporal and PostgreSQL)'
     await eventually(async () => ((await eligibility(world.subjectId))?.eligible === false ? true : undefined));
     await eventually(async () => (await env.prisma.rectification.findUnique({ where: { recordId: record.id } })) ?? undefined);
 
-    const revoked = await service(world).act(world.actors.reviewer, record.id, revokeRecordUpdate, { reason: '原判决被撤销' });
+    const revoked = await revoke(world, record.id, '原判决被撤销');
     expect(revoked).toMatchObject({ status: 'REVOKED', publicationStatus: 'STOPPED', sanctionsActive: false });
     await eventually(async () => ((await eligibility(world.subjectId))?.eligible ? true : undefined));
     const rectification = await eventually(async () => {
@@ -102,14 +108,14 @@ describe('record lifecycle and honor eligibility (real Temporal and PostgreSQL)'
       const row = await eligibility(world.subjectId);
       return row && (row.blockers as unknown[]).length === 4 ? row : undefined;
     });
-    await Promise.all(records.slice(0, 3).map((r) => service(world).act(world.actors.reviewer, r.id, revokeRecordUpdate, { reason: '撤销' })));
+    await Promise.all(records.slice(0, 3).map((r) => revoke(world, r.id, '撤销')));
     const remaining = await eventually(async () => {
       const row = await eligibility(world.subjectId);
       return row && (row.blockers as unknown[]).length === 1 ? row : undefined;
     });
     expect(remaining.eligible).toBe(false);
     expect((remaining.blockers as Array<{ recordId: string }>)[0]?.recordId).toBe(records[3]!.id);
-    await service(world).act(world.actors.reviewer, records[3]!.id, revokeRecordUpdate, { reason: '撤销' });
+    await revoke(world, records[3]!.id, '撤销');
     await eventually(async () => ((await eligibility(world.subjectId))?.eligible ? true : undefined));
   });
 
@@ -141,5 +147,51 @@ describe('record lifecycle and honor eligibility (real Temporal and PostgreSQL)'
     await eventually(async () => ((await eligibility(world.civilServantId))?.eligible ? true : undefined), 15_000);
     const restored = (await eligibilityEvents(world.civilServantId)).find((e) => e.type === 'ELIGIBILITY_RESTORED');
     expect(restored?.reason).toBe('EXPIRED');
+  });
+
+  it("a civil servant's major demerit keeps restricting awards after the publication of a general record ends", async () => {
+    // 0.5 s a month: publication 12 months = 6 s, major demerit 18 months = 9 s.
+    const world = await createRecordWorld(env.prisma, { secondsPerMonth: 0.5 });
+    const record = await service(world).register(
+      world.actors.reviewer,
+      registration(world, { subjectId: world.civilServantId, source: 'DISCIPLINARY_ACTION', sanctionKind: 'MAJOR_DEMERIT', policyArea: 'OTHER' }),
+    );
+    await eventually(async () => ((await eligibility(world.civilServantId))?.eligible === false ? true : undefined));
+    const lifecycle = await env.temporalClient.workflow.getHandle(`record-${record.id}`).query(recordLifecycleQuery);
+    expect(lifecycle.sanctionEndsAt).not.toBeNull();
+    await eventually(async () => {
+      const row = await env.prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: record.id } });
+      return row.publicationStatus === 'STOPPED' ? row : undefined;
+    }, 15_000);
+    // Give a wrongly sent "block ended" time to arrive before looking.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const during = await eligibility(world.civilServantId);
+    expect(Date.parse(lifecycle.sanctionEndsAt!)).toBeGreaterThan(Date.now());
+    expect(during?.eligible).toBe(false);
+    expect(during?.blockers).toEqual([expect.objectContaining({ recordId: record.id, until: lifecycle.sanctionEndsAt })]);
+    await eventually(async () => ((await eligibility(world.civilServantId))?.eligible ? true : undefined), 15_000);
+  });
+
+  it('an objection that stops publication stops publication only: the suspension and the rectification order continue', async () => {
+    const world = await createRecordWorld(env.prisma, { secondsPerMonth: 3600 });
+    const record = await service(world).register(world.actors.reviewer, registration(world, { rectificationRequired: true }));
+    await eventually(async () => ((await eligibility(world.subjectId))?.eligible === false ? true : undefined));
+    await eventually(async () => (await env.prisma.rectification.findUnique({ where: { recordId: record.id } })) ?? undefined);
+    const objections = objectionServiceFor(env.prisma, env.temporalClient, taskQueue, world);
+    const filed = await objections.file(world.actors.applicant, { recordId: record.id, grounds: 'PUBLISHED_PAST_PERIOD', statement: '超期公示', evidence: [] });
+    await objections.act(world.actors.reviewer, filed.case.id, acceptObjectionUpdate, {});
+    await objections.act(world.actors.reviewer2, filed.case.id, decideObjectionUpdate, { outcome: 'STOP_PUBLICATION', reasons: '停止公开' });
+
+    await eventually(async () => {
+      const types = (await env.prisma.caseEvent.findMany({ where: { caseId: record.id, caseType: 'RECORD' }, select: { type: true } })).map((e) => e.type);
+      return types.includes('PUBLICATION_STOPPED') || types.includes('EFFECTS_ENDED_PUBLICATION_STOPPED') ? types : undefined;
+    });
+    const stored = await env.prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: record.id } });
+    expect(stored).toMatchObject({ status: 'ACTIVE', publicationStatus: 'STOPPED', sanctionsActive: true });
+    expect((await eligibility(world.subjectId))?.eligible).toBe(false);
+    const rectification = await env.prisma.rectification.findUniqueOrThrow({ where: { recordId: record.id } });
+    expect(rectification.status).not.toBe('CANCELLED');
+    const lifecycle = await env.temporalClient.workflow.getHandle(`record-${record.id}`).query(recordLifecycleQuery);
+    expect(lifecycle).toMatchObject({ phase: 'ACTIVE', publicationStopped: true });
   });
 });

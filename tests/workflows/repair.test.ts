@@ -88,7 +88,9 @@ describe('credit repair (real Temporal and PostgreSQL)', () => {
     expect(refused.status).toBe('REFUSED');
     expect(refused.reapplyFrom).not.toBeNull();
     const check = await service(world).eligibility(world.actors.applicant, record.id);
-    expect(check.obstacles).toEqual([expect.objectContaining({ code: 'RECENTLY_REFUSED', from: refused.reapplyFrom!.slice(0, 10) })]);
+    // The date of the instant in Beijing time (the office's calendar day), not in UTC.
+    const reapplyDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(refused.reapplyFrom!));
+    expect(check.obstacles).toEqual([expect.objectContaining({ code: 'RECENTLY_REFUSED', from: reapplyDay })]);
   });
 
   it('补正 pauses the acceptance clock until the materials arrive', async () => {
@@ -113,7 +115,10 @@ describe('credit repair (real Temporal and PostgreSQL)', () => {
     const world = await createRepairWorld(env.prisma, { secondsPerWorkingDay: 1, correctionWorkingDays: 1 });
     const record = await repairableRecord(env.prisma, env.temporalClient, taskQueue, world);
     const filed = await service(world).file(world.actors.applicant, { recordId: record.id, materials: FULL_MATERIALS.slice(0, 1) });
-    await service(world).act(world.actors.reviewer, filed.application.id, requestCorrectionUpdate, { missing: ['CREDIT_COMMITMENT'], reason: '缺承诺书' });
+    await service(world).act(world.actors.reviewer, filed.application.id, requestCorrectionUpdate, {
+      missing: ['CREDIT_COMMITMENT', 'PERFORMANCE_PROOF', 'IDENTITY_AUTHORIZATION'],
+      reason: '缺承诺书等材料',
+    });
     const closed = await eventually(async () => {
       const row = await env.prisma.repairApplication.findUniqueOrThrow({ where: { id: filed.application.id } });
       return row.status === 'NOT_ACCEPTED' ? row : undefined;

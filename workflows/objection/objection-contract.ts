@@ -11,7 +11,7 @@ import type {
   ObjectionStep,
 } from '../../domain/objection/objection-types.js';
 import type { Actor } from '../../domain/roles.js';
-import type { HumanStepState } from '../shared/human-step.js';
+import type { HumanStepState, RecomputeDeadlinesNotice } from '../shared/human-step.js';
 
 export const OBJECTION_CASE_TYPE = 'OBJECTION';
 
@@ -94,7 +94,8 @@ export const withdrawObjectionUpdate = defineUpdate<ObjectionState, [WithdrawObj
 
 export const objectionStateQuery = defineQuery<ObjectionState>('objectionState');
 /** Sent when the working-day calendar changed: provisional deadlines are computed again. */
-export const recomputeDeadlinesSignal = defineSignal<[]>('recomputeDeadlines');
+/** The calendar changed (a year published or corrected): open steps recompute times that depend on it. */
+export const recomputeDeadlinesSignal = defineSignal<[RecomputeDeadlinesNotice?]>('recomputeDeadlines');
 
 /** Workflow type name, for clients that start it without importing workflow code. */
 export const OBJECTION_WORKFLOW_TYPE = 'objectionWorkflow';

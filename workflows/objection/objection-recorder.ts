@@ -1,7 +1,7 @@
 import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import type { ObjectionReadModelPatch, RecordEffect } from '../../activities/objection-transition.js';
-import type { ObjectionEventType, ObjectionStatus, ObjectionStep } from '../../domain/objection/objection-types.js';
+import { CLOSED_OBJECTION_STATUSES, type ObjectionEventType, type ObjectionStep } from '../../domain/objection/objection-types.js';
 import type { Actor } from '../../domain/roles.js';
 import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
 import type { ClaimEventType } from '../shared/claim-contract.js';
@@ -21,7 +21,14 @@ import { currentAssigneeRole, type HumanStep } from '../shared/human-step.js';
 
 const { recordObjectionTransition } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
 
-const CLOSED: readonly ObjectionStatus[] = ['NOT_ACCEPTED', 'WITHDRAWN', 'DECIDED'];
+/** Transitions that answer the applicant, and the outbox topic that tells them (like repair decisions). */
+const NOTIFIED: Partial<Record<string, string>> = {
+  DECIDED: 'objection.decided',
+  SECOND_REVIEW_DECIDED: 'objection.decided',
+  NOT_ACCEPTED: 'objection.not-accepted',
+  CLOSED_RECORD_ENDED: 'objection.closed',
+};
+
 
 export interface ObjectionTransitionDetails {
   reason?: string | null | undefined;
@@ -51,7 +58,15 @@ export class ObjectionRecorder {
     const patch = { ...this.readModel(), ...(decided ? { decisionReasons: details.reason ?? null } : {}) };
     this.syncSearchAttributes(patch);
     const event = newCaseEvent({ eventKey: `${this.eventKeyPrefix}/${++this.sequence}`, caseId: this.input.caseId, caseType: OBJECTION_CASE_TYPE }, type, actor, details);
-    const write = this.writes.then(() => recordObjectionTransition({ event, readModel: patch, recordEffect: details.recordEffect }));
+    const topic = NOTIFIED[type];
+    const notification = topic
+      ? {
+          topic,
+          recipientId: this.input.applicantId,
+          payload: { caseId: this.input.caseId, recordId: this.input.recordId, status: this.state.status, outcome: this.state.outcome, reasons: details.reason ?? null, ...details.data },
+        }
+      : undefined;
+    const write = this.writes.then(() => recordObjectionTransition({ event, readModel: patch, recordEffect: details.recordEffect, notification }));
     this.writes = write;
     return write.then(() => undefined);
   }
@@ -77,7 +92,7 @@ export class ObjectionRecorder {
       escalated: step?.escalated ?? false,
       extendedWorkingDays: state.extendedWorkingDays,
       claimedById: state.claimedById,
-      ...(CLOSED.includes(state.status) ? { closedAt: new Date().toISOString() } : {}),
+      ...(CLOSED_OBJECTION_STATUSES.includes(state.status) ? { closedAt: new Date().toISOString() } : {}),
     };
   }
 

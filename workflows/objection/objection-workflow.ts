@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import {
+  CLOSED_OBJECTION_STATUSES,
   ObjectionEventType,
   ObjectionStatus,
   ObjectionStep,
@@ -12,6 +13,7 @@ import { SYSTEM_ACTOR } from '../shared/case-event.js';
 import type { ClaimEventType } from '../shared/claim-contract.js';
 import { FailureType } from '../shared/failure-types.js';
 import { HumanStep, type HumanStepHooks } from '../shared/human-step.js';
+import { recordEndedSignal } from '../shared/record-ended.js';
 import { StepClaims } from '../shared/step-claims.js';
 import {
   acceptObjectionUpdate,
@@ -157,7 +159,19 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
   setHandler(objectionStateQuery, () => state);
   // Claims on the current step (claimStep, releaseStep, reassignStep): written like every other transition.
   claims.register((type, actor, { reason, data }) => transition(type, actor, { reason, data }));
-  setHandler(recomputeDeadlinesSignal, () => recorder.activeStep?.recomputeIfProvisional());
+  setHandler(recomputeDeadlinesSignal, (notice) => recorder.activeStep?.recomputeAfterCalendarChange(notice));
+  // The record was revoked (or deleted by another case): there is nothing left to object to; the case ends, saying why.
+  setHandler(recordEndedSignal, async ({ cause, caseId, reason }) => {
+    if (CLOSED_OBJECTION_STATUSES.includes(state.status)) return;
+    const marked = state.status !== ObjectionStatus.FILED;
+    state.status = ObjectionStatus.RECORD_ENDED;
+    closeStep();
+    await transition(ObjectionEventType.CLOSED_RECORD_ENDED, SYSTEM_ACTOR, {
+      reason: reason ?? `record ${cause.toLowerCase()} by ${caseId}`,
+      data: { cause, caseId },
+      ...(marked ? { recordEffect: { kind: 'UNMARK' } as const } : {}),
+    });
+  });
 
   setHandler(
     acceptObjectionUpdate,

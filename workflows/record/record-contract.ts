@@ -30,6 +30,14 @@ export interface RecordLifecycleInput {
   rectification: PolicySnapshot<RectificationPolicy> | null;
   /** A repair of the record was revoked (false materials): publication and sanctions return. */
   reinstated?: boolean;
+  /** Reinstated records: what the record had before its repair, kept (absent: none, or from `rectification`). */
+  carriedOver?: {
+    /** 主动纠错 leniency approved before (stays granted). */
+    leniency: LeniencyKind | 'NONE';
+    /** A rectification order was required, and whether the body completed it. */
+    rectificationRequired: boolean;
+    rectified: boolean;
+  };
 }
 
 export const RecordPhase = {
@@ -50,6 +58,13 @@ export interface LeniencyProposal {
   proposedAt: string;
 }
 
+/** A revocation proposed by the authority's staff, awaiting a supervisor other than the proposer. */
+export interface RevocationProposal {
+  reason: string;
+  proposedById: string;
+  proposedAt: string;
+}
+
 export interface RecordLifecycleState {
   recordId: string;
   phase: RecordPhase;
@@ -60,6 +75,10 @@ export interface RecordLifecycleState {
   rectificationRequired: boolean;
   leniency: LeniencyKind | 'NONE';
   pendingLeniency: LeniencyProposal | null;
+  /** A proposed revocation awaiting its second person (absent on runs from before four-eyes revocation). */
+  pendingRevocation?: RevocationProposal | null;
+  /** An objection stopped publication (停止公开) while the sanctions run on (absent on older runs). */
+  publicationStopped?: boolean;
   /** Why the record closed, when it has. */
   closedBy: string | null;
   /** Increases with every change of the record's effect on eligibility. */
@@ -80,6 +99,11 @@ export interface RevokeRecordCommand {
   actor: Actor;
   reason: string;
 }
+export interface DecideRevocationCommand {
+  actor: Actor;
+  approve: boolean;
+  reasons: string;
+}
 /** Sent by an objection when its outcome ends the record's effects. */
 export interface RecordOutcomeNotice {
   /** DELETE and STOP_PUBLICATION come from objections, REPAIRED from an approved credit repair. */
@@ -93,6 +117,8 @@ export interface RectificationNotice {
 
 export const proposeLeniencyUpdate = defineUpdate<RecordLifecycleState, [ProposeLeniencyCommand]>('proposeLeniency');
 export const decideLeniencyUpdate = defineUpdate<RecordLifecycleState, [DecideLeniencyCommand]>('decideLeniency');
+/** Proposes the revocation; a supervisor other than the proposer decides it (decideRevocation). */
 export const revokeRecordUpdate = defineUpdate<RecordLifecycleState, [RevokeRecordCommand]>('revokeRecord');
+export const decideRevocationUpdate = defineUpdate<RecordLifecycleState, [DecideRevocationCommand]>('decideRevocation');
 export const recordOutcomeSignal = defineSignal<[RecordOutcomeNotice]>('recordOutcome');
 export const recordLifecycleQuery = defineQuery<RecordLifecycleState>('recordLifecycle');

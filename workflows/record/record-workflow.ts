@@ -28,6 +28,7 @@ import {
 } from '../rectification/rectification-contract.js';
 import {
   decideLeniencyUpdate,
+  decideRevocationUpdate,
   proposeLeniencyUpdate,
   RECORD_CASE_TYPE,
   recordLifecycleQuery,
@@ -40,7 +41,7 @@ import {
 import { requireRecordStaff } from './record-validators.js';
 import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
 
-const { computeRecordWindow, recordRecordTransition, notifyEligibility, cancelRectificationCase } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
+const { computeRecordWindow, recordRecordTransition, notifyEligibility, cancelRectificationCase, endOpenCasesOfRecord } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
 
 /** The rectification is cancelled through an activity, whose signal is signed (histories before it signalled directly). */
 const SIGNED_CANCEL_PATCH = 'cancel-rectification-by-activity';
@@ -54,6 +55,8 @@ interface ClosingRequest {
   cause: Closing;
   actor: Actor;
   reason: string | null;
+  /** The case that ended the record (the deciding objection or repair), when another case did. */
+  caseId?: string;
 }
 
 interface TransitionDetails {
@@ -75,14 +78,16 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
     phase: RecordPhase.ACTIVE,
     publicationEndsAt: null,
     sanctionEndsAt: null,
-    rectified: false,
-    rectificationRequired: input.rectification !== null,
-    leniency: 'NONE',
+    rectified: input.carriedOver?.rectified ?? false,
+    rectificationRequired: input.carriedOver?.rectificationRequired ?? input.rectification !== null,
+    leniency: input.carriedOver?.leniency ?? 'NONE',
     pendingLeniency: null,
+    pendingRevocation: null,
     closedBy: null,
     version: 0,
   };
   let closing = null as ClosingRequest | null;
+  let publicationStop = null as { caseId: string } | null;
   let rectificationOutcome = null as RectificationResult['status'] | null;
   let rectificationRunning = false;
   let windowChanged = false;
@@ -93,6 +98,8 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
   // Actions wait until the record is published, so the timeline reads in order.
   let started = false;
   let lastBlocker = '';
+  // Histories recorded before the window carried the effective date fall back to the registration instant.
+  let effectiveFrom: string | null = null;
   const eventKeyPrefix = `${workflowInfo().workflowId}/${workflowInfo().firstExecutionRunId}`;
 
   function syncSearchAttributes(): void {
@@ -126,16 +133,36 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
     return chain(() => recordRecordTransition({ event, record: details.record ?? {}, leniency: details.leniency }));
   }
 
+  /**
+   * A civil servant's sanction runs for its own period from the decision's effective date (公职人员政务处分法 art. 8
+   * [C], rules.md "Civil-servant sanction periods"), independent of publication: when publication expires first,
+   * the restriction on 评优评先 stays until the sanction period ends.
+   */
+  function sanctionOutlivesPublication(): boolean {
+    return (
+      state.closedBy === 'EXPIRED' &&
+      input.restriction === 'AWARDS' &&
+      state.sanctionEndsAt !== null &&
+      Date.parse(state.sanctionEndsAt) > Date.now() &&
+      patched('sanction-outlives-publication')
+    );
+  }
+
   /** The block this record puts on its subject now, or null. */
   function currentBlocker(): EligibilityBlocker | null {
-    if (state.phase === RecordPhase.CLOSED || state.leniency !== 'NONE') return null;
+    if (state.leniency !== 'NONE') return null;
+    const since = effectiveFrom ?? input.registeredAt;
+    const reason = `${input.severity} record ${recordId}`;
+    if (state.phase === RecordPhase.CLOSED) {
+      return sanctionOutlivesPublication() ? { recordId, restriction: input.restriction, since, until: state.sanctionEndsAt, reason } : null;
+    }
     const until =
       input.restriction === 'AWARDS'
         ? (state.sanctionEndsAt ?? state.publicationEndsAt)
         : state.rectificationRequired && !state.rectified
           ? null
           : state.publicationEndsAt;
-    return { recordId, restriction: input.restriction, since: input.registeredAt, until, reason: `${input.severity} record ${recordId}` };
+    return { recordId, restriction: input.restriction, since, until, reason };
   }
 
   /** Reports the record's block to the subject's eligibility workflow when it changed. */
@@ -161,6 +188,7 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
     });
     state.publicationEndsAt = window.publicationEndsAt;
     state.sanctionEndsAt = window.sanctionEndsAt;
+    effectiveFrom = (window as Partial<typeof window>).effectiveFrom ?? null;
     return { publishedUntil: window.publishedUntil, minPublishedUntil: window.minPublishedUntil };
   }
 
@@ -174,23 +202,65 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
   setHandler(recordLifecycleQuery, () => state);
   setHandler(recordOutcomeSignal, ({ outcome, caseId }) => {
     if (!isOpen()) return;
+    // 停止公开 stops publication; whether it ends more is the publication policy's stopPublicationEndsEffects.
+    if (outcome === 'STOP_PUBLICATION' && input.publication.params.stopPublicationEndsEffects !== true && patched('stop-publication-only')) {
+      if (!state.publicationStopped) publicationStop = { caseId };
+      return;
+    }
     const cause: Closing = outcome === 'DELETE' ? 'DELETED' : outcome === 'REPAIRED' ? 'REPAIRED' : 'PUBLICATION_STOPPED';
-    closing = { cause, actor: SYSTEM_ACTOR, reason: `${outcome === 'REPAIRED' ? 'repair' : 'objection'} ${caseId}` };
+    closing = { cause, actor: SYSTEM_ACTOR, reason: `${outcome === 'REPAIRED' ? 'repair' : 'objection'} ${caseId}`, caseId };
   });
 
+  // Revocation ends every effect at once, so like leniency it takes two people (76号 [C] pairs the record's
+  // consequences with approved decisions; rules.md "a recorded, approved decision"): staff propose, a supervisor
+  // other than the proposer approves. Runs from before this rule revoke on the first request.
   setHandler(
     revokeRecordUpdate,
     async ({ actor, reason }) => {
       await condition(() => started);
       const mark = settledCount;
-      if (isOpen()) closing = { cause: 'REVOKED', actor, reason };
-      return settledAfter(mark);
+      if (!patched('revocation-four-eyes')) {
+        if (isOpen()) closing = { cause: 'REVOKED', actor, reason };
+        return settledAfter(mark);
+      }
+      if (!isOpen()) reject(FailureType.INVALID_STATE, "The record's effects have already ended");
+      if (state.pendingRevocation) reject(FailureType.INVALID_STATE, 'A revocation is already awaiting approval');
+      state.pendingRevocation = { reason, proposedById: actor.id, proposedAt: new Date().toISOString() };
+      await transition('REVOCATION_PROPOSED', actor, { reason });
+      return state;
     },
     {
       validator: ({ actor, reason }) => {
         if (!isOpen()) reject(FailureType.INVALID_STATE, `The record's effects have already ended (${state.closedBy ?? 'closing'})`);
+        if (state.pendingRevocation) reject(FailureType.INVALID_STATE, 'A revocation is already awaiting approval');
         requireRecordStaff(input, actor, STAFF, 'revoke the record');
         requireText(reason, 'reason');
+      },
+    },
+  );
+
+  setHandler(
+    decideRevocationUpdate,
+    async ({ actor, approve, reasons }) => {
+      await condition(() => started);
+      const proposal = state.pendingRevocation;
+      if (!proposal) reject(FailureType.INVALID_STATE, 'The revocation was already decided');
+      state.pendingRevocation = null;
+      if (!approve) {
+        await transition('REVOCATION_REJECTED', actor, { reason: reasons, data: { proposedById: proposal.proposedById } });
+        return state;
+      }
+      const mark = settledCount;
+      if (isOpen()) closing = { cause: 'REVOKED', actor, reason: proposal.reason };
+      return settledAfter(mark);
+    },
+    {
+      validator: ({ actor, reasons }) => {
+        if (!isOpen()) reject(FailureType.INVALID_STATE, "The record's effects have already ended");
+        if (!state.pendingRevocation) reject(FailureType.INVALID_STATE, 'There is no revocation to decide');
+        requireRecordStaff(input, actor, ['SUPERVISOR'], 'approve a revocation');
+        if (actor.id === state.pendingRevocation.proposedById) reject(FailureType.FORBIDDEN, 'A revocation must be approved by someone other than its proposer');
+        requireText(reasons, 'reasons');
       },
     },
   );
@@ -259,7 +329,7 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
     },
   );
 
-  async function close(cause: Closing, actor: Actor, reason: string | null): Promise<void> {
+  async function close(cause: Closing, actor: Actor, reason: string | null, caseId?: string): Promise<void> {
     state.phase = RecordPhase.CLOSED;
     state.closedBy = cause;
     const record: RecordPatch = { sanctionsActive: false, publicationStatus: 'STOPPED' };
@@ -279,19 +349,28 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
       }
     }
     await reportEligibility(cause);
+    // A record found wrong or revoked leaves nothing to repair or object to: its open cases end, saying why.
+    if ((cause === 'DELETED' || cause === 'REVOKED') && patched('end-open-cases-with-record')) {
+      await chain(() => endOpenCasesOfRecord({ recordId, cause, caseId: caseId ?? recordId, reason }));
+    }
   }
 
   // Start: publication window, eligibility block, rectification order.
-  const windowPatch = await applyWindow('NONE');
+  const windowPatch = await applyWindow(state.leniency);
   await transition(input.reinstated ? 'REINSTATED' : 'PUBLISHED', SYSTEM_ACTOR, {
     record: {
       workflowId: workflowInfo().workflowId,
       publicationStatus: 'PUBLISHED',
-      sanctionsActive: true,
+      sanctionsActive: state.leniency === 'NONE',
       ...(input.reinstated ? { status: 'ACTIVE' as const } : {}),
       ...windowPatch,
     },
-    data: { publicationEndsAt: state.publicationEndsAt, sanctionEndsAt: state.sanctionEndsAt, policy: { id: input.publication.id, version: input.publication.version } },
+    data: {
+      publicationEndsAt: state.publicationEndsAt,
+      sanctionEndsAt: state.sanctionEndsAt,
+      policy: { id: input.publication.id, version: input.publication.version },
+      ...(input.carriedOver ? { carriedOver: input.carriedOver } : {}),
+    },
   });
   await reportEligibility(input.reinstated ? 'REINSTATED' : 'REGISTERED');
 
@@ -326,14 +405,14 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
 
   started = true;
   while (state.phase !== RecordPhase.CLOSED) {
-    const wake = () => closing !== null || rectificationOutcome !== null || windowChanged;
+    const wake = () => closing !== null || rectificationOutcome !== null || windowChanged || publicationStop !== null;
     // Only when nothing is pending has every earlier action been fully applied.
     if (!wake()) settledCount += 1;
     const endsAt = state.phase === RecordPhase.ACTIVE && state.publicationEndsAt ? Date.parse(state.publicationEndsAt) : null;
     const woken = endsAt === null ? (await condition(wake), true) : await condition(wake, Math.max(1, endsAt - Date.now()));
 
     if (closing) {
-      await close(closing.cause, closing.actor, closing.reason);
+      await close(closing.cause, closing.actor, closing.reason, closing.caseId);
       break;
     }
     if (rectificationOutcome) {
@@ -347,6 +426,13 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
     }
     if (windowChanged) {
       windowChanged = false;
+      continue;
+    }
+    if (publicationStop) {
+      const { caseId } = publicationStop;
+      publicationStop = null;
+      state.publicationStopped = true;
+      await transition('PUBLICATION_STOPPED', SYSTEM_ACTOR, { reason: `objection ${caseId}`, record: { publicationStatus: 'STOPPED' }, data: { caseId, sanctionsContinue: true } });
       continue;
     }
     if (!woken) {

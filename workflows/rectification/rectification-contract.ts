@@ -3,7 +3,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { PolicySnapshot } from '../../domain/objection/objection-policy.js';
 import type { RectificationPolicy } from '../../domain/rectification/rectification-policy.js';
 import type { Actor } from '../../domain/roles.js';
-import type { HumanStepState } from '../shared/human-step.js';
+import type { HumanStepState, RecomputeDeadlinesNotice } from '../shared/human-step.js';
 
 export const RECTIFICATION_CASE_TYPE = 'RECTIFICATION';
 export const RECTIFICATION_WORKFLOW_TYPE = 'rectificationWorkflow';
@@ -100,4 +100,5 @@ export const extendRectificationUpdate = defineUpdate<RectificationState, [Exten
 export const cancelRectificationSignal = defineSignal<[CancelRectificationCommand]>('cancelRectification');
 export const rectificationStateQuery = defineQuery<RectificationState>('rectificationState');
 /** Sent when the working-day calendar changed: a provisional deadline is computed again. */
-export const recomputeRectificationDeadlinesSignal = defineSignal<[]>('recomputeDeadlines');
+/** The calendar changed (a year published or corrected): open steps recompute times that depend on it. */
+export const recomputeRectificationDeadlinesSignal = defineSignal<[RecomputeDeadlinesNotice?]>('recomputeDeadlines');

@@ -113,7 +113,7 @@ export async function rectificationWorkflow(input: RectificationWorkflowInput): 
   setHandler(rectificationStateQuery, () => state);
   // Claims on the review step (claimStep, releaseStep, reassignStep): written like every other transition.
   claims.register((type, actor, { reason, data }) => recorder.record(type, actor, { reason, data }));
-  setHandler(recomputeRectificationDeadlinesSignal, () => activeStep?.recomputeIfProvisional());
+  setHandler(recomputeRectificationDeadlinesSignal, (notice) => activeStep?.recomputeAfterCalendarChange(notice));
 
   setHandler(cancelRectificationSignal, ({ cause }) => {
     if (CLOSED_RECTIFICATION_STATUSES.includes(state.status)) return;

@@ -3,7 +3,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { PolicySnapshot } from '../../domain/objection/objection-policy.js';
 import type { RepairMaterial, RepairPolicy } from '../../domain/repair/repair-policy.js';
 import type { Actor } from '../../domain/roles.js';
-import type { HumanStepState } from '../shared/human-step.js';
+import type { HumanStepState, RecomputeDeadlinesNotice } from '../shared/human-step.js';
 
 export const REPAIR_CASE_TYPE = 'REPAIR';
 export const REPAIR_WORKFLOW_TYPE = 'repairWorkflow';
@@ -23,9 +23,11 @@ export const RepairStatus = {
   NOT_ACCEPTED: 'NOT_ACCEPTED',
   WITHDRAWN: 'WITHDRAWN',
   REVOKED: 'REVOKED',
+  /** Closed without a decision because the record itself was deleted or revoked meanwhile. */
+  RECORD_ENDED: 'RECORD_ENDED',
 } as const;
 export type RepairStatus = (typeof RepairStatus)[keyof typeof RepairStatus];
-export const CLOSED_REPAIR_STATUSES: readonly RepairStatus[] = ['APPROVED', 'REFUSED', 'NOT_ACCEPTED', 'WITHDRAWN', 'REVOKED'];
+export const CLOSED_REPAIR_STATUSES: readonly RepairStatus[] = ['APPROVED', 'REFUSED', 'NOT_ACCEPTED', 'WITHDRAWN', 'REVOKED', 'RECORD_ENDED'];
 
 export const RepairStep = {
   ACCEPTANCE: 'ACCEPTANCE',
@@ -50,6 +52,13 @@ export interface RepairWorkflowInput {
   applicantId: string;
   filedAt: string;
   policy: PolicySnapshot<RepairPolicy>;
+  /**
+   * The materials filed with the application. Present on runs that check them (深圳 art. 81 [C]: one 补正 listing
+   * every missing item; acceptance only when complete); absent on older runs.
+   */
+  materials?: MaterialRef[];
+  /** CALENDAR_TIME_ZONE at filing: reapply and bar dates are calendar days there (absent on older runs: UTC days). */
+  timeZone?: string;
 }
 
 export interface RepairState {
@@ -63,6 +72,13 @@ export interface RepairState {
   acceptanceWorkingDaysUsed: number;
   /** The staff member who claimed the open staff step (acceptance, review, approval); null when unclaimed. */
   claimedById: string | null;
+  /** Runs that check materials: the required materials still missing, and whether the one 补正 was asked. */
+  missingMaterials?: RepairMaterial[];
+  correctionRequested?: boolean;
+  /** Runs with the overall cap: when the whole application must be decided, and whether that passed or was extended. */
+  overallDueAt?: string | null;
+  overallOverdue?: boolean;
+  overallExtended?: boolean;
 }
 
 export interface RepairResult {
@@ -111,6 +127,13 @@ export interface RevokeRepairCommand {
   reason: string;
 }
 
+export interface ExtendRepairCommand {
+  actor: Actor;
+  reason: string;
+}
+
+/** A supervisor extends the overall cap once (policy overallExtensionWorkingDays). */
+export const extendRepairUpdate = defineUpdate<RepairState, [ExtendRepairCommand]>('extendRepair');
 export const acceptRepairUpdate = defineUpdate<RepairState, [AcceptRepairCommand]>('acceptRepair');
 export const requestCorrectionUpdate = defineUpdate<RepairState, [RequestCorrectionCommand]>('requestCorrection');
 export const submitMaterialsUpdate = defineUpdate<RepairState, [SubmitMaterialsCommand]>('submitMaterials');
@@ -121,4 +144,5 @@ export const decideRepairUpdate = defineUpdate<RepairState, [DecideRepairCommand
 export const withdrawRepairUpdate = defineUpdate<RepairState, [WithdrawRepairCommand]>('withdrawRepair');
 export const revokeRepairUpdate = defineUpdate<RepairState, [RevokeRepairCommand]>('revokeRepair');
 export const repairStateQuery = defineQuery<RepairState>('repairState');
-export const recomputeRepairDeadlinesSignal = defineSignal<[]>('recomputeDeadlines');
+/** The calendar changed (a year published or corrected): open steps recompute times that depend on it. */
+export const recomputeRepairDeadlinesSignal = defineSignal<[RecomputeDeadlinesNotice?]>('recomputeDeadlines');

@@ -1,20 +1,25 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
+import { barUntilInstant, reapplyFromInstant } from '../../domain/repair/repair-dates.js';
+import { missingMaterials } from '../../domain/repair/repair-materials.js';
 import type { Role } from '../../domain/roles.js';
 import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
 import { SYSTEM_ACTOR } from '../shared/case-event.js';
 import { FailureType } from '../shared/failure-types.js';
 import { HumanStep } from '../shared/human-step.js';
+import { recordEndedSignal } from '../shared/record-ended.js';
 import { StepClaims } from '../shared/step-claims.js';
 import { reject, requireText } from '../shared/validators.js';
 import {
   acceptRepairUpdate,
   decideRepairUpdate,
+  extendRepairUpdate,
   recomputeRepairDeadlinesSignal,
   refuseAcceptanceUpdate,
   repairStateQuery,
   RepairStatus,
   RepairStep,
+  CLOSED_REPAIR_STATUSES,
   requestCorrectionUpdate,
   returnRepairUpdate,
   reviewRepairUpdate,
@@ -28,7 +33,7 @@ import {
 import { RepairRecorder } from './repair-recorder.js';
 import { requireRepairApplicant, requireRepairStaff, requireRepairStatus } from './repair-validators.js';
 
-const { workingDaysElapsed } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
+const { workingDaysElapsed, computeStepDeadline } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
 
 const STAFF: readonly Role[] = ['REVIEWER', 'SUPERVISOR'];
 const WITHDRAWABLE: readonly RepairStatus[] = ['FILED', 'NEEDS_CORRECTION', 'UNDER_REVIEW', 'RETURNED', 'AWAITING_APPROVAL'];
@@ -53,6 +58,13 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
     acceptanceWorkingDaysUsed: 0,
     claimedById: null,
   };
+  let correctionAskedAt: string | null = null;
+  // Runs filed with their materials check them (深圳 art. 81 [C]); older runs keep the rules they started with.
+  let materials = input.materials;
+  if (materials) {
+    state.missingMaterials = missingMaterials(policy.requiredMaterials, materials);
+    state.correctionRequested = false;
+  }
   const claims = new StepClaims({
     authorityId: input.authorityId,
     currentStep: () => state.step,
@@ -106,7 +118,17 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
   setHandler(repairStateQuery, () => state);
   // Claims on the staff steps (claimStep, releaseStep, reassignStep): written like every other transition.
   claims.register((type, actor, { reason, data }) => recorder.record(type, actor, { reason, data }));
-  setHandler(recomputeRepairDeadlinesSignal, () => recorder.activeStep?.recomputeIfProvisional());
+  setHandler(recomputeRepairDeadlinesSignal, (notice) => recorder.activeStep?.recomputeAfterCalendarChange(notice));
+  // A record found wrong (deleted) or revoked has nothing left to repair: an open application ends, saying why.
+  setHandler(recordEndedSignal, async ({ cause, caseId, reason }) => {
+    if (CLOSED_REPAIR_STATUSES.includes(state.status)) return;
+    inAction(RepairStatus.RECORD_ENDED);
+    await recorder.record(`CLOSED_RECORD_${cause}`, SYSTEM_ACTOR, {
+      reason: reason ?? `record ${cause.toLowerCase()} by ${caseId}`,
+      data: { cause, caseId },
+      notify: { topic: 'repair.closed', payload: { reason: `the record was ${cause.toLowerCase()}`, cause, caseId } },
+    });
+  });
 
   setHandler(
     acceptRepairUpdate,
@@ -121,6 +143,10 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
         requireRepairStatus(state.status, ['FILED'], 'accept the application');
         requireRepairStaff(input, actor, STAFF, 'accept');
         claims.requireClaimerOrSupervisor(actor, 'accept the application');
+        const missing = state.missingMaterials ?? [];
+        if (missing.length > 0) {
+          reject(FailureType.INVALID_STATE, `Required materials are missing (${missing.join(', ')}): ask for them in one 补正 request, or refuse to accept`);
+        }
       },
     },
   );
@@ -132,6 +158,8 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
       const openedAt = state.step?.openedAt ?? input.filedAt;
       const workingDays = state.step?.workingDays ?? policy.acceptWorkingDays;
       inAction(RepairStatus.NEEDS_CORRECTION);
+      correctionAskedAt = new Date().toISOString();
+      if (materials) state.correctionRequested = true;
       state.acceptanceWorkingDaysUsed = await workingDaysElapsed({
         from: openedAt,
         to: new Date().toISOString(),
@@ -152,16 +180,37 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
         claims.requireClaimerOrSupervisor(actor, 'ask for missing materials');
         requireText(reason, 'reason');
         if (!Array.isArray(missing) || missing.length === 0) reject(FailureType.VALIDATION, 'missing must list every missing item at once');
+        if (materials) {
+          if (state.correctionRequested) reject(FailureType.INVALID_STATE, 'Missing materials may be asked for once only (深圳 art. 81): accept or refuse the application');
+          const unlisted = (state.missingMaterials ?? []).filter((kind) => !missing.includes(kind));
+          if (unlisted.length > 0) reject(FailureType.VALIDATION, `The 补正 request must list every missing item at once; also missing: ${unlisted.join(', ')}`);
+        }
       },
     },
   );
 
   setHandler(
     submitMaterialsUpdate,
-    async ({ actor, materials, note }) => {
+    async ({ actor, materials: submitted, note }) => {
       const mark = settledCount;
+      if (state.status === RepairStatus.NEEDS_CORRECTION && state.overallDueAt !== undefined && correctionAskedAt) {
+        pausedWorkingDays += await workingDaysElapsed({
+          from: correctionAskedAt,
+          to: new Date().toISOString(),
+          max: policy.correctionWorkingDays,
+          secondsPerWorkingDay: policy.secondsPerWorkingDay,
+        });
+        overallChanged = true;
+      }
+      if (materials) {
+        materials = [...materials, ...submitted];
+        state.missingMaterials = missingMaterials(policy.requiredMaterials, materials);
+      }
       inAction(state.status === RepairStatus.NEEDS_CORRECTION ? RepairStatus.FILED : RepairStatus.UNDER_REVIEW);
-      await recorder.record('MATERIALS_SUBMITTED', actor, { reason: note ?? null, data: { materials, clock: 'RESUMED' } });
+      await recorder.record('MATERIALS_SUBMITTED', actor, {
+        reason: note ?? null,
+        data: { materials: submitted, clock: 'RESUMED', ...(materials ? { stillMissing: state.missingMaterials } : {}) },
+      });
       return settledAfter(mark);
     },
     {
@@ -245,7 +294,9 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
           notify: { topic: 'repair.approved', payload: { reasons, restored: true } },
         });
       } else {
-        const reapplyFrom = new Date(Date.now() + policy.reapplyAfterDays * DAY_MS).toISOString();
+        const reapplyFrom = input.timeZone
+          ? reapplyFromInstant(new Date(), policy.reapplyAfterDays, input.timeZone)
+          : new Date(Date.now() + policy.reapplyAfterDays * DAY_MS).toISOString();
         await recorder.record('REFUSED', actor, {
           reason: reasons,
           readModel: { decisionReasons: reasons, reapplyFrom },
@@ -287,7 +338,9 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
     async ({ actor, reason }) => {
       const mark = settledCount;
       state.status = RepairStatus.REVOKED;
-      const barUntil = addMonths(new Date(), policy.barAfterRevocationMonths).toISOString();
+      const barUntil = input.timeZone
+        ? barUntilInstant(new Date(), policy.barAfterRevocationMonths, input.timeZone)
+        : addMonths(new Date(), policy.barAfterRevocationMonths).toISOString();
       await recorder.record('REPAIR_REVOKED', actor, {
         reason,
         data: { barredUntil: barUntil },
@@ -307,6 +360,57 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
 
   // Handlers change the status; read it through a function so the checks below see the current value.
   const status = (): RepairStatus => state.status;
+
+  // Overall cap from filing to decision (policy overallWorkingDays; 补正 time does not count). Runs from this rule on.
+  const isClosed = () => CLOSED_REPAIR_STATUSES.includes(state.status);
+  let pausedWorkingDays = 0;
+  let overallChanged = false;
+  async function watchOverallCap(): Promise<void> {
+    let counted = -1;
+    for (;;) {
+      const workingDays = policy.overallWorkingDays + (state.overallExtended ? policy.overallExtensionWorkingDays : 0) + pausedWorkingDays;
+      overallChanged = false;
+      if (workingDays !== counted) {
+        counted = workingDays;
+        const { deadline } = await computeStepDeadline({ from: input.filedAt, workingDays, reminderWorkingDaysBefore: 0, secondsPerWorkingDay: policy.secondsPerWorkingDay });
+        state.overallDueAt = deadline.dueAt;
+        // A deadline moved into the future (extension, paused days) is no longer passed.
+        if (Date.parse(deadline.dueAt) > Date.now()) state.overallOverdue = false;
+      }
+      const dueAt = Date.parse(state.overallDueAt!);
+      const wake = () => isClosed() || overallChanged || status() === RepairStatus.NEEDS_CORRECTION;
+      const woken = state.overallOverdue ? (await condition(wake), true) : await condition(wake, Math.max(1, dueAt - Date.now()));
+      if (isClosed()) return;
+      if (status() === RepairStatus.NEEDS_CORRECTION) {
+        // Paused while the applicant completes the materials; the paused working days are added when they arrive.
+        await condition(() => isClosed() || status() !== RepairStatus.NEEDS_CORRECTION);
+        continue;
+      }
+      if (woken) continue;
+      state.overallOverdue = true;
+      await recorder.record('OVERALL_DEADLINE_PASSED', SYSTEM_ACTOR, { data: { overallDueAt: state.overallDueAt, escalatedTo: 'SUPERVISOR' } });
+    }
+  }
+  const overallCap = patched('repair-overall-cap') ? watchOverallCap() : Promise.resolve();
+
+  setHandler(
+    extendRepairUpdate,
+    async ({ actor, reason }) => {
+      state.overallExtended = true;
+      overallChanged = true;
+      await recorder.record('OVERALL_DEADLINE_EXTENDED', actor, { reason, data: { workingDays: policy.overallExtensionWorkingDays } });
+      return state;
+    },
+    {
+      validator: ({ actor, reason }) => {
+        if (state.overallDueAt === undefined) reject(FailureType.INVALID_STATE, 'This application has no overall deadline to extend');
+        if (isClosed()) reject(FailureType.INVALID_STATE, `Cannot extend: the application is ${state.status}`);
+        if (state.overallExtended) reject(FailureType.INVALID_STATE, 'The overall deadline was already extended once');
+        requireRepairStaff(input, actor, ['SUPERVISOR'], 'extend the overall deadline');
+        requireText(reason, 'reason');
+      },
+    },
+  );
 
   // Acceptance, paused by 补正 requests.
   let acceptanceDays = policy.acceptWorkingDays;
@@ -345,6 +449,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
 
   finished = true;
   await condition(allHandlersFinished);
+  await overallCap;
   await recorder.drained();
   return { status: state.status };
 }

@@ -1,4 +1,4 @@
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import type { Deadline } from '../../domain/calendar/deadline.js';
 import type { Role } from '../../domain/roles.js';
 
@@ -35,6 +35,13 @@ export interface HumanStepState<S extends string = string> {
 export interface TimedNotice {
   at: string;
   sent: boolean;
+  /** Counted through a year without a published holiday arrangement (recomputed when it is published). */
+  provisional?: boolean;
+}
+
+/** Payload of a case's recomputeDeadlines signal: the calendar year that was published or corrected, if known. */
+export interface RecomputeDeadlinesNotice {
+  year?: number;
 }
 
 /** Side effects of a step, all done by the owning workflow through activities. */
@@ -94,9 +101,28 @@ export class HumanStep<S extends string> {
     this.rescheduleRequested = true;
   }
 
-  /** Recomputes a provisional deadline, e.g. when the next year's holiday arrangement was published. */
-  recomputeIfProvisional(): void {
-    if (this.state.deadline?.provisional) this.rescheduleRequested = true;
+  /**
+   * After the calendar changed: recomputes the step's times when any of them is provisional (a follow-up such as
+   * 通报批评 too), or when they were counted through `year` and that year's arrangement was corrected.
+   */
+  recomputeAfterCalendarChange(notice?: RecomputeDeadlinesNotice): void {
+    const deadline = this.state.deadline;
+    if (deadline?.provisional) {
+      this.rescheduleRequested = true;
+      return;
+    }
+    if (!deadline || deadline.calendarVersion === 'scaled' || !patched('recompute-corrected-years')) return;
+    const followUps = this.state.followUps ?? [];
+    if (followUps.some((notice) => notice.provisional && !notice.sent)) {
+      this.rescheduleRequested = true;
+      return;
+    }
+    const year = notice?.year;
+    if (year === undefined) return;
+    // UTC years of the instants: at most one day early, so the span is never too short.
+    const first = Number(this.state.openedAt.slice(0, 4));
+    const last = Math.max(Number(deadline.dueDate.slice(0, 4)), ...followUps.map((f) => Number(f.at.slice(0, 4))));
+    if (year >= first && year <= last) this.rescheduleRequested = true;
   }
 
   /** Waits until `isDone()`; returns 'lapsed' when an 'lapse' step ran out first. */
@@ -202,7 +228,7 @@ export class HumanStep<S extends string> {
           reminderWorkingDaysBefore: 0,
           secondsPerWorkingDay: this.options.secondsPerWorkingDay,
         });
-        followUps.push({ at: computed.deadline.dueAt, sent: false });
+        followUps.push({ at: computed.deadline.dueAt, sent: false, provisional: computed.deadline.provisional });
       }
       this.state.followUps = followUps;
       if (dueInFuture) this.state.escalationLevel = 0;
