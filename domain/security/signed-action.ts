@@ -42,7 +42,7 @@ export function signedActionMessage(fields: SignedActionFields): string {
 }
 
 /** Signals whose sender must be the API or the worker: each changes a case (closes a record, cancels a rectification, suspends eligibility). */
-export const SIGNED_SIGNALS: readonly string[] = ['recordOutcome', 'cancelRectification', 'recordEligibilityChanged'];
+export const SIGNED_SIGNALS: readonly string[] = ['recordOutcome', 'cancelRectification', 'recordEligibilityChanged', 'recordEnded'];
 
 export function isActionSignature(value: unknown): value is ActionSignature {
   if (!value || typeof value !== 'object') return false;
