@@ -11,6 +11,8 @@ const configSchema = z.object({
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('credit-cases'),
+  /** The Temporal Web UI, linked from the console's case pages (administrators). */
+  TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:8233'),
   /** Interface the API listens on; 0.0.0.0 in a container. */
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

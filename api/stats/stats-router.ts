@@ -1,0 +1,17 @@
+import { Router } from 'express';
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { DeadlineCalculator } from '../../lib/calendar/deadline-calculator.js';
+import { requirePermission } from '../auth/authenticate.js';
+import { parseInput } from '../validate.js';
+import { caseStatsQuerySchema } from './stats-schemas.js';
+import { caseStats } from './stats-service.js';
+
+/** Aggregates for the administrator's monitoring dashboard. */
+export function statsRouter(prisma: PrismaClient, deadlines: DeadlineCalculator): Router {
+  const router = Router();
+  router.get('/stats/cases', requirePermission('stats.read'), async (req, res) => {
+    parseInput(caseStatsQuerySchema, req.query);
+    res.json(await caseStats(prisma, deadlines));
+  });
+  return router;
+}
