@@ -56,9 +56,11 @@ export function consoleStatic(options: ConsoleOptions = {}): Router {
     '/console/assets',
     express.static(join(distDir, 'assets'), {
       index: false,
-      immutable: true,
-      maxAge: '365d',
-      setHeaders: (res) => res.setHeader('Content-Security-Policy', consolePolicy('none')),
+      // The API's no-store is already set (and serve-static keeps it): hashed file names never change content.
+      setHeaders: (res) => {
+        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        res.setHeader('Content-Security-Policy', consolePolicy('none'));
+      },
     }),
   );
   router.use('/console/assets', (req) => {

@@ -20,7 +20,7 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} csp={nonce ? { nonce } : undefined} theme={{ token: { colorPrimary: '#c0392b' } }}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} csp={nonce ? { nonce } : undefined} theme={{ token: { colorPrimary: '#c0392b' } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

@@ -50,22 +50,22 @@ export function DashboardPage() {
       {s && <Typography.Paragraph type="secondary">{T.asOf(dateTime(s.asOf))}</Typography.Paragraph>}
       <Row gutter={[16, 16]}>
         <Col xs={24} md={6}>
-          <Card loading={stats.isPending}>
+          <Card loading={stats.isPending} role="group" aria-label={T.openCases}>
             <Statistic title={T.openCases} value={sum(s?.openByStatus ?? [])} />
           </Card>
         </Col>
         <Col xs={24} md={6}>
-          <Card loading={stats.isPending}>
+          <Card loading={stats.isPending} role="group" aria-label={T.overdue}>
             <Statistic title={T.overdue} value={sum(s?.overdue ?? [])} valueStyle={{ color: '#cf1322' }} />
           </Card>
         </Col>
         <Col xs={24} md={6}>
-          <Card loading={stats.isPending}>
+          <Card loading={stats.isPending} role="group" aria-label={T.escalated}>
             <Statistic title={T.escalated} value={sum(s?.escalated ?? [])} valueStyle={{ color: '#d4380d' }} />
           </Card>
         </Col>
         <Col xs={24} md={6}>
-          <Card loading={stats.isPending}>
+          <Card loading={stats.isPending} role="group" aria-label={T.dueSoon}>
             <Statistic title={`${T.dueSoon}（${T.dueWithinLabel(5)}）`} value={s?.dueWithin.find((d) => d.workingDays === 5)?.count ?? 0} />
           </Card>
         </Col>
