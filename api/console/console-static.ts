@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
@@ -51,7 +51,8 @@ export function consoleStatic(options: ConsoleOptions = {}): Router {
   const temporalUi = `${(options.temporalUiUrl ?? 'http://127.0.0.1:8233').replace(/\/$/, '')}/namespaces/${encodeURIComponent(options.namespace ?? 'default')}`;
   const router = Router();
   const indexPath = join(distDir, 'index.html');
-  let template: string | undefined;
+  // Read again when the file changes (a rebuild while the API runs), else served from memory.
+  let template: { text: string; mtimeMs: number } | undefined;
   router.use(
     '/console/assets',
     express.static(join(distDir, 'assets'), {
@@ -69,14 +70,15 @@ export function consoleStatic(options: ConsoleOptions = {}): Router {
   router.use('/console', (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     if (req.originalUrl === '/console') return res.redirect(301, '/console/');
-    if (!template) {
-      if (!existsSync(indexPath)) return next();
-      template = readFileSync(indexPath, 'utf8').replaceAll('__TEMPORAL_UI__', escapeAttribute(temporalUi));
+    if (!existsSync(indexPath)) return next();
+    const { mtimeMs } = statSync(indexPath);
+    if (template?.mtimeMs !== mtimeMs) {
+      template = { text: readFileSync(indexPath, 'utf8').replaceAll('__TEMPORAL_UI__', escapeAttribute(temporalUi)), mtimeMs };
     }
     const nonce = randomBytes(16).toString('base64');
     res.setHeader('Content-Security-Policy', consolePolicy(nonce));
     res.setHeader('Cache-Control', 'no-store');
-    res.type('html').send(template.replaceAll('__CSP_NONCE__', nonce));
+    res.type('html').send(template.text.replaceAll('__CSP_NONCE__', nonce));
   });
   return router;
 }

@@ -8,6 +8,7 @@ import { LoginPage } from './features/login/login-page';
 import { MyRecordsPage } from './features/applicant/my-records-page';
 import { PublicRecordsPage } from './features/public/public-records-page';
 import { HomeRedirect } from './layout/home-redirect';
+import { PageError } from './layout/page-error';
 
 export const router = createBrowserRouter(
   [
@@ -15,6 +16,7 @@ export const router = createBrowserRouter(
     { path: '/public', element: <PublicRecordsPage /> },
     {
       element: <AppLayout />,
+      errorElement: <PageError />,
       children: [
         { index: true, element: <HomeRedirect /> },
         { path: 'records', element: <RequireRole roles={['APPLICANT']}><MyRecordsPage /></RequireRole> },

@@ -97,7 +97,7 @@ describe('the web console in a browser', () => {
     // The applicant sees the outcome and the corrected record.
     await applicant.reload();
     await applicant.getByText('已办结').first().waitFor();
-    await applicant.getByText('经核查，欠款金额应为20万元').waitFor();
+    await applicant.getByText('经核查，欠款金额应为20万元').first().waitFor();
     await expect.poll(() => applicant.getByText('200000', { exact: true }).count()).toBeGreaterThan(0);
     await screenshot(applicant, 'applicant-case-decided');
     const decided = await env.prisma.objection.findUniqueOrThrow({ where: { id: caseId } });

@@ -67,3 +67,19 @@ export const SOURCE_LABEL: Record<string, string> = {
 export const CASE_TYPE_LABEL: Record<string, string> = { OBJECTION: '异议', RECTIFICATION: '限期整改', REPAIR: '信用修复' };
 
 export const label = (table: Record<string, string>, code: string | null | undefined): string => (code ? (table[code] ?? code) : '—');
+
+/** Statuses of every case type, for views that mix them (the dashboard). */
+export const CASE_STATUS_LABEL: Record<string, string> = {
+  ...OBJECTION_STATUS_LABEL,
+  EXPLANATION_DUE: '待说明整改计划',
+  RECTIFYING: '整改中',
+  UNDER_REVIEW: '审核中',
+  RECTIFIED: '已整改',
+  CANCELLED: '已取消',
+  NEEDS_CORRECTION: '待补正',
+  AWAITING_APPROVAL: '待审批',
+  RETURNED: '已退回',
+  APPROVED: '已批准',
+  REFUSED: '不予修复',
+  NOT_ACCEPTED: '不予受理',
+};

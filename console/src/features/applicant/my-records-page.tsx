@@ -29,7 +29,7 @@ function Eligibility({ subjectId }: { subjectId: string }) {
   if (eligibility.isError) return <Alert type="error" title={problemText(eligibility.error)} />;
   const e = eligibility.data;
   return (
-    <Card title={T.eligibilityTitle} loading={eligibility.isPending}>
+    <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{T.eligibilityTitle}</Typography.Title>} loading={eligibility.isPending}>
       {e && (
         <Space direction="vertical">
           <Tag color={e.eligible ? 'green' : 'red'} style={{ fontSize: 16, padding: '4px 12px' }}>

@@ -94,7 +94,7 @@ export function CasePage() {
                 <div>
                   <Typography.Text strong>{label(EVENT_LABEL, e.type)}</Typography.Text>{' '}
                   <Typography.Text type="secondary">
-                    {dateTime(e.occurredAt)} · {e.actorId}（{label(ROLE_LABEL, e.actorRole)}）
+                    {dateTime(e.occurredAt)} · {e.actorId === 'system' ? T.system : `${e.actorId}（${label(ROLE_LABEL, e.actorRole)}）`}
                   </Typography.Text>
                   {e.reason && <div>{e.reason}</div>}
                 </div>

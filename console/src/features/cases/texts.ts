@@ -20,6 +20,7 @@ export const CASE_TEXT = {
   unclaimed: '未认领（本机关核查员均可办理）',
   applicantStep: '等待申请人',
   timeline: '办理过程',
+  system: '系统',
   evidence: '证据材料',
   download: '下载',
   noEvidence: '暂无证据材料',

@@ -4,11 +4,11 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { api, must } from '../../api/client';
 import { problemText } from '../../api/problem-text';
 import { dateTime } from '../../lib/dates';
-import { CASE_TYPE_LABEL, label, OBJECTION_STATUS_LABEL } from '../../lib/labels';
+import { CASE_TYPE_LABEL, label, CASE_STATUS_LABEL } from '../../lib/labels';
 import { DASHBOARD_TEXT as T } from './texts';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -29,7 +29,7 @@ export function DashboardPage() {
     xAxis: { type: 'category', data: types.map((t) => label(CASE_TYPE_LABEL, t)) },
     yAxis: { type: 'value', minInterval: 1 },
     series: statuses.map((status) => ({
-      name: label(OBJECTION_STATUS_LABEL, status),
+      name: label(CASE_STATUS_LABEL, status),
       type: 'bar',
       stack: 'open',
       data: types.map((t) => s?.openByStatus.find((r) => r.caseType === t && r.status === status)?.count ?? 0),
@@ -81,7 +81,7 @@ export function DashboardPage() {
               dataSource={s?.openByStatus ?? []}
               columns={[
                 { title: '类型', render: (_, r) => label(CASE_TYPE_LABEL, r.caseType) },
-                { title: '状态', render: (_, r) => label(OBJECTION_STATUS_LABEL, r.status) },
+                { title: '状态', render: (_, r) => label(CASE_STATUS_LABEL, r.status) },
                 { title: T.count, dataIndex: 'count' },
               ]}
             />
