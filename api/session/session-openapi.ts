@@ -19,7 +19,7 @@ export function registerSessionOpenApi(registry: OpenAPIRegistry): void {
   registry.registerPath({
     method: 'post',
     path: '/auth/logout',
-    summary: 'Sign out of the console: ends the session and clears its cookie',
+    summary: 'Sign out of the console: ends the session (or, with allSessions, every session of the user) and clears its cookie',
     description: 'With the session cookie, the request must carry `X-Requested-With: credit-console` from the same origin (CSRF).',
     tags: ['session'],
     security: [],

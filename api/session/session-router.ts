@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { Actor } from '../../domain/roles.js';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
 import { jsonBodyOnly } from '../middleware/json-body-only.js';
 import { parseInput } from '../validate.js';
@@ -24,9 +25,11 @@ export function sessionRouter(prisma: PrismaClient, sessions: SessionStore): Rou
   });
 
   router.post('/auth/logout', async (req, res) => {
-    parseInput(logoutRequestSchema, req.body ?? {});
+    const { allSessions } = parseInput(logoutRequestSchema, req.body ?? {});
     const token = sessionTokenOf(req);
     if (token) await sessions.destroy(token);
+    const actor = res.locals.actor as Actor | undefined;
+    if (allSessions && actor) await sessions.destroyAllOf(actor.id);
     clearSessionCookie(req, res);
     res.status(204).end();
   });

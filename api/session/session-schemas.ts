@@ -11,8 +11,11 @@ export const loginRequestSchema = z
   .strict()
   .openapi('LoginRequest');
 
-/** Logging out takes no input; an empty object (or no body) is accepted. */
-export const logoutRequestSchema = z.object({}).strict().openapi('LogoutRequest');
+/** Logging out ends this session; `allSessions: true` ends every console session of the signed-in user. */
+export const logoutRequestSchema = z
+  .object({ allSessions: z.boolean().optional().describe('End every console session of the signed-in user (sign out everywhere)') })
+  .strict()
+  .openapi('LogoutRequest');
 
 export const sessionUserSchema = z
   .object({

@@ -36,6 +36,10 @@ export function createSessionStore(prisma: PrismaClient) {
     async destroy(token: string): Promise<void> {
       await prisma.consoleSession.deleteMany({ where: { id: digest(token) } });
     },
+
+    async destroyAllOf(userId: string): Promise<void> {
+      await prisma.consoleSession.deleteMany({ where: { userId } });
+    },
   };
 }
 export type SessionStore = ReturnType<typeof createSessionStore>;

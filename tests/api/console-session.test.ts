@@ -131,6 +131,15 @@ describe('console sign-in', () => {
     expect(([] as string[]).concat(out.headers['set-cookie'] ?? []).join()).toMatch(/ce_session=;/);
     expect((await request(app).get('/me').set('Cookie', cookie)).status).toBe(401);
   });
+
+  it('signing out everywhere ends every console session of the user', async () => {
+    const first = cookieOf(await signIn(world.actors.applicant.id));
+    const second = cookieOf(await signIn(world.actors.applicant.id));
+    const out = await request(app).post('/auth/logout').set('Host', HOST).set('Cookie', first).set('X-Requested-With', CSRF_HEADER_VALUE).send({ allSessions: true });
+    expect(out.status).toBe(204);
+    expect((await request(app).get('/me').set('Cookie', second)).status).toBe(401);
+    expect((await request(app).post('/auth/logout').send({ allSessions: 'yes' })).status).toBe(400);
+  });
 });
 
 describe('CSRF protection of cookie sessions', () => {

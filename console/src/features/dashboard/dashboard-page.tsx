@@ -24,8 +24,8 @@ export function DashboardPage() {
   const statuses = [...new Set((s?.openByStatus ?? []).map((r) => r.status))];
   const byStatusOption = {
     tooltip: { trigger: 'axis' },
-    legend: {},
-    grid: { left: 40, right: 20, bottom: 30, containLabel: true },
+    legend: { top: 0 },
+    grid: { top: 40, left: 40, right: 20, bottom: 30, containLabel: true },
     xAxis: { type: 'category', data: types.map((t) => label(CASE_TYPE_LABEL, t)) },
     yAxis: { type: 'value', minInterval: 1 },
     series: statuses.map((status) => ({
