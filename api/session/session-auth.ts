@@ -18,7 +18,7 @@ export function identifySession(sessions: SessionStore): RequestHandler {
     if (res.locals.actor || res.locals.authError || req.headers.authorization) return next();
     const token = sessionTokenOf(req);
     if (token) {
-      const actor = await sessionsActor(sessions, token);
+      const actor = await sessions.actorOf(token);
       if (actor) {
         res.locals.actor = actor;
         res.locals.sessionToken = token;
@@ -26,10 +26,6 @@ export function identifySession(sessions: SessionStore): RequestHandler {
     }
     next();
   };
-}
-
-async function sessionsActor(sessions: SessionStore, token: string) {
-  return sessions.actorOf(token);
 }
 
 /** True when the request's Origin (or, without one, Sec-Fetch-Site) says it comes from this origin. */
