@@ -10,7 +10,8 @@ if [ -n "${CHROMIUM_PATH:-}" ]; then
   echo "$CHROMIUM_PATH"
   exit 0
 fi
-fonts_present() { fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; }
+# Any font covering Chinese (fc-list prints nothing when none is installed).
+fonts_present() { [ -n "$(fc-list :lang=zh family 2>/dev/null)" ]; }
 if path=$(command -v chromium) && fonts_present; then
   echo "$path"
   exit 0
