@@ -38,7 +38,8 @@ export async function signIn(page: Page, baseUrl: string, userId: string, passwo
   await page.goto(`${baseUrl}/console/login`);
   await page.getByLabel('用户名').fill(userId);
   await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
+  // From the keyboard: Enter in the password field submits the form.
+  await page.getByLabel('密码').press('Enter');
   await page.getByRole('button', { name: '退出登录' }).waitFor();
 }
 
