@@ -25,7 +25,8 @@ COPY --chown=node:node workflows ./workflows
 COPY --chown=node:node activities ./activities
 COPY --chown=node:node api ./api
 COPY --chown=node:node worker ./worker
-RUN bash scripts/prisma.sh generate
+COPY --chown=node:node console ./console
+RUN bash scripts/prisma.sh generate && bash scripts/build-console.sh
 # Evidence files (EVIDENCE_DIR); docker-compose mounts a volume here, which takes this directory's owner.
 RUN mkdir -p /app/.data/evidence
 

@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'generated/', '.data/', 'coverage/', '.scratch/'] },
+  { ignores: ['node_modules/', 'generated/', '.data/', 'coverage/', '.scratch/', 'console/dist/', 'console/src/api/generated/', 'test-artifacts/'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

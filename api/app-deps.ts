@@ -6,6 +6,7 @@ import type { TokenSettings } from '../lib/auth-tokens.js';
 import type { OidcSettings } from '../lib/oidc-tokens.js';
 import type { DeadlineCalculator } from '../lib/calendar/deadline-calculator.js';
 import type { FileStore } from '../lib/storage/file-store.js';
+import type { ConsoleOptions } from './console/console-static.js';
 
 /** Everything the HTTP API needs; built by server.ts, or by a test with its own task queue. */
 export interface AppDeps {
@@ -31,4 +32,6 @@ export interface AppDeps {
   repairPolicyId?: string | undefined;
   /** Where evidence files are stored and how large one may be (default: .data/evidence on local disk, 10 MiB). */
   evidence?: { store: FileStore; maxBytes: number } | undefined;
+  /** The built console served at /console/ (default console/dist) and the Temporal Web UI its case pages link to. */
+  console?: ConsoleOptions | undefined;
 }

@@ -25,6 +25,11 @@ import { createRecordService } from './records/record-service.js';
 import { recordRouter } from './records/record-router.js';
 import { createRepairService } from './repairs/repair-service.js';
 import { repairRouter } from './repairs/repair-router.js';
+import { consoleStatic } from './console/console-static.js';
+import { csrfProtection, identifySession } from './session/session-auth.js';
+import { sessionRouter } from './session/session-router.js';
+import { createSessionStore } from './session/session-store.js';
+import { statsRouter } from './stats/stats-router.js';
 import { rectificationRouter } from './rectifications/rectification-router.js';
 import { createRectificationService } from './rectifications/rectification-service.js';
 
@@ -50,14 +55,18 @@ export function createApp(deps: AppDeps): Express {
     res.json(openApi);
   });
 
-  // Who is asking (a token that was sent must be valid), then the per-actor rate limit, before any body is parsed.
   const verifier = createTokenVerifier({ prisma: deps.prisma, local: deps.tokens, oidc: deps.oidc });
-  app.use(identify(verifier), rateLimitPerActor({ perMinute: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }), rejectFailedAuthentication);
+  const sessions = createSessionStore(deps.prisma);
+  app.use(consoleStatic(deps.console));
+  // Who is asking: a bearer token (a token that was sent must be valid), else the console's session cookie; then the
+  // per-actor rate limit and, for cookie sessions, CSRF protection, before any body is parsed.
+  app.use(identify(verifier), identifySession(sessions), rateLimitPerActor({ perMinute: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }), rejectFailedAuthentication, csrfProtection);
   // Before the app's JSON parser: history payloads need a larger body limit (and CORS for the Temporal Web UI).
   app.use(codecRouter({ codec: deps.payloadCodec, uiOrigins: deps.temporalUiOrigins ?? [] }));
   app.use(express.json({ limit: '256kb', strict: true }));
 
   app.use(publicRouter(deps.prisma, deps.deadlines.timeZone));
+  app.use(sessionRouter(deps.prisma, sessions));
 
   const objections = createObjectionService(deps);
   const rectifications = createRectificationService(deps);
@@ -73,6 +82,7 @@ export function createApp(deps: AppDeps): Express {
   const evidence = deps.evidence ?? { store: createLocalDiskFileStore(DEFAULT_EVIDENCE_DIR), maxBytes: DEFAULT_EVIDENCE_MAX_BYTES };
   app.use(evidenceRouter(createEvidenceService({ prisma: deps.prisma, store: evidence.store, logger: deps.logger }), { maxBytes: evidence.maxBytes }));
   app.use(auditRouter(deps.prisma));
+  app.use(statsRouter(deps.prisma, deps.deadlines));
   const repairs = createRepairService({ ...deps, timeZone: deps.deadlines.timeZone });
   app.use(repairRouter(repairs, deps.prisma));
   // Every case type with working-day deadlines recomputes them when a year is published or corrected.

@@ -26,6 +26,7 @@ const app = createApp({
   deadlines: createDeadlineCalculator(prisma, { timeZone: config.CALENDAR_TIME_ZONE }),
   objectionPolicyId: config.OBJECTION_POLICY_ID,
   evidence: { store: createLocalDiskFileStore(config.EVIDENCE_DIR), maxBytes: config.EVIDENCE_MAX_BYTES },
+  console: { temporalUiUrl: config.TEMPORAL_UI_URL, namespace: config.TEMPORAL_NAMESPACE },
 });
 
 const server = app.listen(config.PORT, config.HOST, () => {

@@ -23,6 +23,8 @@ const configSchema = z.object({
   TEMPORAL_ACTOR_PREVIOUS_PUBLIC_KEYS: emptyAsUnset(z.string()),
   /** Origins (comma-separated) of the Temporal Web UI, allowed to call the codec endpoint from the browser. */
   TEMPORAL_UI_ORIGIN: z.string().default('http://127.0.0.1:8233,http://localhost:8233'),
+  /** The Temporal Web UI, linked from the console's case pages (administrators). */
+  TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:8233'),
   /** Interface the API listens on; 0.0.0.0 in a container. */
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

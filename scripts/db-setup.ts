@@ -9,6 +9,7 @@ import pg from 'pg';
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from '../lib/database-url.js';
 import { createPrismaClient } from '../lib/prisma.js';
 import { seedCalendar } from '../prisma/seed/calendar-seed.js';
+import { seedConsoleAccounts } from '../prisma/seed/console-accounts-seed.js';
 import { seedReferenceData } from '../prisma/seed/reference-seed.js';
 
 export interface SetupDatabaseOptions {
@@ -34,6 +35,7 @@ export async function setupDatabase(databaseUrl: string, options: SetupDatabaseO
   try {
     await seedReferenceData(prisma);
     await seedCalendar(prisma);
+    await seedConsoleAccounts(prisma);
   } finally {
     await prisma.$disconnect();
   }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the product and the tests need, only when missing or stale: node_modules (npm ci), the Prisma
-# client, and the Temporal CLI. Prints the Temporal CLI's path as its last line.
+# client, the web console (console/dist), and the Temporal CLI. Prints the Temporal CLI's path as its last line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log() { echo "[ensure-deps] $*" >&2; }
@@ -15,4 +15,5 @@ if [ ! -f generated/prisma/client.ts ] || [ prisma/schema.prisma -nt generated/p
   log "generating the Prisma client"
   bash scripts/prisma.sh generate >&2
 fi
+bash scripts/build-console.sh
 bash scripts/ensure-temporal.sh | tail -n 1

@@ -182,10 +182,13 @@ ui="http://127.0.0.1:$TEMPORAL_UI_PORT"
 cat >&2 <<EOF
 
   Credit engine is running (Ctrl-C stops everything)
+    Console      http://127.0.0.1:$api_port/console/   (public records without sign-in: /console/public)
     API          http://127.0.0.1:$api_port   (OpenAPI: /openapi.json)
     Temporal UI  $ui
     Temporal     $TEMPORAL_ADDRESS, task queue ${TEMPORAL_TASK_QUEUE:-credit-cases}
     Database     $(node -e 'const u = new URL(process.argv[1]); u.password &&= "***"; console.log(u.toString())' "${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/credit_engine}")
+  Console sign-in (demo accounts, user / password):
+$(node_modules/.bin/tsx -e 'import("./prisma/seed/console-accounts-seed.ts").then(({ DEMO_ACCOUNTS }) => { for (const a of DEMO_ACCOUNTS) console.log(`    ${a.userId.padEnd(14)} ${a.password.padEnd(20)} ${a.role}`); })')
   Tokens for the seeded users (applicant-1, reviewer-1, supervisor-1, admin-1, ...):
     TOKEN=\$(npm run -s token -- applicant-1)
     curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:$api_port/records/rec-2025-0001

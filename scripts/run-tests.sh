@@ -10,6 +10,9 @@ log() { echo "[run-tests] $*" >&2; }
 TEMPORAL_CLI_PATH=$(bash scripts/ensure-deps.sh | tail -n 1)
 export TEMPORAL_CLI_PATH
 log "Temporal CLI: $TEMPORAL_CLI_PATH"
+# The browser tests (tests/console) drive Debian's chromium.
+CHROMIUM_PATH=$(bash scripts/ensure-chromium.sh | tail -n 1)
+export CHROMIUM_PATH
 
 db_url="${TEST_DATABASE_URL:-${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/credit_engine}}"
 read -r db_host db_port < <(node -e 'const u = new URL(process.argv[1]); console.log(u.hostname || "127.0.0.1", u.port || 5432)' "$db_url")
@@ -23,6 +26,7 @@ fi
 if [ $# -eq 0 ] || [ "${CI:-}" = "true" ]; then
   log "type-checking and linting"
   npx --no-install tsc --noEmit -p .
+  npx --no-install tsc --noEmit -p console
   npx --no-install eslint .
 fi
 

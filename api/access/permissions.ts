@@ -82,6 +82,8 @@ export const PERMISSIONS = {
   'calendar.read': { roles: EVERYONE, decides: false },
   'calendar.edit': { roles: [ADMIN], decides: false },
   'me.read': { roles: EVERYONE, decides: false },
+  // Monitoring (the administrator's dashboard)
+  'stats.read': { roles: [ADMIN], decides: false },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

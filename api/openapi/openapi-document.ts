@@ -7,6 +7,8 @@ import { registerRectificationOpenApi } from '../rectifications/rectification-op
 import { registerObjectionOpenApi } from './openapi-objections.js';
 import { registerRecordOpenApi } from './openapi-records.js';
 import { registerRepairOpenApi } from '../repairs/repair-openapi.js';
+import { registerSessionOpenApi } from '../session/session-openapi.js';
+import { registerStatsOpenApi } from '../stats/stats-openapi.js';
 
 /** The OpenAPI document of the routes createApp mounts. */
 export function buildOpenApiDocument() {
@@ -20,6 +22,8 @@ export function buildOpenApiDocument() {
   registerEvidenceOpenApi(registry);
   registerAuditOpenApi(registry);
   registerCodecOpenApi(registry);
+  registerSessionOpenApi(registry);
+  registerStatsOpenApi(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

@@ -4,7 +4,7 @@
  * ship without saying who may call it.
  *
  * Expected answers:
- * - 200, 201, 400, 401, 403, 404: exactly that status.
+ * - 200, 201, 204, 400, 401, 403, 404: exactly that status.
  * - PASS: the caller passed every authorization gate (role, scope, four-eyes) and the case's state decides the
  *   outcome: a 2xx, or a 409 when the state does not allow the action (e.g. the second of two allowed callers).
  *   Never 400, 401, 403, 404 or 5xx (request bodies are valid, so a 400 would be a failed test too).
@@ -32,7 +32,7 @@ const env = await getTestEnv();
 const taskQueue = uniqueId('authz-matrix');
 
 const PASS = 'PASS';
-type Expected = 200 | 201 | 400 | 401 | 403 | 404 | typeof PASS;
+type Expected = 200 | 201 | 204 | 400 | 401 | 403 | 404 | typeof PASS;
 
 const ROLES = ['applicant', 'otherApplicant', 'reviewer', 'foreignReviewer', 'supervisor', 'admin', 'none'] as const;
 type Caller = (typeof ROLES)[number];
@@ -85,6 +85,10 @@ const MATRIX: Record<string, RouteSpec> = {
   'GET /public/criticisms': { fixture: 'none', request: NO_BODY('/public/criticisms'), expect: PUBLIC },
   'GET /public/records': { fixture: 'none', request: NO_BODY('/public/records'), expect: PUBLIC },
   'GET /me': { fixture: 'none', request: NO_BODY('/me'), expect: ALL_200 },
+  // Console sign-in: open to anyone (a wrong password is a 401 for everyone); signing out always succeeds.
+  'POST /auth/login': { fixture: 'none', request: () => ({ path: '/auth/login', body: { userId: 'no-such-user', password: 'wrong' } }), expect: e(401, 401, 401, 401, 401, 401, 401) },
+  'POST /auth/logout': { fixture: 'none', request: () => ({ path: '/auth/logout', body: {} }), expect: e(204, 204, 204, 204, 204, 204, 204) },
+  'GET /stats/cases': { fixture: 'none', request: NO_BODY('/stats/cases'), expect: e(403, 403, 403, 403, 403, 200) },
 
   // --- objections -------------------------------------------------------------------------------------------------
   'POST /objections': {

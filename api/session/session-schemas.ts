@@ -1,0 +1,29 @@
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+
+extendZodWithOpenApi(z);
+
+export const loginRequestSchema = z
+  .object({
+    userId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/),
+    password: z.string().min(1).max(256),
+  })
+  .strict()
+  .openapi('LoginRequest');
+
+/** Logging out ends this session; `allSessions: true` ends every console session of the signed-in user. */
+export const logoutRequestSchema = z
+  .object({ allSessions: z.boolean().optional().describe('End every console session of the signed-in user (sign out everywhere)') })
+  .strict()
+  .openapi('LogoutRequest');
+
+export const sessionUserSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(['APPLICANT', 'REVIEWER', 'SUPERVISOR', 'ADMIN']),
+    subjectId: z.string().nullable(),
+    authorityId: z.string().nullable(),
+    expiresAt: z.string(),
+  })
+  .openapi('SessionUser');

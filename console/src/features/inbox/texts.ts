@@ -1,0 +1,16 @@
+export const INBOX_TEXT = {
+  title: '待办任务',
+  subtitle: '本机关待办理的异议环节（按办理期限排序，逾期标红）',
+  columns: { id: '案件编号', record: '记录编号', status: '状态', step: '当前环节', due: '办理期限', claim: '认领', actions: '操作' },
+  overdue: '逾期',
+  escalated: '已升级',
+  claimedBy: (id: string) => `${id} 已认领`,
+  mine: '我已认领',
+  unclaimed: '未认领',
+  claim: '认领',
+  release: '释放',
+  open: '办理',
+  claimed: '已认领',
+  released: '已释放',
+  empty: '暂无待办任务',
+};

@@ -1,0 +1,10 @@
+export const LAYOUT_TEXT = {
+  product: '信用异议与修复办理平台',
+  nav: { records: '我的记录', inbox: '待办任务', dashboard: '监控看板', public: '信用公示' },
+  signedInAs: '当前用户',
+  logout: '退出登录',
+  loggedOut: '已退出登录',
+  loading: '加载中…',
+  forbidden: '您的角色无权访问此页面。',
+  mainNav: '主导航',
+};

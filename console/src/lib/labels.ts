@@ -1,0 +1,85 @@
+/** Chinese names of the API's codes (statuses, outcomes, steps, events, roles), shared by every page. */
+export const ROLE_LABEL: Record<string, string> = { APPLICANT: '申请人', REVIEWER: '核查员', SUPERVISOR: '复核负责人', ADMIN: '管理员' };
+
+export const OBJECTION_STATUS_LABEL: Record<string, string> = {
+  FILED: '待受理',
+  UNDER_VERIFICATION: '核查中',
+  REJECTED_REVIEWABLE: '已驳回（可申请复核）',
+  UNDER_SECOND_REVIEW: '复核中',
+  NOT_ACCEPTED: '不予受理',
+  WITHDRAWN: '已撤回',
+  DECIDED: '已办结',
+};
+
+export const OUTCOME_LABEL: Record<string, string> = {
+  REJECT: '驳回异议',
+  CORRECT: '更正',
+  SUPPLEMENT: '补充',
+  DELETE: '删除',
+  STOP_PUBLICATION: '停止公开',
+};
+
+export const STEP_LABEL: Record<string, string> = {
+  ACCEPTANCE: '受理',
+  VERIFICATION: '核查与决定',
+  SECOND_REVIEW_REQUEST: '申请复核期',
+  SECOND_REVIEW: '复核',
+};
+
+export const GROUNDS_LABEL: Record<string, string> = {
+  INACCURATE_OR_INCOMPLETE: '记录有误或不完整',
+  PUBLISHED_PAST_PERIOD: '超过公示期限仍在公示',
+  LISTED_WITHOUT_CONDITIONS: '不符合列入条件',
+};
+
+export const EVENT_LABEL: Record<string, string> = {
+  FILED: '提交异议',
+  ACCEPTED: '受理',
+  NOT_ACCEPTED: '不予受理',
+  RECORD_MARKED: '记录标注“异议中”',
+  RECORD_UNMARKED: '取消异议标注',
+  DEADLINE_EXTENDED: '延长办理期限',
+  DECIDED: '作出决定',
+  OUTCOME_APPLIED: '决定已执行',
+  SECOND_REVIEW_REQUESTED: '申请复核',
+  SECOND_REVIEW_DECIDED: '复核决定',
+  SECOND_REVIEW_WINDOW_CLOSED: '复核申请期届满',
+  WITHDRAWN: '撤回异议',
+  STEP_OPENED: '进入办理环节',
+  REMINDER_SENT: '到期提醒',
+  ESCALATED: '逾期升级',
+  DEADLINE_RECOMPUTED: '期限重新计算',
+  STEP_CLAIMED: '认领',
+  STEP_RELEASED: '释放',
+  STEP_REASSIGNED: '转派',
+  EVIDENCE_UPLOADED: '上传证据',
+};
+
+export const RECORD_STATUS_LABEL: Record<string, string> = { ACTIVE: '有效', DELETED: '已删除', REPAIRED: '已修复' };
+export const PUBLICATION_LABEL: Record<string, string> = { PUBLISHED: '公示中', STOPPED: '已停止公示' };
+export const SEVERITY_LABEL: Record<string, string> = { GENERAL: '一般', SERIOUS: '严重' };
+export const SOURCE_LABEL: Record<string, string> = {
+  COURT_JUDGMENT: '法院判决',
+  ADMINISTRATIVE_PENALTY: '行政处罚',
+  DISCIPLINARY_ACTION: '纪律处分',
+  ACCOUNTABILITY_DECISION: '问责决定',
+};
+export const CASE_TYPE_LABEL: Record<string, string> = { OBJECTION: '异议', RECTIFICATION: '限期整改', REPAIR: '信用修复' };
+
+export const label = (table: Record<string, string>, code: string | null | undefined): string => (code ? (table[code] ?? code) : '—');
+
+/** Statuses of every case type, for views that mix them (the dashboard). */
+export const CASE_STATUS_LABEL: Record<string, string> = {
+  ...OBJECTION_STATUS_LABEL,
+  EXPLANATION_DUE: '待说明整改计划',
+  RECTIFYING: '整改中',
+  UNDER_REVIEW: '审核中',
+  RECTIFIED: '已整改',
+  CANCELLED: '已取消',
+  NEEDS_CORRECTION: '待补正',
+  AWAITING_APPROVAL: '待审批',
+  RETURNED: '已退回',
+  APPROVED: '已批准',
+  REFUSED: '不予修复',
+  NOT_ACCEPTED: '不予受理',
+};
