@@ -1,5 +1,9 @@
-import { getSolarDateFromLunar, getSolarTermDate } from 'chinese-days';
+import chineseDays from 'chinese-days';
+
 import { addDays, yearOf } from '../../domain/calendar/local-date.js';
+
+// The package is CommonJS for Node (its named exports are not visible to Node's ESM loader), ESM for bundlers: both give a default.
+const { getSolarDateFromLunar, getSolarTermDate } = chineseDays;
 
 /** How far past the last published year the calendar estimates (deadlines rarely run further). */
 export const ESTIMATED_YEARS_AHEAD = 5;
