@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../lib/prisma.js';
 import type { Logger } from '../lib/logger.js';
@@ -26,4 +27,8 @@ export interface AppDeps {
   repairPolicyId?: string | undefined;
   /** Where evidence files are stored and how large one may be (default: .data/evidence on local disk, 10 MiB). */
   evidence?: { store: FileStore; maxBytes: number } | undefined;
+  /** Bearer token of the Prometheus scraper for GET /metrics (METRICS_TOKEN); without it /metrics answers 404. */
+  metricsToken?: string | undefined;
+  /** The office's audit-checkpoint public key: GET /audit/verify checks the newest signed checkpoint with it. */
+  auditPublicKey?: KeyObject | undefined;
 }

@@ -24,6 +24,10 @@ import { createRecordService } from './records/record-service.js';
 import { recordRouter } from './records/record-router.js';
 import { createRepairService } from './repairs/repair-service.js';
 import { repairRouter } from './repairs/repair-router.js';
+import { createApiMetrics } from './observability/api-metrics.js';
+import { healthRouter } from './observability/health-router.js';
+import { metricsRouter } from './observability/metrics-router.js';
+import { requestLog } from './observability/request-log.js';
 import { rectificationRouter } from './rectifications/rectification-router.js';
 import { createRectificationService } from './rectifications/rectification-service.js';
 
@@ -37,7 +41,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(requestId, securityHeaders);
+  const metrics = createApiMetrics(deps.prisma);
+  app.use(requestId, securityHeaders, metrics.observeRequests, requestLog(deps.logger));
 
   const openApi = buildOpenApiDocument();
   app.get('/health', (_req, res) => {
@@ -46,6 +51,9 @@ export function createApp(deps: AppDeps): Express {
   app.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });
+  // Probes and the scraper have credentials of their own (none, METRICS_TOKEN), never a user's token.
+  app.use(healthRouter({ prisma: deps.prisma, temporal: deps.temporal, taskQueue: deps.taskQueue }));
+  app.use(metricsRouter(metrics.registry, deps.metricsToken));
 
   // Who is asking (a token that was sent must be valid), then the per-actor rate limit, before any body is parsed.
   const verifier = createTokenVerifier({ prisma: deps.prisma, local: deps.tokens, oidc: deps.oidc });
@@ -66,7 +74,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(eligibilityRouter(deps.prisma));
   const evidence = deps.evidence ?? { store: createLocalDiskFileStore(DEFAULT_EVIDENCE_DIR), maxBytes: DEFAULT_EVIDENCE_MAX_BYTES };
   app.use(evidenceRouter(createEvidenceService({ prisma: deps.prisma, store: evidence.store, logger: deps.logger }), { maxBytes: evidence.maxBytes }));
-  app.use(auditRouter(deps.prisma));
+  app.use(auditRouter(deps.prisma, deps.auditPublicKey));
   app.use(repairRouter(createRepairService(deps), deps.prisma));
   app.use(calendarRouter({ ...deps, onCalendarChanged: async () => (await objections.recomputeProvisionalDeadlines()) + (await rectifications.recomputeProvisionalDeadlines()) }));
 

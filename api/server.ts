@@ -1,5 +1,6 @@
 import { createDeadlineCalculator } from '../lib/calendar/deadline-calculator.js';
-import { loadConfig, oidcSettingsOf } from '../lib/config.js';
+import { loadOrCreateSigningKey } from '../lib/audit/checkpoint/signing-key.js';
+import { auditSigningKeyFileOf, loadConfig, oidcSettingsOf } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
 import { createPrismaClient } from '../lib/prisma.js';
 import { createLocalDiskFileStore } from '../lib/storage/local-disk-file-store.js';
@@ -22,6 +23,8 @@ const app = createApp({
   deadlines: createDeadlineCalculator(prisma, { timeZone: config.CALENDAR_TIME_ZONE }),
   objectionPolicyId: config.OBJECTION_POLICY_ID,
   evidence: { store: createLocalDiskFileStore(config.EVIDENCE_DIR), maxBytes: config.EVIDENCE_MAX_BYTES },
+  metricsToken: config.METRICS_TOKEN,
+  auditPublicKey: loadOrCreateSigningKey(auditSigningKeyFileOf(config)).publicKey,
 });
 
 const server = app.listen(config.PORT, config.HOST, () => {

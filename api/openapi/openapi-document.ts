@@ -5,6 +5,7 @@ import { registerEvidenceOpenApi } from '../evidence/evidence-openapi.js';
 import { registerRectificationOpenApi } from '../rectifications/rectification-openapi.js';
 import { registerObjectionOpenApi } from './openapi-objections.js';
 import { registerRecordOpenApi } from './openapi-records.js';
+import { registerObservabilityOpenApi } from '../observability/observability-openapi.js';
 import { registerRepairOpenApi } from '../repairs/repair-openapi.js';
 
 /** The OpenAPI document of the routes createApp mounts. */
@@ -18,6 +19,7 @@ export function buildOpenApiDocument() {
   registerRectificationOpenApi(registry);
   registerEvidenceOpenApi(registry);
   registerAuditOpenApi(registry);
+  registerObservabilityOpenApi(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/roles.js';
 import { issueToken, type TokenSettings } from '../../lib/auth-tokens.js';
 import { createDeadlineCalculator } from '../../lib/calendar/deadline-calculator.js';
 import { createLogger } from '../../lib/logger.js';
+import { testAuditKey } from './audit-key.js';
 import { getTestEnv } from './test-env.js';
 
 export const TEST_TOKENS: TokenSettings = {
@@ -14,6 +15,9 @@ export const TEST_TOKENS: TokenSettings = {
 };
 
 /** The real app on the test database and Temporal server, with a task queue and policy of the test's own. */
+/** The Prometheus scraper's token of every test app (GET /metrics). */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789abcdef';
+
 export async function createTestApp(options: {
   taskQueue: string;
   objectionPolicyId?: string;
@@ -26,6 +30,8 @@ export async function createTestApp(options: {
   oidc?: AppDeps['oidc'];
   /** Requests a minute per actor; tests get a high limit unless they test the limit. */
   rateLimitPerMinute?: number;
+  /** METRICS_TOKEN of the app; TEST_METRICS_TOKEN unless given (null: metrics off). */
+  metricsToken?: string | null;
 }): Promise<Express> {
   const env = await getTestEnv();
   return createApp({
@@ -42,6 +48,8 @@ export async function createTestApp(options: {
     repairPolicyId: options.repairPolicyId,
     oidc: options.oidc,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
+    auditPublicKey: testAuditKey().publicKey,
+    metricsToken: options.metricsToken === null ? undefined : (options.metricsToken ?? TEST_METRICS_TOKEN),
   });
 }
 
