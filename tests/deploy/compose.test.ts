@@ -133,4 +133,13 @@ describe('docker-compose.yml', () => {
     }
     expect(text(services.api!.healthcheck?.test)).toContain('/health/live');
   });
+
+  it('runs the same Temporal set-up as `npm run start:cluster`: server version, history shards, dynamic config', () => {
+    const cluster = parse(readFileSync(join(repoRoot, 'temporal/cluster/temporal-server.yaml'), 'utf8')) as { persistence: { numHistoryShards: number } };
+    expect(String(cluster.persistence.numHistoryShards)).toBe(String(services.temporal!.environment!.NUM_HISTORY_SHARDS));
+    const build = readFileSync(join(repoRoot, 'scripts/ensure-temporal-server.sh'), 'utf8');
+    expect(build).toContain(`version="${TEMPORAL_SERVER_VERSION}"`);
+    const setup = readFileSync(join(repoRoot, 'scripts/cluster/temporal-setup.ts'), 'utf8');
+    expect(setup).toContain(`temporal/dynamicconfig/${String(services.temporal!.environment!.DYNAMIC_CONFIG_FILE_PATH).split('/').pop()}`);
+  });
 });
