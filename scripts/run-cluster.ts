@@ -82,8 +82,12 @@ const stopAll = async (signal: string) => {
   await supervisor.stop();
   process.exit(0);
 };
-process.once('SIGINT', () => void stopAll('SIGINT'));
-process.once('SIGTERM', () => void stopAll('SIGTERM'));
+// `on`, not `once`: Ctrl-C reaches this process twice (from the terminal and relayed by tsx/npm), and a second
+// signal without a handler would end it before its children stopped.
+process.on('SIGINT', () => void stopAll('SIGINT'));
+process.on('SIGTERM', () => void stopAll('SIGTERM'));
+// However this process ends, its children (in process groups of their own) do not outlive it.
+process.on('exit', () => supervisor.killAll());
 
 supervisor.start({ name: 'temporal', command: join(serverDir, 'temporal-server'), args: renderServerConfig(settings), cwd: settings.rootDir });
 await prepareNamespace(cli, temporalAddress, namespace, repoRoot, log);

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
-import { temporal as proto } from '@temporalio/proto';
+// A CommonJS package: Node's ESM loader gives it as a default export only.
+import protos from '@temporalio/proto';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 
 /** A worker that polled within this window counts as polling (an idle worker re-polls at least every ~70 s). */
@@ -38,8 +39,8 @@ async function probe(check: () => Promise<boolean>): Promise<CheckStatus> {
 export async function workerIsPolling(temporal: Client, taskQueue: string, now = Date.now()): Promise<boolean> {
   const { pollers } = await temporal.workflowService.describeTaskQueue({
     namespace: temporal.options.namespace,
-    taskQueue: { name: taskQueue, kind: proto.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-    taskQueueType: proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+    taskQueue: { name: taskQueue, kind: protos.temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+    taskQueueType: protos.temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
   });
   return (pollers ?? []).some((poller) => {
     const seconds = Number(poller.lastAccessTime?.seconds ?? 0);

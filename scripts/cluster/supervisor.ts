@@ -93,6 +93,15 @@ export class Supervisor {
     });
   }
 
+  /** Last resort when the supervisor itself exits: SIGKILL to every process group still running (synchronous). */
+  killAll(): void {
+    this.stopping = true;
+    for (const entry of this.processes.values()) {
+      if (entry.timer) clearTimeout(entry.timer);
+      if (entry.child?.pid) signalGroup(entry.child.pid, 'SIGKILL');
+    }
+  }
+
   /** Stops the named processes (all, in reverse start order, by default): TERM, then KILL after `graceMs`. */
   async stop(names: string[] = [...this.processes.keys()].reverse(), graceMs = 10_000): Promise<void> {
     this.stopping = true;
