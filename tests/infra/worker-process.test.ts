@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { workerIsPolling } from '../../api/observability/readiness.js';
 import { caseOfWorkflowId, forwardToPino } from '../../lib/observability/worker-runtime.js';
 import { createTestApp } from '../support/api-harness.js';
+import { TEST_AUDIT_KEY_FILE } from '../support/audit-key.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
 
 const env = await getTestEnv();
@@ -38,12 +39,14 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 }
 
 let worker: ChildProcess | undefined;
+let api: ChildProcess | undefined;
 afterAll(() => {
   worker?.kill('SIGKILL');
+  api?.kill('SIGKILL');
 });
 
-describe('worker process', () => {
-  it('serves the SDK worker metrics on TEMPORAL_METRICS_BIND_ADDRESS, logs JSON, and makes the API ready', async () => {
+describe('worker and API processes', () => {
+  it('the worker serves the SDK metrics on TEMPORAL_METRICS_BIND_ADDRESS, logs JSON, and makes the API ready', async () => {
     const taskQueue = uniqueId('worker-process');
     const port = await freePort();
     const app = await createTestApp({ taskQueue });
@@ -83,6 +86,37 @@ describe('worker process', () => {
 
     const ready = await request(app).get('/health/ready');
     expect(ready.status).toBe(200);
+
+    // The API as its own process too (api/server.ts under Node's ESM loader, which vitest's bundling does not
+    // reproduce): ready with this worker, metrics behind the token.
+    const apiPort = await freePort();
+    api = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        DATABASE_URL: env.databaseUrl,
+        TEMPORAL_ADDRESS: env.temporalAddress,
+        TEMPORAL_TASK_QUEUE: taskQueue,
+        PORT: String(apiPort),
+        METRICS_TOKEN: 'process-test-metrics-token',
+        AUDIT_SIGNING_KEY_FILE: TEST_AUDIT_KEY_FILE,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const apiReady = await until(
+      'the API process to be ready',
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${apiPort}/health/ready`);
+        return res.ok ? ((await res.json()) as unknown) : undefined;
+      },
+      60_000,
+    );
+    expect(apiReady).toEqual({ status: 'ready', checks: { database: 'up', temporal: 'up', worker: 'up' } });
+    const scraped = await fetch(`http://127.0.0.1:${apiPort}/metrics`, { headers: { authorization: 'Bearer process-test-metrics-token' } });
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/health\/ready",status="200"\} 1/);
     const started = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((entry) => entry.msg === 'worker started');
     expect(started).toMatchObject({ service: 'credit-engine', taskQueue, metrics: `127.0.0.1:${port}` });
   }, 150_000);
