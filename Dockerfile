@@ -27,8 +27,9 @@ COPY --chown=node:node api ./api
 COPY --chown=node:node worker ./worker
 COPY --chown=node:node console ./console
 RUN bash scripts/prisma.sh generate && bash scripts/build-console.sh
-# Evidence files (EVIDENCE_DIR); docker-compose mounts a volume here, which takes this directory's owner.
-RUN mkdir -p /app/.data/evidence
+# Evidence files (EVIDENCE_DIR) and the audit signing key (AUDIT_SIGNING_KEY_FILE); docker-compose mounts volumes here,
+# which take these directories' owner.
+RUN mkdir -p /app/.data/evidence /app/.data/keys
 
 ENV NODE_ENV=production
 EXPOSE 3000

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import type { PrismaClient } from '../lib/prisma.js';
@@ -34,4 +35,8 @@ export interface AppDeps {
   evidence?: { store: FileStore; maxBytes: number } | undefined;
   /** The built console served at /console/ (default console/dist) and the Temporal Web UI its case pages link to. */
   console?: ConsoleOptions | undefined;
+  /** Bearer token of the Prometheus scraper for GET /metrics (METRICS_TOKEN); without it /metrics answers 404. */
+  metricsToken?: string | undefined;
+  /** The office's audit-checkpoint public key: GET /audit/verify checks the newest signed checkpoint with it. */
+  auditPublicKey?: KeyObject | undefined;
 }

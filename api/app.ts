@@ -30,6 +30,10 @@ import { csrfProtection, identifySession } from './session/session-auth.js';
 import { sessionRouter } from './session/session-router.js';
 import { createSessionStore } from './session/session-store.js';
 import { statsRouter } from './stats/stats-router.js';
+import { createApiMetrics } from './observability/api-metrics.js';
+import { healthRouter } from './observability/health-router.js';
+import { metricsRouter } from './observability/metrics-router.js';
+import { requestLog } from './observability/request-log.js';
 import { rectificationRouter } from './rectifications/rectification-router.js';
 import { createRectificationService } from './rectifications/rectification-service.js';
 
@@ -45,7 +49,8 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.set('case sensitive routing', true);
   app.set('strict routing', true);
-  app.use(requestId, securityHeaders);
+  const metrics = createApiMetrics(deps.prisma);
+  app.use(requestId, securityHeaders, metrics.observeRequests, requestLog(deps.logger));
 
   const openApi = buildOpenApiDocument();
   app.get('/health', (_req, res) => {
@@ -54,6 +59,9 @@ export function createApp(deps: AppDeps): Express {
   app.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });
+  // Probes and the scraper have credentials of their own (none, METRICS_TOKEN), never a user's token.
+  app.use(healthRouter({ prisma: deps.prisma, temporal: deps.temporal, taskQueue: deps.taskQueue }));
+  app.use(metricsRouter(metrics.registry, deps.metricsToken));
 
   const verifier = createTokenVerifier({ prisma: deps.prisma, local: deps.tokens, oidc: deps.oidc });
   const sessions = createSessionStore(deps.prisma);
@@ -81,7 +89,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(eligibilityRouter(deps.prisma));
   const evidence = deps.evidence ?? { store: createLocalDiskFileStore(DEFAULT_EVIDENCE_DIR), maxBytes: DEFAULT_EVIDENCE_MAX_BYTES };
   app.use(evidenceRouter(createEvidenceService({ prisma: deps.prisma, store: evidence.store, logger: deps.logger }), { maxBytes: evidence.maxBytes }));
-  app.use(auditRouter(deps.prisma));
+  app.use(auditRouter(deps.prisma, deps.auditPublicKey));
   app.use(statsRouter(deps.prisma, deps.deadlines));
   const repairs = createRepairService({ ...deps, timeZone: deps.deadlines.timeZone });
   app.use(repairRouter(repairs, deps.prisma));

@@ -1,5 +1,6 @@
 import { createDeadlineCalculator } from '../lib/calendar/deadline-calculator.js';
-import { loadConfig, oidcSettingsOf, temporalKeysOf } from '../lib/config.js';
+import { loadOrCreateSigningKey } from '../lib/audit/checkpoint/signing-key.js';
+import { auditSigningKeyFileOf, loadConfig, oidcSettingsOf, temporalKeysOf } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
 import { createPrismaClient } from '../lib/prisma.js';
 import { createLocalDiskFileStore } from '../lib/storage/local-disk-file-store.js';
@@ -27,6 +28,8 @@ const app = createApp({
   objectionPolicyId: config.OBJECTION_POLICY_ID,
   evidence: { store: createLocalDiskFileStore(config.EVIDENCE_DIR), maxBytes: config.EVIDENCE_MAX_BYTES },
   console: { temporalUiUrl: config.TEMPORAL_UI_URL, namespace: config.TEMPORAL_NAMESPACE },
+  metricsToken: config.METRICS_TOKEN,
+  auditPublicKey: loadOrCreateSigningKey(auditSigningKeyFileOf(config)).publicKey,
 });
 
 const server = app.listen(config.PORT, config.HOST, () => {

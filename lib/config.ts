@@ -31,11 +31,9 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * HS256 secret of the local tokens. Unset: the installation's own random secret, generated on first start under
-   * INSTANCE_DATA_DIR. A short or published value is refused unless NODE_ENV=test.
+   * DATA_DIR. A short or published value is refused unless NODE_ENV=test.
    */
   AUTH_TOKEN_SECRET: emptyAsUnset(z.string().min(1)),
-  /** The installation's data directory (generated secrets live in its secrets/ folder). */
-  INSTANCE_DATA_DIR: z.string().min(1).default('.data'),
   AUTH_ISSUER: z.string().default('credit-engine-local'),
   AUTH_AUDIENCE: z.string().default('credit-engine-api'),
   /** External identity provider (OIDC). With OIDC_JWKS_URL unset only local tokens are accepted. */
@@ -52,7 +50,7 @@ const configSchema = z.object({
   /** Pins the objection policy in force by id (name@version); empty means the newest active one. */
   OBJECTION_POLICY_ID: z.string().optional(),
   /** Where decisions are notified (the outbox delivers to it); unset: messages wait in the outbox. */
-  NOTIFY_WEBHOOK_URL: z.string().url().optional(),
+  NOTIFY_WEBHOOK_URL: emptyAsUnset(z.string().url()),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Time zone in which working days and deadlines are counted. */
@@ -61,9 +59,22 @@ const configSchema = z.object({
   EVIDENCE_DIR: z.string().min(1).default('.data/evidence'),
   /** Largest evidence file accepted, in bytes (default 10 MiB); larger uploads are a 413. */
   EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** Bearer token a Prometheus scraper sends to GET /metrics on the API; unset: /metrics answers 404. */
+  METRICS_TOKEN: emptyAsUnset(z.string().min(16)),
+  /** host:port where the worker serves the Temporal SDK's Prometheus metrics (e.g. 0.0.0.0:9464); unset: none. */
+  TEMPORAL_METRICS_BIND_ADDRESS: emptyAsUnset(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port')),
+  /** Directory of the instance's own files (generated keys, exported audit checkpoints). */
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** The office's Ed25519 key (PKCS#8 PEM) that signs audit checkpoints; generated on first use. Default: DATA_DIR/keys/audit-signing-key.pem. */
+  AUDIT_SIGNING_KEY_FILE: emptyAsUnset(z.string().min(1)),
+  /** How often the worker signs the audit chain heads into a checkpoint; 0 turns it off. */
+  AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
 });
 
 export type AppConfig = Omit<z.infer<typeof configSchema>, 'AUTH_TOKEN_SECRET'> & { AUTH_TOKEN_SECRET: string };
+
+/** Every environment variable the product reads (deployment files must set or default each: tests/deploy checks). */
+export const CONFIG_VARIABLES = Object.keys(configSchema.shape) as (keyof AppConfig)[];
 
 /** Parses the environment once at start-up; a wrong value stops the process with a readable message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -72,7 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const secret = parsed.data.AUTH_TOKEN_SECRET ?? loadOrCreateInstanceSecret(parsed.data.INSTANCE_DATA_DIR);
+  const secret = parsed.data.AUTH_TOKEN_SECRET ?? loadOrCreateInstanceSecret(parsed.data.DATA_DIR);
   const weakness = weakSecretReason(secret);
   if (weakness && parsed.data.NODE_ENV !== 'test') {
     throw new Error(`Invalid configuration: AUTH_TOKEN_SECRET is ${weakness}; unset it to use the installation's generated secret, or set a random one (openssl rand -base64 48)`);
@@ -85,6 +96,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error('Invalid configuration: OIDC_ISSUER must differ from AUTH_ISSUER (tokens are routed to their verifier by issuer)');
   }
   return { ...parsed.data, AUTH_TOKEN_SECRET: secret };
+}
+
+/** Where the audit signing key lives (AUDIT_SIGNING_KEY_FILE, else under DATA_DIR). */
+export function auditSigningKeyFileOf(config: AppConfig): string {
+  return config.AUDIT_SIGNING_KEY_FILE ?? `${config.DATA_DIR}/keys/audit-signing-key.pem`;
 }
 
 /** The OIDC settings of the configuration, or undefined when no identity provider is configured. */

@@ -2,8 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
 import { createDeadlineCalculator } from '../lib/calendar/deadline-calculator.js';
-import { loadConfig, temporalKeysOf } from '../lib/config.js';
+import { CheckpointScheduler } from '../lib/audit/checkpoint/checkpoint-scheduler.js';
+import { loadOrCreateSigningKey } from '../lib/audit/checkpoint/signing-key.js';
+import { auditSigningKeyFileOf, loadConfig, temporalKeysOf } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
+import { installWorkerRuntime } from '../lib/observability/worker-runtime.js';
 import { OutboxDispatcher } from '../lib/outbox/outbox-dispatcher.js';
 import { createPrismaClient } from '../lib/prisma.js';
 import { createTemporalClient, temporalDataConverter } from '../lib/temporal-connection.js';
@@ -12,6 +15,7 @@ import { signedActionBundlerOptions, WORKFLOW_INTERCEPTOR_MODULES } from '../lib
 const config = loadConfig();
 const keys = temporalKeysOf(config);
 const logger = createLogger(config.LOG_LEVEL);
+installWorkerRuntime({ logger, logLevel: config.LOG_LEVEL, metricsBindAddress: config.TEMPORAL_METRICS_BIND_ADDRESS });
 const prisma = createPrismaClient(config.DATABASE_URL);
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
 const temporal = await createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, keys });
@@ -40,10 +44,16 @@ const outbox = config.NOTIFY_WEBHOOK_URL
     })
   : null;
 outbox?.start();
-logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, actionPublicKey: keys.signing.publicKeyHex, outbox: outbox ? 'delivering' : 'no NOTIFY_WEBHOOK_URL: messages wait' }, 'worker started');
+const checkpoints =
+  config.AUDIT_CHECKPOINT_INTERVAL_MS > 0
+    ? new CheckpointScheduler(prisma, loadOrCreateSigningKey(auditSigningKeyFileOf(config)), { intervalMs: config.AUDIT_CHECKPOINT_INTERVAL_MS, logger })
+    : null;
+checkpoints?.start();
+logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, metrics: config.TEMPORAL_METRICS_BIND_ADDRESS ?? null, actionPublicKey: keys.signing.publicKeyHex, outbox: outbox ? 'delivering' : 'no NOTIFY_WEBHOOK_URL: messages wait' }, 'worker started');
 // Worker.run() stops on SIGINT/SIGTERM by itself (the SDK installs the signal handlers).
 await worker.run();
 await outbox?.stop();
+await checkpoints?.stop();
 await connection.close();
 await temporal.connection.close();
 await prisma.$disconnect();

@@ -23,6 +23,11 @@ export const auditVerificationSchema = z
     firstBroken: z
       .object({ caseId: z.string(), eventId: z.string(), eventKey: z.string(), reason: z.string() })
       .optional()
-      .openapi({ description: 'The first event whose link or hash does not verify' }),
+      .openapi({ description: 'The first event whose link or hash does not verify, or the case a checkpoint shows cut short' }),
+    checkpoint: z
+      .object({ id: z.string(), createdAt: z.string(), ok: z.boolean(), reason: z.string().optional() })
+      .nullable()
+      .optional()
+      .openapi({ description: 'The newest signed checkpoint of the chain heads that was checked (null before the first)' }),
   })
   .openapi('AuditVerification');

@@ -6,6 +6,7 @@ import { registerEvidenceOpenApi } from '../evidence/evidence-openapi.js';
 import { registerRectificationOpenApi } from '../rectifications/rectification-openapi.js';
 import { registerObjectionOpenApi } from './openapi-objections.js';
 import { registerRecordOpenApi } from './openapi-records.js';
+import { registerObservabilityOpenApi } from '../observability/observability-openapi.js';
 import { registerRepairOpenApi } from '../repairs/repair-openapi.js';
 import { registerSessionOpenApi } from '../session/session-openapi.js';
 import { registerStatsOpenApi } from '../stats/stats-openapi.js';
@@ -24,6 +25,7 @@ export function buildOpenApiDocument() {
   registerCodecOpenApi(registry);
   registerSessionOpenApi(registry);
   registerStatsOpenApi(registry);
+  registerObservabilityOpenApi(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

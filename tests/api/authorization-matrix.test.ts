@@ -81,6 +81,11 @@ let repairPolicyId: string;
 const MATRIX: Record<string, RouteSpec> = {
   // --- open to anyone ---------------------------------------------------------------------------------------------
   'GET /health': { fixture: 'none', request: NO_BODY('/health'), expect: PUBLIC },
+  'GET /health/live': { fixture: 'none', request: NO_BODY('/health/live'), expect: PUBLIC },
+  // Ready: the test's worker polls the app's task queue.
+  'GET /health/ready': { fixture: 'none', request: NO_BODY('/health/ready'), expect: PUBLIC },
+  // Only the scraper's METRICS_TOKEN opens it (tests/api/observability.test.ts); no user token does, whatever the role.
+  'GET /metrics': { fixture: 'none', request: NO_BODY('/metrics'), expect: e(401, 401, 401, 401, 401, 401, 401) },
   'GET /openapi.json': { fixture: 'none', request: NO_BODY('/openapi.json'), expect: PUBLIC },
   'GET /public/criticisms': { fixture: 'none', request: NO_BODY('/public/criticisms'), expect: PUBLIC },
   'GET /public/records': { fixture: 'none', request: NO_BODY('/public/records'), expect: PUBLIC },

@@ -10,16 +10,16 @@ const freshDir = () => mkdtempSync(join(tmpdir(), 'instance-'));
 describe('the token secret of an installation (issue 8, item 1)', () => {
   it('generates a random secret on first start, keeps it private, and uses the same one afterwards', () => {
     const dir = freshDir();
-    const first = loadConfig({ INSTANCE_DATA_DIR: dir });
+    const first = loadConfig({ DATA_DIR: dir });
     expect(first.AUTH_TOKEN_SECRET.length).toBeGreaterThanOrEqual(60);
     expect(statSync(instanceSecretPath(dir)).mode & 0o777).toBe(0o600);
-    expect(loadConfig({ INSTANCE_DATA_DIR: dir }).AUTH_TOKEN_SECRET).toBe(first.AUTH_TOKEN_SECRET);
-    expect(loadConfig({ INSTANCE_DATA_DIR: freshDir() }).AUTH_TOKEN_SECRET).not.toBe(first.AUTH_TOKEN_SECRET);
+    expect(loadConfig({ DATA_DIR: dir }).AUTH_TOKEN_SECRET).toBe(first.AUTH_TOKEN_SECRET);
+    expect(loadConfig({ DATA_DIR: freshDir() }).AUTH_TOKEN_SECRET).not.toBe(first.AUTH_TOKEN_SECRET);
   });
 
   it('refuses to start with a secret published in the repository or a short one, unless in test mode', () => {
     const published = 'local-development-secret-change-me-0123456789';
-    expect(() => loadConfig({ AUTH_TOKEN_SECRET: published, INSTANCE_DATA_DIR: freshDir() })).toThrow(/published/);
+    expect(() => loadConfig({ AUTH_TOKEN_SECRET: published, DATA_DIR: freshDir() })).toThrow(/published/);
     expect(() => loadConfig({ AUTH_TOKEN_SECRET: 'too-short', NODE_ENV: 'production' })).toThrow(/shorter than 32/);
     expect(() => loadConfig({ AUTH_TOKEN_SECRET: 'a'.repeat(40) })).toThrow(/distinct characters/);
     expect(loadConfig({ AUTH_TOKEN_SECRET: published, NODE_ENV: 'test' }).AUTH_TOKEN_SECRET).toBe(published);

@@ -7,6 +7,7 @@ import { createDeadlineCalculator } from '../../lib/calendar/deadline-calculator
 import { createLogger } from '../../lib/logger.js';
 import { AesGcmPayloadCodec } from '../../lib/temporal-security/aes-gcm-payload-codec.js';
 import { TEST_TEMPORAL_KEYS } from './temporal-test-keys.js';
+import { testAuditKey } from './audit-key.js';
 import { getTestEnv } from './test-env.js';
 
 export const TEST_TOKENS: TokenSettings = {
@@ -19,6 +20,9 @@ export const TEST_TOKENS: TokenSettings = {
 export const TEST_UI_ORIGIN = 'http://127.0.0.1:8233';
 
 /** The real app on the test database and Temporal server, with a task queue and policy of the test's own. */
+/** The Prometheus scraper's token of every test app (GET /metrics). */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789abcdef';
+
 export async function createTestApp(options: {
   taskQueue: string;
   objectionPolicyId?: string;
@@ -31,6 +35,8 @@ export async function createTestApp(options: {
   oidc?: AppDeps['oidc'];
   /** Requests a minute per actor; tests get a high limit unless they test the limit. */
   rateLimitPerMinute?: number;
+  /** METRICS_TOKEN of the app; TEST_METRICS_TOKEN unless given (null: metrics off). */
+  metricsToken?: string | null;
 }): Promise<Express> {
   const env = await getTestEnv();
   return createApp({
@@ -49,6 +55,8 @@ export async function createTestApp(options: {
     repairPolicyId: options.repairPolicyId,
     oidc: options.oidc,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
+    auditPublicKey: testAuditKey().publicKey,
+    metricsToken: options.metricsToken === null ? undefined : (options.metricsToken ?? TEST_METRICS_TOKEN),
   });
 }
 
