@@ -72,7 +72,7 @@ describe('docker-compose.yml', () => {
 
   it('restarts long-running services and health-checks them; one-shot jobs run once', () => {
     const longRunning = Object.entries(services).filter(([, service]) => !isJob(service));
-    expect(longRunning.map(([name]) => name).sort()).toEqual(['api', 'postgres', 'temporal', 'worker']);
+    expect(longRunning.map(([name]) => name).sort()).toEqual(['api', 'postgres', 'temporal', 'temporal-ui', 'worker']);
     for (const [name, service] of longRunning) {
       expect(['unless-stopped', 'always'], name).toContain(service.restart);
       expect(text(service.healthcheck?.test), name).not.toBe('');
