@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { endOfLocalDay, startOfLocalDay } from '../domain/calendar/local-date.js';
+import { endOfLocalDay, localDateOf, startOfLocalDay } from '../domain/calendar/local-date.js';
 import { computeRecordWindow, type RecordWindow, type RecordWindowRequest } from '../domain/records/record-window.js';
 import type { RecordPatch, RecordTransition } from './record-transition.js';
 import { appendCaseEvent, caseEventExists } from './case-event-writer.js';
@@ -24,6 +24,7 @@ export function createRecordActivities(prisma: PrismaClient, timeZone: string) {
         request,
         (day) => endOfLocalDay(day, timeZone).toISOString(),
         (day) => startOfLocalDay(day, timeZone).toISOString(),
+        (instant) => localDateOf(new Date(instant), timeZone),
       );
     },
 

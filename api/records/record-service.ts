@@ -74,7 +74,7 @@ export function createRecordService({ prisma, temporal, taskQueue, timeZone = DE
         });
       }
       const policy = await loadPolicy(prisma, 'PUBLICATION', publicationPolicySchema, pins.publicationPolicyId);
-      const window = publicationWindow(input.decisionDate, input.severity, policy.params);
+      const window = publicationWindow(input.decisionDate, input.severity, policy.params, 'NONE', localDateOf(new Date(), timeZone));
       const id = `rec-${input.decisionDate.slice(0, 4)}-${randomBytes(5).toString('hex')}`;
       const facts = input.facts as Prisma.InputJsonValue;
       try {

@@ -21,6 +21,12 @@ export const publicationPolicySchema = z.object({
    * consequence of its own (国发〔2016〕76号 [C]).
    */
   stopPublicationEndsEffects: z.boolean().default(false),
+  /**
+   * From which day the publication period runs: the decision date (default: the finding's effective date, from which
+   * rules.md counts sanctions [C]) or the day the record is registered here. rules.md: "The start of the period
+   * (decision date or publication date) is a policy setting [U]". Sanctions always run from the decision date.
+   */
+  publicationStart: z.enum(['DECISION_DATE', 'REGISTRATION_DATE']).default('DECISION_DATE'),
   /** Test and demonstration setting: one month lasts this many seconds; production leaves it unset. */
   secondsPerMonth: z.number().positive().max(31 * 86_400).optional(),
 });
@@ -29,6 +35,7 @@ export type PublicationPolicy = z.infer<typeof publicationPolicySchema>;
 export const DEFAULT_PUBLICATION_POLICY: PublicationPolicy = {
   periods: { MINOR: DEFAULT_MINOR_PERIOD, GENERAL: { minMonths: 3, maxMonths: 12 }, SERIOUS: { minMonths: 12, maxMonths: 36 } },
   stopPublicationEndsEffects: false,
+  publicationStart: 'DECISION_DATE',
 };
 
 export interface PublicationWindow {
@@ -39,18 +46,23 @@ export interface PublicationWindow {
   publishedUntil: string;
 }
 
-/** The publication window of a record; LIGHTER leniency publishes for the minimum period only, EXEMPTED not at all. */
+/**
+ * The publication window of a record; LIGHTER leniency publishes for the minimum period only, EXEMPTED not at all.
+ * It starts on the decision date, or on the registration date (a local calendar date) if the policy says so.
+ */
 export function publicationWindow(
   decisionDate: string,
   severity: Severity,
   policy: PublicationPolicy,
   leniency: LeniencyKind | 'NONE' = 'NONE',
+  registrationDate?: string,
 ): PublicationWindow {
   const period = policy.periods[severity];
   const maxMonths = leniency === 'EXEMPTED' ? 0 : leniency === 'LIGHTER' ? period.minMonths : period.maxMonths;
+  const start = policy.publicationStart === 'REGISTRATION_DATE' && registrationDate ? registrationDate : decisionDate;
   return {
-    publishedFrom: decisionDate,
-    minPublishedUntil: addCalendarMonths(decisionDate, Math.min(period.minMonths, maxMonths)),
-    publishedUntil: addCalendarMonths(decisionDate, maxMonths),
+    publishedFrom: start,
+    minPublishedUntil: addCalendarMonths(start, Math.min(period.minMonths, maxMonths)),
+    publishedUntil: addCalendarMonths(start, maxMonths),
   };
 }

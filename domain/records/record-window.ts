@@ -12,6 +12,9 @@ export interface RecordWindowRequest {
   registeredAt: string;
 }
 
+/** The record's registration as a calendar date in the office's zone (a publication may start then). */
+type LocalDateOf = (instant: string) => string;
+
 export interface RecordWindow {
   publishedFrom: string;
   minPublishedUntil: string;
@@ -30,8 +33,9 @@ export interface RecordWindow {
 type EndOfDay = (date: string) => string;
 
 /** Publication and sanction periods of a record, in calendar months (民法典 art. 202) or on a scaled clock. */
-export function computeRecordWindow(request: RecordWindowRequest, endOfDay: EndOfDay, startOfDay: EndOfDay): RecordWindow {
-  const window = publicationWindow(request.decisionDate, request.severity, request.policy, request.leniency);
+export function computeRecordWindow(request: RecordWindowRequest, endOfDay: EndOfDay, startOfDay: EndOfDay, localDateOf?: LocalDateOf): RecordWindow {
+  const registrationDate = localDateOf ? localDateOf(request.registeredAt) : undefined;
+  const window = publicationWindow(request.decisionDate, request.severity, request.policy, request.leniency, registrationDate);
   const period = request.policy.periods[request.severity];
   const months = request.leniency === 'EXEMPTED' ? 0 : request.leniency === 'LIGHTER' ? period.minMonths : period.maxMonths;
   const sanctionMonths = request.sanctionKind ? SANCTION_MONTHS[request.sanctionKind] : null;
