@@ -75,6 +75,18 @@ async function ensureDatabase(databaseUrl: string, reset: boolean, log: (message
   }
 }
 
+/** Drops the database (closing its connections), if it exists: the test harness's own database after a run. */
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const { database, ...server } = parseDatabaseUrl(databaseUrl);
+  const admin = new pg.Client({ ...server, database: 'postgres', connectionTimeoutMillis: 10_000 });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(database)} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** `prisma migrate deploy` through scripts/prisma.sh (the offline-safe wrapper), against the given database. */
 function migrateDeploy(databaseUrl: string, quiet: boolean): Promise<void> {
   return new Promise((resolve, reject) => {

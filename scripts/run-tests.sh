@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test [-- vitest args]`: runs the test suite on a fresh machine. Installs dependencies and generates the Prisma
 # client when needed, builds the Temporal CLI if needed (scripts/ensure-temporal.sh), checks PostgreSQL, runs vitest.
-# The tests start their own Temporal dev server and reset their own database (credit_engine_test, or TEST_DATABASE_URL).
+# The tests start their own Temporal dev server and reset their own database (credit_engine_test_<pid>_<random>, dropped after the run, or TEST_DATABASE_URL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +18,7 @@ db_url="${TEST_DATABASE_URL:-${DATABASE_URL:-postgresql://postgres@127.0.0.1:543
 read -r db_host db_port < <(node -e 'const u = new URL(process.argv[1]); console.log(u.hostname || "127.0.0.1", u.port || 5432)' "$db_url")
 if ! timeout 5 bash -c "exec 3<>/dev/tcp/$db_host/$db_port" 2>/dev/null; then
   log "PostgreSQL is not reachable at $db_host:$db_port: start it, or point the tests at a running server with"
-  log "TEST_DATABASE_URL (a database the tests drop and recreate) or DATABASE_URL (its server, database credit_engine_test)."
+  log "TEST_DATABASE_URL (a database the tests drop and recreate) or DATABASE_URL (its server, a database of the run's own)."
   exit 1
 fi
 

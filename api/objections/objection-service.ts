@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Prisma, type Objection, type PrismaClient } from '../../generated/prisma/client.js';
 import { objectionPolicySchema, type ObjectionPolicy, type PolicySnapshot } from '../../domain/objection/objection-policy.js';
@@ -16,8 +16,8 @@ import {
   type ObjectionState,
   type ObjectionWorkflowInput,
 } from '../../workflows/objection/objection-contract.js';
-import { CaseStatusKey, CaseTypeKey, RecordIdKey, SubjectIdKey } from '../../workflows/shared/search-attributes.js';
 import { visibleObjections, visibleRecords } from '../access/visibility.js';
+import { startCaseWorkflow } from '../cases/start-case-workflow.js';
 import { requireOwnEvidence } from '../evidence/evidence-refs.js';
 import { fromWorkflowError } from '../temporal/workflow-errors.js';
 import type { FileObjectionInput, ListObjectionsQuery } from './objection-schemas.js';
@@ -46,23 +46,15 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
   const activePolicy = () => loadPolicy(prisma, 'OBJECTION', objectionPolicySchema, objectionPolicyId);
 
   async function startWorkflow(input: ObjectionWorkflowInput): Promise<void> {
-    try {
-      await temporal.workflow.start(OBJECTION_WORKFLOW_TYPE, {
-        workflowId: objectionWorkflowId(input.caseId),
-        taskQueue,
-        args: [input],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: [
-          { key: CaseTypeKey, value: OBJECTION_CASE_TYPE },
-          { key: CaseStatusKey, value: 'FILED' },
-          { key: SubjectIdKey, value: input.subjectId },
-          { key: RecordIdKey, value: input.recordId },
-        ],
-      });
-    } catch (err) {
-      // A retried filing finds its workflow already running (or finished): that is the same case.
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
+    await startCaseWorkflow(temporal, {
+      workflowType: OBJECTION_WORKFLOW_TYPE,
+      workflowId: objectionWorkflowId(input.caseId),
+      taskQueue,
+      input,
+      caseType: OBJECTION_CASE_TYPE,
+      subjectId: input.subjectId,
+      recordId: input.recordId,
+    });
   }
 
   async function workflowInputOf(row: Objection): Promise<ObjectionWorkflowInput> {

@@ -9,6 +9,7 @@ import {
   type RectificationState,
 } from '../../workflows/rectification/rectification-contract.js';
 import { canSeeRectification, visibleRectifications } from '../access/rectification-visibility.js';
+import { requireOwnEvidence } from '../evidence/evidence-refs.js';
 import { eventView } from '../objections/objection-views.js';
 import { fromWorkflowError } from '../temporal/workflow-errors.js';
 import type { ListRectificationsQuery } from './rectification-schemas.js';
@@ -78,6 +79,8 @@ export function createRectificationService({ prisma, temporal }: RectificationSe
       idempotencyKey?: string,
     ) {
       const row = await loadVisible(actor, rectificationId);
+      // Progress and completion reports carry evidence file ids: each must be a file of the caller's.
+      if ('evidence' in command && Array.isArray(command.evidence)) await requireOwnEvidence(prisma, actor, command.evidence);
       if (isClosed(row.status)) {
         throw new AppError(ErrorCode.INVALID_STATE, `The rectification is ${row.status}; no further action is possible`);
       }

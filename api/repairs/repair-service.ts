@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
+import { Prisma, type PrismaClient, type RepairApplication } from '../../generated/prisma/client.js';
 import { checkRepairEligibility, type RepairEligibility } from '../../domain/repair/repair-eligibility.js';
 import { missingMaterials } from '../../domain/repair/repair-materials.js';
 import { repairPolicySchema, type RepairPolicy } from '../../domain/repair/repair-policy.js';
@@ -26,8 +26,9 @@ import {
   type RepairState,
   type RepairWorkflowInput,
 } from '../../workflows/repair/repair-contract.js';
-import { CaseStatusKey, CaseTypeKey, RecordIdKey, SubjectIdKey } from '../../workflows/shared/search-attributes.js';
 import { visibleRecords } from '../access/visibility.js';
+import { startCaseWorkflow } from '../cases/start-case-workflow.js';
+import { requireOwnEvidence } from '../evidence/evidence-refs.js';
 import { eventView } from '../objections/objection-views.js';
 import { updateIdOf } from '../temporal/update-id.js';
 import { fromWorkflowError } from '../temporal/workflow-errors.js';
@@ -74,6 +75,43 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
     return { ...repairView(row), timeline: events.map(eventView) };
   }
 
+  async function startWorkflow(input: RepairWorkflowInput): Promise<void> {
+    await startCaseWorkflow(temporal, {
+      workflowType: REPAIR_WORKFLOW_TYPE,
+      workflowId: repairWorkflowId(input.applicationId),
+      taskQueue,
+      input,
+      caseType: REPAIR_CASE_TYPE,
+      subjectId: input.subjectId,
+      recordId: input.recordId,
+    });
+  }
+
+  /** The workflow input of a committed application, rebuilt from its row (for a retried filing). */
+  async function workflowInputOf(row: RepairApplication): Promise<RepairWorkflowInput> {
+    const record = await prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: row.recordId } });
+    return {
+      applicationId: row.id,
+      recordId: row.recordId,
+      subjectId: row.subjectId,
+      authorityId: record.authorityId,
+      applicantId: row.applicantId,
+      filedAt: row.filedAt.toISOString(),
+      policy: row.policy as unknown as PolicySnapshot<RepairPolicy>,
+      materials: row.materials as unknown as RepairWorkflowInput['materials'],
+      timeZone,
+    };
+  }
+
+  /** The application an earlier attempt with the same key created, made sure to be running. */
+  async function replay(scopedKey: string | null) {
+    const existing = scopedKey ? await prisma.repairApplication.findUnique({ where: { idempotencyKey: scopedKey } }) : null;
+    if (!existing) return null;
+    // The first attempt may have stopped between the database and Temporal: make sure the workflow runs.
+    await startWorkflow(await workflowInputOf(existing));
+    return { created: false, application: await withTimeline(existing.id) };
+  }
+
   /** Whether the record can be repaired now; the same check runs again when an application arrives. */
   async function eligibility(actor: Actor, recordId: string, rules?: PolicySnapshot<RepairPolicy>): Promise<RepairEligibility> {
     const record = await prisma.dishonestyRecord.findFirst({ where: { AND: [{ id: recordId }, visibleRecords(actor)] } });
@@ -113,10 +151,9 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
 
     async file(actor: Actor, input: FileRepairInput, idempotencyKey?: string) {
       const scopedKey = idempotencyKey ? `${actor.id}:${idempotencyKey}` : null;
-      if (scopedKey) {
-        const existing = await prisma.repairApplication.findUnique({ where: { idempotencyKey: scopedKey } });
-        if (existing) return { created: false, application: await withTimeline(existing.id) };
-      }
+      const replayed = await replay(scopedKey);
+      if (replayed) return replayed;
+      await requireOwnEvidence(prisma, actor, input.materials, 'materials');
       const rules = await policy();
       const check = await eligibility(actor, input.recordId, rules);
       if (!check.repairable) {
@@ -173,27 +210,13 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
       } catch (err) {
         if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
           // A concurrent retry with the same key won, or another application for the record is open (one per record).
-          const existing = scopedKey ? await prisma.repairApplication.findUnique({ where: { idempotencyKey: scopedKey } }) : null;
-          if (existing) return { created: false, application: await withTimeline(existing.id) };
+          const concurrent = await replay(scopedKey);
+          if (concurrent) return concurrent;
           throw new AppError(ErrorCode.CONFLICT, 'An application to repair this record is already open', { recordId: record.id });
         }
         throw err;
       }
-      try {
-        await temporal.workflow.start(REPAIR_WORKFLOW_TYPE, {
-          workflowId: repairWorkflowId(id),
-          taskQueue,
-          args: [workflowInput],
-          typedSearchAttributes: [
-            { key: CaseTypeKey, value: REPAIR_CASE_TYPE },
-            { key: CaseStatusKey, value: 'FILED' },
-            { key: SubjectIdKey, value: record.subjectId },
-            { key: RecordIdKey, value: record.id },
-          ],
-        });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      }
+      await startWorkflow(workflowInput);
       return { created: true, application: await withTimeline(id) };
     },
 
@@ -228,6 +251,8 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
     /** Runs a human action (or a claim) as a workflow update; the validator's verdict comes back at once. */
     async act<C extends { actor: Actor }, R = RepairState>(actor: Actor, applicationId: string, update: UpdateDefinition<R, [C]>, command: Omit<C, 'actor'>, idempotencyKey?: string) {
       const row = await loadVisible(actor, applicationId);
+      // Materials carry file ids (the `materials` action): each must be a file of the caller's.
+      if ('materials' in command && Array.isArray(command.materials)) await requireOwnEvidence(prisma, actor, command.materials, 'materials');
       if (RECORD_BOUND_UPDATES.has(update.name)) {
         const record = await prisma.dishonestyRecord.findUnique({ where: { id: row.recordId }, select: { status: true } });
         if (record?.status !== RecordStatus.ACTIVE) {

@@ -11,3 +11,9 @@ export function addCalendarMonths(date: string, months: number): string {
   const day = Math.min(d, lastDay);
   return `${year}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** An instant plus calendar months by the same rule, on its UTC date; the time of day stays. */
+export function addCalendarMonthsToInstant(instant: Date, months: number): Date {
+  const iso = instant.toISOString();
+  return new Date(`${addCalendarMonths(iso.slice(0, 10), months)}${iso.slice(10)}`);
+}

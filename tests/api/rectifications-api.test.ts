@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +104,27 @@ describe('rectification API', () => {
     expectProblem(await post(world.actors.applicant, `${path}/completion`, { summary: '完成', evidence: [] }), 400);
     expectProblem(await get(world.actors.admin, '/rectifications?pageSize=1000'), 400);
     expectProblem(await get(world.actors.admin, '/rectifications?status=NOPE'), 400);
+    await handle.signal(cancelRectificationSignal, { cause: 'TEST_DONE' });
+  });
+
+  it("refuses another subject's evidence file in progress and completion reports with 400", async () => {
+    const fileOf = async (uploader: Actor) => {
+      const id = `evd-${randomBytes(6).toString('hex')}`;
+      await env.prisma.evidenceFile.create({
+        data: { id, caseType: 'RECTIFICATION', caseId: 'RECT-OTHER', uploadedById: uploader.id, fileName: 'x.pdf', mediaType: 'application/pdf', size: 1, sha256: '0'.repeat(64), storageKey: id },
+      });
+      return id;
+    };
+    const foreign = await fileOf(world.actors.otherApplicant);
+    const own = await fileOf(world.actors.applicant);
+    const { rectificationId, handle } = await start();
+    const path = `/rectifications/${rectificationId}`;
+    expect((await post(world.actors.applicant, `${path}/explanation`, explanation)).status).toBe(200);
+    const progress = await post(world.actors.applicant, `${path}/progress`, { note: '已支付一半', evidence: [{ title: '凭证', fileId: foreign }] });
+    expectProblem(progress, 400);
+    expect(progress.body.errors[0].path).toBe('evidence.0.fileId');
+    expectProblem(await post(world.actors.applicant, `${path}/completion`, { summary: '完成', evidence: [{ title: '凭证', fileId: own }, { title: '他人', fileId: foreign }] }), 400);
+    expect((await post(world.actors.applicant, `${path}/progress`, { note: '已支付一半', evidence: [{ title: '凭证', fileId: own }] })).status).toBe(200);
     await handle.signal(cancelRectificationSignal, { cause: 'TEST_DONE' });
   });
 

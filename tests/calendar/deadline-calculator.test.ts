@@ -2,19 +2,25 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
 import { describeCalendarDay, getCalendarYear, listCalendarYears, putCalendarYear } from '../../lib/calendar/calendar-admin.js';
 import { createDeadlineCalculator, type DeadlineCalculator } from '../../lib/calendar/deadline-calculator.js';
 import { createPrismaClient, type PrismaClient } from '../../lib/prisma.js';
 import { seedCalendar } from '../../prisma/seed/calendar-seed.js';
 
-const SERVER_URL = 'postgresql://postgres@127.0.0.1:5432';
+// A database of this file's own on the run's server (TEST_DATABASE_URL or DATABASE_URL): the tests reseed the calendar
+// and list every year, which other files' calendar changes in the run's database would disturb.
 const database = `credit_calendar_test_${randomBytes(6).toString('hex')}`;
+const onRunServer = (name: string) => {
+  const url = new URL(inject('databaseUrl'));
+  url.pathname = `/${name}`;
+  return url.toString();
+};
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `${SERVER_URL}/postgres` });
+  const client = new pg.Client({ connectionString: onRunServer('postgres') });
   await client.connect();
   try {
     await client.query(sql);
@@ -28,7 +34,7 @@ let calculator: DeadlineCalculator;
 
 beforeAll(async () => {
   await adminQuery(`CREATE DATABASE "${database}"`);
-  const databaseUrl = `${SERVER_URL}/${database}`;
+  const databaseUrl = onRunServer(database);
   execFileSync('bash', ['scripts/prisma.sh', 'migrate', 'deploy'], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: databaseUrl },

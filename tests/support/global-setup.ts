@@ -3,6 +3,7 @@
  * whole run, and the workflow code bundled once. Test files reach them through inject() (see test-env.ts).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,19 +14,22 @@ import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { DEFAULT_DATABASE_URL } from '../../lib/database-url.js';
 import { signedActionBundlerOptions, WORKFLOW_INTERCEPTOR_MODULES } from '../../lib/temporal-security/workflow-bundle.js';
-import { setupDatabase } from '../../scripts/db-setup.js';
+import { dropDatabase, setupDatabase } from '../../scripts/db-setup.js';
 import { TEST_TEMPORAL_KEYS } from './temporal-test-keys.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const TEST_DATABASE = 'credit_engine_test';
 const SERVER_READY_TIMEOUT_MS = 60_000;
 
-/** TEST_DATABASE_URL, else the server of DATABASE_URL (or the default) with the test database: never the dev database. */
-export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.TEST_DATABASE_URL) return env.TEST_DATABASE_URL;
+/**
+ * TEST_DATABASE_URL (kept after the run), else a database of the run's own on the server of DATABASE_URL (or the
+ * default), `credit_engine_test_<pid>_<random>`, dropped at teardown: two runs on one server never share one, and
+ * never the dev database.
+ */
+export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): { url: string; owned: boolean } {
+  if (env.TEST_DATABASE_URL) return { url: env.TEST_DATABASE_URL, owned: false };
   const url = new URL(env.DATABASE_URL || DEFAULT_DATABASE_URL);
-  url.pathname = `/${TEST_DATABASE}`;
-  return url.toString();
+  url.pathname = `/credit_engine_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  return { url: url.toString(), owned: true };
 }
 
 function temporalBinary(): string {
@@ -138,7 +142,7 @@ async function bundleWorkflows(dir: string): Promise<string> {
 export default async function setup({ provide }: TestProject): Promise<() => Promise<void>> {
   const started = Date.now();
   const tempDir = mkdtempSync(join(tmpdir(), 'credit-engine-tests-'));
-  const databaseUrl = testDatabaseUrl();
+  const { url: databaseUrl, owned } = testDatabaseUrl();
 
   const [server, , workflowBundlePath] = await Promise.allSettled([
     startDevServer(),
@@ -149,6 +153,7 @@ export default async function setup({ provide }: TestProject): Promise<() => Pro
     if (failed) {
       if (results[0].status === 'fulfilled') await results[0].value.stop();
       rmSync(tempDir, { recursive: true, force: true });
+      if (owned) await dropDatabase(databaseUrl).catch(() => {});
       throw failed.reason;
     }
     return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [DevServer, void, string];
@@ -162,5 +167,6 @@ export default async function setup({ provide }: TestProject): Promise<() => Pro
   return async () => {
     await server.stop();
     rmSync(tempDir, { recursive: true, force: true });
+    if (owned) await dropDatabase(databaseUrl);
   };
 }

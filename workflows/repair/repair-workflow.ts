@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import { barUntilInstant, reapplyFromInstant } from '../../domain/repair/repair-dates.js';
+import { addCalendarMonthsToInstant } from '../../domain/records/calendar-months.js';
 import { missingMaterials } from '../../domain/repair/repair-materials.js';
 import type { Role } from '../../domain/roles.js';
 import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
@@ -340,7 +341,12 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
       state.status = RepairStatus.REVOKED;
       const barUntil = input.timeZone
         ? barUntilInstant(new Date(), policy.barAfterRevocationMonths, input.timeZone)
-        : addMonths(new Date(), policy.barAfterRevocationMonths).toISOString();
+        : // Applications filed before the zone was recorded: calendar months on the UTC date (民法典 art. 202); the
+          // unpatched path keeps the old overflow (01-31 + 1 month = 03-03) for histories that already used it.
+          (patched('repair-calendar-months')
+            ? addCalendarMonthsToInstant(new Date(), policy.barAfterRevocationMonths)
+            : legacyAddMonths(new Date(), policy.barAfterRevocationMonths)
+          ).toISOString();
       await recorder.record('REPAIR_REVOKED', actor, {
         reason,
         data: { barredUntil: barUntil },
@@ -454,7 +460,8 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
   return { status: state.status };
 }
 
-function addMonths(date: Date, months: number): Date {
+/** Date#setUTCMonth overflow: wrong at month ends, kept only for replaying histories recorded before the patch. */
+function legacyAddMonths(date: Date, months: number): Date {
   const result = new Date(date.getTime());
   result.setUTCMonth(result.getUTCMonth() + months);
   return result;
