@@ -24,7 +24,10 @@ const app = createApp({
   tokens: { secret: config.AUTH_TOKEN_SECRET, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
   oidc: oidcSettingsOf(config),
   rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
-  deadlines: createDeadlineCalculator(prisma, { timeZone: config.CALENDAR_TIME_ZONE }),
+  deadlines: createDeadlineCalculator(prisma, {
+    timeZone: config.CALENDAR_TIME_ZONE,
+    settings: { countAdjustedWorkdays: config.CALENDAR_COUNT_ADJUSTED_WORKDAYS, dayEndsAt: config.CALENDAR_DAY_ENDS_AT },
+  }),
   objectionPolicyId: config.OBJECTION_POLICY_ID,
   evidence: { store: createLocalDiskFileStore(config.EVIDENCE_DIR), maxBytes: config.EVIDENCE_MAX_BYTES },
   console: { temporalUiUrl: config.TEMPORAL_UI_URL, namespace: config.TEMPORAL_NAMESPACE },

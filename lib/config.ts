@@ -55,6 +55,13 @@ const configSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Time zone in which working days and deadlines are counted. */
   CALENDAR_TIME_ZONE: z.string().default('Asia/Shanghai'),
+  /** Whether make-up working days (调休上班) count as working days: true (default) or false. */
+  CALENDAR_COUNT_ADJUSTED_WORKDAYS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  /** When the last day of a deadline ends: 24:00 (default) or a close-of-business time HH:MM. */
+  CALENDAR_DAY_ENDS_AT: z.string().regex(/^(24:00|([01]\d|2[0-3]):[0-5]\d)$/, 'must be 24:00 or HH:MM').default('24:00'),
   /** Directory of the local-disk evidence file store. */
   EVIDENCE_DIR: z.string().min(1).default('.data/evidence'),
   /** Largest evidence file accepted, in bytes (default 10 MiB); larger uploads are a 413. */

@@ -30,7 +30,10 @@ const worker = await Worker.create({
   dataConverter: temporalDataConverter(keys),
   activities: createActivities({
     prisma,
-    deadlines: createDeadlineCalculator(prisma, { timeZone: config.CALENDAR_TIME_ZONE }),
+    deadlines: createDeadlineCalculator(prisma, {
+      timeZone: config.CALENDAR_TIME_ZONE,
+      settings: { countAdjustedWorkdays: config.CALENDAR_COUNT_ADJUSTED_WORKDAYS, dayEndsAt: config.CALENDAR_DAY_ENDS_AT },
+    }),
     temporal,
   }),
 });

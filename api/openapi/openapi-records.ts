@@ -61,7 +61,7 @@ export function registerRecordOpenApi(registry: OpenAPIRegistry): void {
   const actions = [
     { path: 'revocation', body: revokeRecordSchema, summary: 'Propose revoking the record (its decision was revoked); a supervisor other than the proposer decides', permission: 'record.revoke' },
     { path: 'revocation/decision', body: decideRevocationSchema, summary: 'Approve (every effect ends, rectification stops) or reject a proposed revocation (four-eyes)', permission: 'record.decide-revocation' },
-    { path: 'leniency', body: proposeLeniencySchema, summary: 'Propose 主动纠错 leniency: LIGHTER or EXEMPTED', permission: 'record.propose-leniency' },
+    { path: 'leniency', body: proposeLeniencySchema, summary: 'Propose 主动纠错 leniency: LIGHTER or EXEMPTED, naming the qualifying acts (409 where the policy grants it to civil servants only)', permission: 'record.propose-leniency' },
     { path: 'leniency/decision', body: decideLeniencySchema, summary: 'Approve or reject a leniency proposal (four-eyes)', permission: 'record.decide-leniency' },
   ] as const;
   for (const action of actions) {

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { apiRouter } from '../api-router.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { decideLeniencyUpdate, decideRevocationUpdate, proposeLeniencyUpdate, revokeRecordUpdate } from '../../workflows/record/record-contract.js';
+import { decideLeniencyUpdate, decideRevocationUpdate, revokeRecordUpdate } from '../../workflows/record/record-contract.js';
 import { visibleRecords } from '../access/visibility.js';
 import { actorOf, requirePermission } from '../auth/authenticate.js';
 import { idempotencyKeyOf } from '../idempotency-key.js';
@@ -63,7 +63,7 @@ export function recordRouter(prisma: PrismaClient, service: RecordService): Rout
   router.post('/records/:recordId/leniency', requirePermission('record.propose-leniency'), async (req, res) => {
     const { recordId } = parseInput(recordParamsSchema, req.params);
     const command = parseInput(proposeLeniencySchema, req.body ?? {});
-    res.json(await service.act(actorOf(res), recordId, proposeLeniencyUpdate, command, idempotencyKeyOf(req)));
+    res.json(await service.proposeLeniency(actorOf(res), recordId, command, idempotencyKeyOf(req)));
   });
 
   router.post('/records/:recordId/leniency/decision', requirePermission('record.decide-leniency'), async (req, res) => {

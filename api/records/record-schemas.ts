@@ -1,6 +1,6 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { LENIENCY_KINDS, PolicyArea, RecordSource, SANCTION_KINDS, Severity } from '../../domain/records/record-types.js';
+import { LENIENCY_ACTS, LENIENCY_KINDS, PolicyArea, RecordSource, SANCTION_KINDS, Severity } from '../../domain/records/record-types.js';
 
 extendZodWithOpenApi(z);
 
@@ -33,7 +33,18 @@ export const registerRecordSchema = z
   .openapi('RegisterRecordRequest');
 
 export const revokeRecordSchema = z.object({ reason: text(2000) }).strict().openapi('RevokeRecordRequest');
-export const proposeLeniencySchema = z.object({ kind: z.enum(LENIENCY_KINDS), reasons: text(5000) }).strict().openapi('ProposeLeniencyRequest');
+/** 主动纠错 names its qualifying act(s): 挽回损失, 消除影响, 阻止危害 (76号 [C]). */
+export const proposeLeniencySchema = z
+  .object({
+    kind: z.enum(LENIENCY_KINDS),
+    acts: z
+      .array(z.enum(LENIENCY_ACTS))
+      .min(1)
+      .refine((acts) => new Set(acts).size === acts.length, 'must not repeat an act'),
+    reasons: text(5000),
+  })
+  .strict()
+  .openapi('ProposeLeniencyRequest');
 export const decideLeniencySchema = z.object({ approve: z.boolean(), reasons: text(5000) }).strict().openapi('DecideLeniencyRequest');
 export const decideRevocationSchema = z.object({ approve: z.boolean(), reasons: text(5000) }).strict().openapi('DecideRevocationRequest');
 

@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
-import { publicationPolicySchema, publicationWindow } from '../../domain/records/publication-policy.js';
+import { leniencyAppliesTo, publicationPolicySchema, publicationWindow } from '../../domain/records/publication-policy.js';
 import type { Actor } from '../../domain/roles.js';
 import { DEFAULT_TIME_ZONE, localDateOf } from '../../domain/calendar/local-date.js';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
 import { appendAuditEvent } from '../../lib/audit/append-audit-event.js';
 import { loadPolicy } from '../../lib/policies/load-policy.js';
 import { startRecordLifecycle, type LifecyclePolicyPins } from '../../lib/records/start-record-lifecycle.js';
-import { RECORD_CASE_TYPE, recordWorkflowId, type RecordLifecycleState } from '../../workflows/record/record-contract.js';
+import { proposeLeniencyUpdate, RECORD_CASE_TYPE, recordWorkflowId, type ProposeLeniencyCommand, type RecordLifecycleState } from '../../workflows/record/record-contract.js';
 import { visibleRecords } from '../access/visibility.js';
 import { eventView } from '../objections/objection-views.js';
 import { fromWorkflowError } from '../temporal/workflow-errors.js';
@@ -126,6 +126,20 @@ export function createRecordService({ prisma, temporal, taskQueue, timeZone = DE
     async get(actor: Actor, recordId: string) {
       await loadVisible(actor, recordId);
       return detail(recordId);
+    },
+
+    /**
+     * Proposes 主动纠错 leniency, if the record's publication policy lets its subject have it (`leniencySubjects`):
+     * a government body's record under CIVIL_SERVANTS_ONLY is refused.
+     */
+    async proposeLeniency(actor: Actor, recordId: string, command: Omit<ProposeLeniencyCommand, 'actor'>, idempotencyKey?: string) {
+      const record = await loadVisible(actor, recordId);
+      const subject = await prisma.subject.findUniqueOrThrow({ where: { id: record.subjectId } });
+      const policy = await loadPolicy(prisma, 'PUBLICATION', publicationPolicySchema, record.publicationPolicyId ?? pins.publicationPolicyId);
+      if (!leniencyAppliesTo(policy.params, subject.kind)) {
+        throw new AppError(ErrorCode.INVALID_STATE, `Leniency (主动纠错) applies to civil servants only under publication policy ${policy.name}@${policy.version}; ${recordId} concerns a government body`);
+      }
+      return this.act(actor, recordId, proposeLeniencyUpdate, command, idempotencyKey);
     },
 
     /** Runs a decision on the record's lifecycle workflow (revocation, leniency). */

@@ -35,16 +35,22 @@ export function dayKind(date: string, exception: CalendarDayKind | undefined): D
   return DayKind.WORKDAY;
 }
 
-export function isWorkingDay(date: string, data: CalendarData): boolean {
+/** Options of the count; see working-day-settings.ts. */
+export interface WorkingDayCountOptions {
+  /** Whether make-up working days (调休上班) count as working days; default true. */
+  countAdjustedWorkdays?: boolean;
+}
+
+export function isWorkingDay(date: string, data: CalendarData, options: WorkingDayCountOptions = {}): boolean {
   const kind = dayKind(date, data.exceptions.get(date));
-  return kind === DayKind.WORKDAY || kind === DayKind.ADJUSTED_WORKDAY;
+  return kind === DayKind.WORKDAY || (kind === DayKind.ADJUSTED_WORKDAY && options.countAdjustedWorkdays !== false);
 }
 
 /**
  * Counts `workingDays` working days after `startDate` ("N 个工作日"): the start date is not counted, and the
  * result is always a working day, so a period that would end on a holiday ends on the next working day.
  */
-export function addWorkingDays(startDate: string, workingDays: number, data: CalendarData): WorkingDaysResult {
+export function addWorkingDays(startDate: string, workingDays: number, data: CalendarData, options: WorkingDayCountOptions = {}): WorkingDaysResult {
   if (!isIsoDate(startDate)) throw new RangeError(`Not a YYYY-MM-DD date: ${startDate}`);
   if (!Number.isSafeInteger(workingDays) || workingDays < 0) {
     throw new RangeError(`workingDays must be a non-negative integer, got ${workingDays}`);
@@ -54,7 +60,7 @@ export function addWorkingDays(startDate: string, workingDays: number, data: Cal
   for (let counted = 0; counted < workingDays; ) {
     date = addDays(date, 1);
     if (!data.publishedYears.has(yearOf(date))) provisional = true;
-    if (isWorkingDay(date, data)) counted++;
+    if (isWorkingDay(date, data, options)) counted++;
   }
   return { dueDate: date, provisional };
 }

@@ -27,6 +27,12 @@ export const publicationPolicySchema = z.object({
    * (decision date or publication date) is a policy setting [U]". Sanctions always run from the decision date.
    */
   publicationStart: z.enum(['DECISION_DATE', 'REGISTRATION_DATE']).default('DECISION_DATE'),
+  /**
+   * Who may be granted 主动纠错 leniency: civil servants only, or government bodies as well. rules.md cites 76号 [C] for
+   * "an official who recovers losses, removes adverse effects or stops the harm"; whether a body's own correction
+   * qualifies is not settled [U]. Default: both, as before this setting existed.
+   */
+  leniencySubjects: z.enum(['CIVIL_SERVANTS_ONLY', 'BODIES_AND_CIVIL_SERVANTS']).default('BODIES_AND_CIVIL_SERVANTS'),
   /** Test and demonstration setting: one month lasts this many seconds; production leaves it unset. */
   secondsPerMonth: z.number().positive().max(31 * 86_400).optional(),
 });
@@ -36,7 +42,13 @@ export const DEFAULT_PUBLICATION_POLICY: PublicationPolicy = {
   periods: { MINOR: DEFAULT_MINOR_PERIOD, GENERAL: { minMonths: 3, maxMonths: 12 }, SERIOUS: { minMonths: 12, maxMonths: 36 } },
   stopPublicationEndsEffects: false,
   publicationStart: 'DECISION_DATE',
+  leniencySubjects: 'BODIES_AND_CIVIL_SERVANTS',
 };
+
+/** Whether the policy lets a subject of this kind be granted 主动纠错 leniency. */
+export function leniencyAppliesTo(policy: Pick<PublicationPolicy, 'leniencySubjects'>, subjectKind: 'GOVERNMENT_BODY' | 'CIVIL_SERVANT'): boolean {
+  return subjectKind === 'CIVIL_SERVANT' || policy.leniencySubjects === 'BODIES_AND_CIVIL_SERVANTS';
+}
 
 export interface PublicationWindow {
   publishedFrom: string;

@@ -57,3 +57,7 @@ export type RectificationStatus = (typeof RectificationStatus)[keyof typeof Rect
 export const LeniencyKind = { LIGHTER: 'LIGHTER', EXEMPTED: 'EXEMPTED' } as const;
 export type LeniencyKind = (typeof LeniencyKind)[keyof typeof LeniencyKind];
 export const LENIENCY_KINDS = Object.values(LeniencyKind) as [LeniencyKind, ...LeniencyKind[]];
+/** The qualifying act of 主动纠错 (76号 [C]): 挽回损失, 消除影响, 阻止危害. */
+export const LeniencyAct = { RECOVERED_LOSSES: 'RECOVERED_LOSSES', ELIMINATED_EFFECTS: 'ELIMINATED_EFFECTS', PREVENTED_HARM: 'PREVENTED_HARM' } as const;
+export type LeniencyAct = (typeof LeniencyAct)[keyof typeof LeniencyAct];
+export const LENIENCY_ACTS = Object.values(LeniencyAct) as [LeniencyAct, ...LeniencyAct[]];

@@ -1,5 +1,6 @@
 import type { Deadline, DeadlineRequest } from '../../domain/calendar/deadline.js';
-import { assertTimeZone, endOfLocalDay, isIsoDate, localDateOf } from '../../domain/calendar/local-date.js';
+import { assertTimeZone, endOfLocalDay, isIsoDate, localDateOf, startOfLocalDay } from '../../domain/calendar/local-date.js';
+import { dayEndMinutes, workingDaySettingsSchema, type WorkingDaySettings } from '../../domain/calendar/working-day-settings.js';
 import { addWorkingDays } from '../../domain/calendar/working-days.js';
 import { AppError, ErrorCode, type FieldProblem } from '../app-error.js';
 import type { PrismaClient } from '../prisma.js';
@@ -18,6 +19,8 @@ export interface DeadlineCalculator {
 export interface DeadlineCalculatorOptions {
   /** IANA time zone, e.g. Asia/Shanghai. */
   timeZone: string;
+  /** Whether 调休上班 days count, and when the last day ends; defaults in working-day-settings.ts. */
+  settings?: Partial<WorkingDaySettings> | undefined;
 }
 
 // An instant must carry its offset: a bare local time would be read in the server's zone.
@@ -53,6 +56,12 @@ function parseRequest(request: DeadlineRequest): Date {
 export function createDeadlineCalculator(prisma: PrismaClient, options: DeadlineCalculatorOptions): DeadlineCalculator {
   const { timeZone } = options;
   assertTimeZone(timeZone);
+  const settings = workingDaySettingsSchema.parse(options.settings ?? {});
+  const endMinutes = dayEndMinutes(settings);
+  // 24:00 is the start of the next local day; a close of business is that many minutes after the day's start
+  // (zones with daylight saving would shift it on their change days; Asia/Shanghai has none).
+  const endOf = (date: string) =>
+    endMinutes === 24 * 60 ? endOfLocalDay(date, timeZone) : new Date(startOfLocalDay(date, timeZone).getTime() + endMinutes * 60_000);
   const calendar = createCalendarRepository(prisma);
 
   return {
@@ -73,12 +82,12 @@ export function createDeadlineCalculator(prisma: PrismaClient, options: Deadline
         };
       }
       const { version, data } = await calendar.current();
-      const { dueDate, provisional } = addWorkingDays(localDateOf(from, timeZone), workingDays, data);
+      const { dueDate, provisional } = addWorkingDays(localDateOf(from, timeZone), workingDays, data, settings);
       return {
         from: from.toISOString(),
         workingDays,
         dueDate,
-        dueAt: endOfLocalDay(dueDate, timeZone).toISOString(),
+        dueAt: endOf(dueDate).toISOString(),
         provisional,
         calendarVersion: version,
       };

@@ -225,7 +225,7 @@ const MATRIX: Record<string, RouteSpec> = {
   },
   'POST /records/{recordId}/leniency': {
     fixture: 'record',
-    request: (fx) => ({ path: `/records/${fx.recordId}/leniency`, body: { kind: 'LIGHTER', reasons: '主动纠错' } }),
+    request: (fx) => ({ path: `/records/${fx.recordId}/leniency`, body: { kind: 'LIGHTER', acts: ['RECOVERED_LOSSES'], reasons: '主动纠错' } }),
     expect: STAFF_ACTS,
   },
   'POST /records/{recordId}/leniency/decision': {

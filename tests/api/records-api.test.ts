@@ -109,7 +109,10 @@ describe('records, eligibility and publication API', () => {
     const reviewer = await bearer(world.actors.reviewer);
 
     const b = (await register()).body.id as string;
-    const proposed = await request(app).post(`/records/${b}/leniency`).set('Authorization', reviewer).send({ kind: 'LIGHTER', reasons: '主动纠错' });
+    const proposed = await request(app)
+      .post(`/records/${b}/leniency`)
+      .set('Authorization', reviewer)
+      .send({ kind: 'LIGHTER', acts: ['RECOVERED_LOSSES'], reasons: '主动纠错' });
     expect(proposed.status).toBe(200);
     expect((await request(app).post(`/records/${b}/leniency/decision`).set('Authorization', reviewer).send({ approve: true, reasons: 'x' })).status).toBe(403);
     const foreignSupervisor = { ...world.actors.supervisor, id: `${world.actors.supervisor.id}-foreign`, authorityId: world.otherAuthorityId };
@@ -122,6 +125,50 @@ describe('records, eligibility and publication API', () => {
     const approved = await request(app).post(`/records/${b}/leniency/decision`).set('Authorization', await bearer(world.actors.supervisor)).send({ approve: true, reasons: '同意' });
     expect(approved.status).toBe(200);
     expect(approved.body.leniency).toBe('LIGHTER');
+  });
+
+  it('a leniency proposal names its qualifying act (挽回损失/消除影响/阻止危害), recorded in the timeline', async () => {
+    const reviewer = await bearer(world.actors.reviewer);
+    const id = (await register()).body.id as string;
+    const propose = (body: Record<string, unknown>) => request(app).post(`/records/${id}/leniency`).set('Authorization', reviewer).send(body);
+
+    const missing = await propose({ kind: 'LIGHTER', reasons: '主动纠错' });
+    expect(missing.status).toBe(400);
+    expect(JSON.stringify(missing.body)).toContain('acts');
+    expect((await propose({ kind: 'LIGHTER', acts: [], reasons: '主动纠错' })).status).toBe(400);
+    expect((await propose({ kind: 'LIGHTER', acts: ['SAID_SORRY'], reasons: '主动纠错' })).status).toBe(400);
+    expect((await propose({ kind: 'LIGHTER', acts: ['PREVENTED_HARM', 'PREVENTED_HARM'], reasons: '主动纠错' })).status).toBe(400);
+
+    const proposed = await propose({ kind: 'EXEMPTED', acts: ['RECOVERED_LOSSES', 'ELIMINATED_EFFECTS'], reasons: '追回全部款项并公开说明' });
+    expect(proposed.status).toBe(200);
+    const event = proposed.body.timeline.find((e: { type: string }) => e.type === 'LENIENCY_PROPOSED');
+    expect(event.data).toMatchObject({ kind: 'EXEMPTED', acts: ['RECOVERED_LOSSES', 'ELIMINATED_EFFECTS'] });
+  });
+
+  it('refuses leniency on a government body’s record when the policy grants it to civil servants only', async () => {
+    const civilServantsOnly = uniqueId('publication-cs-only');
+    const pinned = await env.prisma.policy.findUniqueOrThrow({ where: { id: world.publicationPolicyId } });
+    await env.prisma.policy.create({
+      data: {
+        id: civilServantsOnly,
+        name: civilServantsOnly,
+        processType: 'PUBLICATION',
+        version: 1,
+        active: false,
+        params: { ...(pinned.params as Record<string, unknown>), leniencySubjects: 'CIVIL_SERVANTS_ONLY' },
+      },
+    });
+    const reviewer = await bearer(world.actors.reviewer);
+    const body = (await register()).body.id as string;
+    const person = (await register({ subjectId: world.civilServantId, source: 'DISCIPLINARY_ACTION', sanctionKind: 'DEMERIT', policyArea: 'OTHER' })).body
+      .id as string;
+    await env.prisma.dishonestyRecord.updateMany({ where: { id: { in: [body, person] } }, data: { publicationPolicyId: civilServantsOnly } });
+    const proposal = { kind: 'LIGHTER', acts: ['PREVENTED_HARM'], reasons: '及时阻止危害' };
+
+    const refused = await request(app).post(`/records/${body}/leniency`).set('Authorization', reviewer).send(proposal);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain('civil servants only');
+    expect((await request(app).post(`/records/${person}/leniency`).set('Authorization', reviewer).send(proposal)).status).toBe(200);
   });
 
   it('answers eligibility questions only for subjects the caller may see', async () => {

@@ -118,6 +118,27 @@ describe('computing deadlines from the database calendar', () => {
     expect(deadline.dueDate).toBe('2025-10-09');
   });
 
+  it('counts a make-up working day (调休上班, Sun 2025-09-28) by default, skips it when the setting says so', async () => {
+    const counted = await calculator.compute({ from: '2025-09-26T09:00:00+08:00', workingDays: 1 });
+    expect(counted).toMatchObject({ dueDate: '2025-09-28', dueAt: '2025-09-28T16:00:00.000Z' });
+    const skipping = createDeadlineCalculator(prisma, { timeZone: 'Asia/Shanghai', settings: { countAdjustedWorkdays: false } });
+    expect((await skipping.compute({ from: '2025-09-26T09:00:00+08:00', workingDays: 1 })).dueDate).toBe('2025-09-29');
+    // Across the National Day holiday the Saturday make-up day 2025-10-11 is skipped too: Mon 10-13 instead of Sat 10-11.
+    expect((await calculator.compute({ from: '2025-10-10T09:00:00+08:00', workingDays: 1 })).dueDate).toBe('2025-10-11');
+    expect((await skipping.compute({ from: '2025-10-10T09:00:00+08:00', workingDays: 1 })).dueDate).toBe('2025-10-13');
+  });
+
+  it('ends the last day at 24:00 by default, or at the configured close of business in the calendar zone', async () => {
+    const closing = createDeadlineCalculator(prisma, { timeZone: 'Asia/Shanghai', settings: { dayEndsAt: '17:30' } });
+    const deadline = await closing.compute({ from: '2025-09-26T09:00:00+08:00', workingDays: 5 });
+    expect(deadline).toMatchObject({ dueDate: '2025-10-10', dueAt: '2025-10-10T09:30:00.000Z' });
+    // 00:00–08:00 Beijing is the previous UTC day: a 07:00 close ends at 23:00Z the day before.
+    const early = createDeadlineCalculator(prisma, { timeZone: 'Asia/Shanghai', settings: { dayEndsAt: '07:00' } });
+    expect((await early.compute({ from: '2025-09-26T09:00:00+08:00', workingDays: 5 })).dueAt).toBe('2025-10-09T23:00:00.000Z');
+    expect(() => createDeadlineCalculator(prisma, { timeZone: 'Asia/Shanghai', settings: { dayEndsAt: '25:00' } })).toThrow();
+    expect(() => createDeadlineCalculator(prisma, { timeZone: 'Asia/Shanghai', settings: { dayEndsAt: '5pm' } })).toThrow();
+  });
+
   it('with 0 working days ends at the end of the start day', async () => {
     const deadline = await calculator.compute({ from: '2025-10-01T10:00:00+08:00', workingDays: 0 });
     expect(deadline).toMatchObject({ dueDate: '2025-10-01', dueAt: '2025-10-01T16:00:00.000Z', provisional: false });

@@ -3,7 +3,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { EligibilityRestriction } from '../../domain/eligibility/eligibility.js';
 import type { PolicySnapshot } from '../../domain/objection/objection-policy.js';
 import type { PublicationPolicy } from '../../domain/records/publication-policy.js';
-import type { LeniencyKind, SanctionKind, Severity } from '../../domain/records/record-types.js';
+import type { LeniencyAct, LeniencyKind, SanctionKind, Severity } from '../../domain/records/record-types.js';
 import type { RectificationPolicy } from '../../domain/rectification/rectification-policy.js';
 import type { Actor } from '../../domain/roles.js';
 
@@ -53,6 +53,8 @@ export type RecordPhase = (typeof RecordPhase)[keyof typeof RecordPhase];
 export interface LeniencyProposal {
   id: string;
   kind: LeniencyKind;
+  /** The qualifying act(s) of 主动纠错; absent on proposals made before they were recorded. */
+  acts?: LeniencyAct[];
   reasons: string;
   proposedById: string;
   proposedAt: string;
@@ -88,6 +90,8 @@ export interface RecordLifecycleState {
 export interface ProposeLeniencyCommand {
   actor: Actor;
   kind: LeniencyKind;
+  /** The qualifying act(s); the API requires at least one, older histories have none. */
+  acts?: LeniencyAct[];
   reasons: string;
 }
 export interface DecideLeniencyCommand {

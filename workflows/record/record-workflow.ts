@@ -13,7 +13,7 @@ import {
 import type { Activities } from '../../activities/index.js';
 import type { LeniencyWrite, RecordPatch } from '../../activities/record-transition.js';
 import type { EligibilityBlocker } from '../../domain/eligibility/eligibility.js';
-import type { LeniencyKind } from '../../domain/records/record-types.js';
+import { LENIENCY_ACTS, type LeniencyKind } from '../../domain/records/record-types.js';
 import type { Actor, Role } from '../../domain/roles.js';
 import { SYSTEM_ACTOR } from '../shared/case-event.js';
 import { FailureType } from '../shared/failure-types.js';
@@ -28,6 +28,7 @@ import {
 } from '../rectification/rectification-contract.js';
 import {
   decideLeniencyUpdate,
+  type LeniencyProposal,
   decideRevocationUpdate,
   proposeLeniencyUpdate,
   RECORD_CASE_TYPE,
@@ -267,26 +268,31 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
 
   setHandler(
     proposeLeniencyUpdate,
-    async ({ actor, kind, reasons }) => {
+    async ({ actor, kind, acts, reasons }) => {
       await condition(() => started);
       if (state.pendingLeniency) reject(FailureType.INVALID_STATE, 'A leniency proposal is already awaiting approval');
-      const proposal = { id: `LEN-${recordId}-${sequence + 1}`, kind, reasons, proposedById: actor.id, proposedAt: new Date().toISOString() };
+      // The qualifying act is stored in the audit event's data (the leniency row has no column for it).
+      const proposal: LeniencyProposal = { id: `LEN-${recordId}-${sequence + 1}`, kind, reasons, proposedById: actor.id, proposedAt: new Date().toISOString() };
+      if (acts) proposal.acts = acts;
       state.pendingLeniency = proposal;
       await transition('LENIENCY_PROPOSED', actor, {
         reason: reasons,
-        data: { kind },
+        data: acts ? { kind, acts } : { kind },
         leniency: { ...proposal, recordId, status: 'PROPOSED' },
       });
       return state;
     },
     {
-      validator: ({ actor, kind, reasons }) => {
+      validator: ({ actor, kind, acts, reasons }) => {
         if (!isOpen()) reject(FailureType.INVALID_STATE, "The record's effects have already ended");
         if (state.pendingLeniency) reject(FailureType.INVALID_STATE, 'A leniency proposal is already awaiting approval');
         if (state.leniency !== 'NONE') reject(FailureType.INVALID_STATE, `Leniency ${state.leniency} was already granted`);
         requireRecordStaff(input, actor, STAFF, 'propose leniency');
         requireText(reasons, 'reasons');
         if (kind !== 'LIGHTER' && kind !== 'EXEMPTED') reject(FailureType.VALIDATION, 'kind must be LIGHTER or EXEMPTED');
+        if (acts && (acts.length === 0 || acts.some((act: string) => !(LENIENCY_ACTS as readonly string[]).includes(act)))) {
+          reject(FailureType.VALIDATION, `acts must name one or more of ${LENIENCY_ACTS.join(', ')}`);
+        }
       },
     },
   );
@@ -307,7 +313,7 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
       const windowPatch = proposal.kind === 'LIGHTER' ? await applyWindow('LIGHTER') : {};
       await transition('LENIENCY_APPROVED', actor, {
         reason: reasons,
-        data: { kind: proposal.kind, publicationEndsAt: state.publicationEndsAt },
+        data: { kind: proposal.kind, ...(proposal.acts ? { acts: proposal.acts } : {}), publicationEndsAt: state.publicationEndsAt },
         record: { leniency: proposal.kind, sanctionsActive: false, ...windowPatch },
         leniency: { ...decided, status: 'APPROVED' },
       });
