@@ -90,6 +90,8 @@ describe('a record deleted or revoked ends its open cases (real Temporal and Pos
     const world = await createRepairWorld(env.prisma);
     const record = await repairableRecord(env.prisma, env.temporalClient, taskQueue, world);
     const filed = await repairs(world).file(world.actors.applicant, { recordId: record.id, materials: FULL_MATERIALS });
+    // The record's lifecycle must have written its publication first, or that write would race the revocation below.
+    await eventually(async () => ((await env.prisma.caseEvent.count({ where: { caseId: record.id, type: 'PUBLISHED' } })) > 0 ? true : undefined));
     // The record is revoked in the same moment the approval is written.
     await env.prisma.dishonestyRecord.update({ where: { id: record.id }, data: { status: 'REVOKED', publicationStatus: 'STOPPED', sanctionsActive: false } });
     const activities = createActivities({ prisma: env.prisma, deadlines: createDeadlineCalculator(env.prisma, { timeZone: 'Asia/Shanghai' }), temporal: env.temporalClient });
