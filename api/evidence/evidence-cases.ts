@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { Actor } from '../../domain/roles.js';
-import { ObjectionStatus } from '../../domain/objection/objection-types.js';
+import { CLOSED_OBJECTION_STATUSES } from '../../domain/objection/objection-types.js';
 import { RecordStatus } from '../../domain/records/record-types.js';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
 import { OBJECTION_CASE_TYPE } from '../../workflows/objection/objection-contract.js';
@@ -45,14 +45,12 @@ export async function requireVisibleCase(prisma: PrismaClient, actor: Actor, ref
   if (!(await canSeeCase(prisma, actor, ref))) throw AppError.notFound(`Case ${ref.caseType}`, ref.caseId);
 }
 
-const CLOSED_OBJECTION_STATUSES: readonly string[] = [ObjectionStatus.NOT_ACCEPTED, ObjectionStatus.WITHDRAWN, ObjectionStatus.DECIDED];
-
 /** The case's status if it is closed (nothing may be added to it any more), or undefined while it is open. */
 async function closedStatusOf(prisma: PrismaClient, ref: CaseRef): Promise<string | undefined> {
   switch (ref.caseType) {
     case 'objection': {
       const row = await prisma.objection.findUnique({ where: { id: ref.caseId }, select: { status: true } });
-      return row && CLOSED_OBJECTION_STATUSES.includes(row.status) ? row.status : undefined;
+      return row && (CLOSED_OBJECTION_STATUSES as readonly string[]).includes(row.status) ? row.status : undefined;
     }
     case 'record': {
       const row = await prisma.dishonestyRecord.findUnique({ where: { id: ref.caseId }, select: { status: true } });
