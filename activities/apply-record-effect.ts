@@ -1,5 +1,5 @@
 import type { Prisma } from '../generated/prisma/client.js';
-import type { RecordEffect } from './objection-transition.js';
+import type { RecordEffect } from '../workflows/objection/objection-transition.js';
 
 type Tx = Prisma.TransactionClient;
 

@@ -10,7 +10,7 @@ import {
   type RecordEligibilityChange,
 } from '../workflows/eligibility/eligibility-contract.js';
 import { CaseTypeKey, SubjectIdKey } from '../workflows/shared/search-attributes.js';
-import { appendCaseEvent } from './case-event-writer.js';
+import { appendAuditEvent } from '../lib/audit/append-audit-event.js';
 
 export interface SaveEligibilityInput {
   workflowId: string;
@@ -41,7 +41,7 @@ export function createEligibilityActivities(prisma: PrismaClient, temporal: Clie
       await prisma.$transaction(async (tx) => {
         const eventKey = `${workflowId}/${sequence}`;
         if (await tx.caseEvent.findUnique({ where: { eventKey }, select: { id: true } })) return;
-        await appendCaseEvent(tx, {
+        await appendAuditEvent(tx, {
           eventKey,
           caseId: answer.subjectId,
           caseType: ELIGIBILITY_CASE_TYPE,

@@ -2,8 +2,9 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { recordOutcomeSignal, recordWorkflowId } from '../workflows/record/record-contract.js';
 import { applyRecordEffect } from './apply-record-effect.js';
-import type { ObjectionReadModelPatch, ObjectionTransition } from './objection-transition.js';
-import { appendCaseEvent, caseEventExists } from './case-event-writer.js';
+import type { ObjectionReadModelPatch, ObjectionTransition } from '../workflows/objection/objection-transition.js';
+import { appendAuditEvent } from '../lib/audit/append-audit-event.js';
+import { caseEventExists } from './case-event-writer.js';
 
 function toUpdate(patch: ObjectionReadModelPatch): Prisma.ObjectionUpdateInput {
   const { dueAt, closedAt, ...rest } = patch;
@@ -49,7 +50,7 @@ export function createObjectionActivities(prisma: PrismaClient, temporal: Client
             data: { id: `msg-${event.eventKey}`, topic: notification.topic, recipientId: notification.recipientId, payload: notification.payload as Prisma.InputJsonValue },
           });
         }
-        await appendCaseEvent(tx, event);
+        await appendAuditEvent(tx, event);
         return { applied: true };
       });
       // After the commit, and again on a retry (the signal is idempotent for the record workflow).

@@ -1,8 +1,9 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { endOfLocalDay, localDateOf, startOfLocalDay } from '../domain/calendar/local-date.js';
 import { computeRecordWindow, type RecordWindow, type RecordWindowRequest } from '../domain/records/record-window.js';
-import type { RecordPatch, RecordTransition } from './record-transition.js';
-import { appendCaseEvent, caseEventExists } from './case-event-writer.js';
+import type { RecordPatch, RecordTransition } from '../workflows/record/record-transition.js';
+import { appendAuditEvent } from '../lib/audit/append-audit-event.js';
+import { caseEventExists } from './case-event-writer.js';
 
 const asDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
@@ -51,7 +52,7 @@ export function createRecordActivities(prisma: PrismaClient, timeZone: string) {
             update: fields,
           });
         }
-        await appendCaseEvent(tx, event);
+        await appendAuditEvent(tx, event);
         return { applied: true };
       });
     },

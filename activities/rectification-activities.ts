@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import type { RectificationOpening, RectificationReadModelPatch, RectificationTransition } from './rectification-transition.js';
-import { appendCaseEvent, caseEventExists } from './case-event-writer.js';
+import type { RectificationOpening, RectificationReadModelPatch, RectificationTransition } from '../workflows/rectification/rectification-transition.js';
+import { appendAuditEvent } from '../lib/audit/append-audit-event.js';
+import { caseEventExists } from './case-event-writer.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -49,7 +50,7 @@ export function createRectificationActivities(prisma: PrismaClient) {
         if (recordStatus) {
           await tx.dishonestyRecord.update({ where: { id: row.recordId }, data: { rectificationStatus: recordStatus } });
         }
-        await appendCaseEvent(tx, event);
+        await appendAuditEvent(tx, event);
         return { applied: true };
       });
     },

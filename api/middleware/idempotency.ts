@@ -1,6 +1,7 @@
+import { isUniqueViolation } from '../../lib/db/unique-violation.js';
 import { createHash } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
-import { Prisma, type IdempotentRequest, type PrismaClient } from '../../generated/prisma/client.js';
+import type { Prisma, IdempotentRequest, PrismaClient } from '../../generated/prisma/client.js';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
 import { canonicalJson } from '../../lib/audit/canonical-json.js';
 import type { Logger } from '../../lib/logger.js';
@@ -64,7 +65,6 @@ export function fingerprintOf(method: string, path: string, basis: string): stri
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
 /**
  * Idempotency-Key on POST requests (RFC draft "The Idempotency-Key HTTP Header Field"): the first request with a key

@@ -1,6 +1,4 @@
-import type { z } from 'zod';
-import type { UpdateDefinition } from '@temporalio/common';
-import type { Permission } from '../access/permissions.js';
+import type { CaseAction } from '../cases/case-action.js';
 import {
   acceptObjectionUpdate,
   declineObjectionUpdate,
@@ -9,7 +7,6 @@ import {
   extendVerificationUpdate,
   requestSecondReviewUpdate,
   withdrawObjectionUpdate,
-  type ObjectionState,
 } from '../../workflows/objection/objection-contract.js';
 import {
   decisionSchema,
@@ -20,17 +17,7 @@ import {
   secondReviewDecisionSchema,
 } from './objection-schemas.js';
 
-/** One human action on a case: its route, its entry in the authorization matrix, its body and the workflow update it runs. */
-export interface ObjectionAction {
-  path: string;
-  permission: Permission;
-  body: z.ZodType;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  update: UpdateDefinition<ObjectionState, [any]>;
-  summary: string;
-}
-
-export const OBJECTION_ACTIONS: ObjectionAction[] = [
+export const OBJECTION_ACTIONS: CaseAction[] = [
   { path: 'accept', permission: 'objection.accept', body: noteSchema, update: acceptObjectionUpdate, summary: 'Accept the objection for processing (marks the record 异议标注)' },
   { path: 'decline', permission: 'objection.decline', body: reasonSchema, update: declineObjectionUpdate, summary: 'Decline to accept the objection, with reasons' },
   { path: 'decision', permission: 'objection.decide', body: decisionSchema, update: decideObjectionUpdate, summary: 'Decide the objection: reject, correct, supplement, delete or stop publication' },

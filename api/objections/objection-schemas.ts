@@ -96,16 +96,6 @@ export const objectionCaseSchema = z
   })
   .openapi('ObjectionCase');
 
-export const caseEventSchema = z
-  .object({
-    type: z.string(),
-    actorId: z.string(),
-    actorRole: z.string(),
-    reason: z.string().nullable(),
-    data: z.unknown(),
-    occurredAt: z.string(),
-  })
-  .openapi('CaseEvent');
 
 export type FileObjectionInput = z.infer<typeof fileObjectionSchema>;
 export type ListObjectionsQuery = z.infer<typeof listObjectionsQuerySchema>;

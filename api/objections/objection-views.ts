@@ -1,5 +1,5 @@
 import { CLOSED_OBJECTION_STATUSES } from '../../domain/objection/objection-types.js';
-import type { CaseEvent, Objection } from '../../generated/prisma/client.js';
+import type { Objection } from '../../generated/prisma/client.js';
 
 const CLOSED = new Set<string>(CLOSED_OBJECTION_STATUSES);
 
@@ -32,15 +32,3 @@ export function objectionView(row: Objection, now: Date = new Date()) {
   };
 }
 
-export function eventView(event: CaseEvent) {
-  return {
-    type: event.type,
-    actorId: event.actorId,
-    actorRole: event.actorRole,
-    reason: event.reason,
-    data: event.data,
-    occurredAt: event.occurredAt.toISOString(),
-  };
-}
-
-export { CLOSED as CLOSED_STATUSES };

@@ -1,10 +1,10 @@
+import { caseEventSchema } from '../cases/case-event-schema.js';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { rolesFor } from '../access/permissions.js';
 import { registerClaimOpenApi } from '../claims/claim-openapi.js';
 import { OBJECTION_ACTIONS } from '../objections/objection-actions.js';
 import {
-  caseEventSchema,
   caseIdParamsSchema,
   fileObjectionSchema,
   listObjectionsQuerySchema,

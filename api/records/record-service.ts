@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
-import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
+import { type Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { leniencyAppliesTo, publicationPolicySchema, publicationWindow } from '../../domain/records/publication-policy.js';
 import type { Actor } from '../../domain/roles.js';
 import { DEFAULT_TIME_ZONE, localDateOf } from '../../domain/calendar/local-date.js';
@@ -9,13 +8,13 @@ import { AppError, ErrorCode } from '../../lib/app-error.js';
 import { appendAuditEvent } from '../../lib/audit/append-audit-event.js';
 import { loadPolicy } from '../../lib/policies/load-policy.js';
 import { startRecordLifecycle, type LifecyclePolicyPins } from '../../lib/records/start-record-lifecycle.js';
-import { proposeLeniencyUpdate, RECORD_CASE_TYPE, recordWorkflowId, type ProposeLeniencyCommand, type RecordLifecycleState } from '../../workflows/record/record-contract.js';
+import { proposeLeniencyUpdate, RECORD_CASE_TYPE, recordWorkflowId, type ProposeLeniencyCommand } from '../../workflows/record/record-contract.js';
 import { visibleRecords } from '../access/visibility.js';
-import { eventView } from '../objections/objection-views.js';
-import { fromWorkflowError } from '../temporal/workflow-errors.js';
+import { createCaseService } from '../cases/case-service.js';
+import { isUniqueViolation } from '../../lib/db/unique-violation.js';
+import { RecordStatus } from '../../domain/records/record-types.js';
 import type { RegisterRecordInput } from './record-schemas.js';
 import { recordView } from './record-views.js';
-import { updateIdOf } from '../temporal/update-id.js';
 
 export interface RecordServiceDeps extends LifecyclePolicyPins {
   prisma: PrismaClient;
@@ -28,35 +27,28 @@ export interface RecordServiceDeps extends LifecyclePolicyPins {
 const asDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 export function createRecordService({ prisma, temporal, taskQueue, timeZone = DEFAULT_TIME_ZONE, ...pins }: RecordServiceDeps) {
-  async function loadVisible(actor: Actor, recordId: string) {
-    const record = await prisma.dishonestyRecord.findFirst({ where: { AND: [{ id: recordId }, visibleRecords(actor)] } });
-    if (!record) throw AppError.notFound('Record', recordId);
-    return record;
-  }
-
-  async function detail(recordId: string) {
-    const record = await prisma.dishonestyRecord.findUniqueOrThrow({
-      where: { id: recordId },
-      include: { versions: { orderBy: { version: 'asc' } } },
-    });
-    const [events, leniency] = await Promise.all([
-      prisma.caseEvent.findMany({ where: { caseId: recordId, caseType: RECORD_CASE_TYPE }, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] }),
-      prisma.leniencyDecision.findMany({ where: { recordId }, orderBy: { proposedAt: 'asc' } }),
-    ]);
-    return {
-      ...recordView(record, record.versions),
-      leniencyDecisions: leniency.map((l) => ({
-        id: l.id,
-        kind: l.kind,
-        status: l.status,
-        reasons: l.reasons,
-        proposedById: l.proposedById,
-        decidedById: l.decidedById,
-        decisionReasons: l.decisionReasons,
-      })),
-      timeline: events.map(eventView),
-    };
-  }
+  const cases = createCaseService(
+    { prisma, temporal },
+    {
+      caseType: RECORD_CASE_TYPE,
+      noun: 'Record',
+      // The lifecycle workflow itself refuses actions once the record's effects have ended.
+      finalStatuses: [],
+      initialStatus: RecordStatus.ACTIVE,
+      findVisible: (actor, id) => prisma.dishonestyRecord.findFirst({ where: { AND: [{ id }, visibleRecords(actor)] } }),
+      findRow: (id) => prisma.dishonestyRecord.findUniqueOrThrow({ where: { id } }),
+      async view(record) {
+        const [versions, leniency] = await Promise.all([
+          prisma.recordVersion.findMany({ where: { recordId: record.id }, orderBy: { version: 'asc' } }),
+          prisma.leniencyDecision.findMany({ where: { recordId: record.id }, orderBy: { proposedAt: 'asc' } }),
+        ]);
+        const leniencyDecisions = leniency.map(({ id, kind, status, reasons, proposedById, decidedById, decisionReasons }) => ({ id, kind, status, reasons, proposedById, decidedById, decisionReasons }));
+        return { ...recordView(record, versions), leniencyDecisions };
+      },
+      // A record's lifecycle has no working-day steps.
+      openWorkflowIds: async () => [],
+    },
+  );
 
   return {
     /** Registers a record for a subject, as the actor's authority; the lifecycle workflow takes it from there. */
@@ -113,48 +105,32 @@ export function createRecordService({ prisma, temporal, taskQueue, timeZone = DE
           });
         });
       } catch (err) {
-        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+        if (isUniqueViolation(err)) {
           throw new AppError(ErrorCode.CONFLICT, `Your authority already registered a record with document number ${input.documentNumber}`);
         }
         throw err;
       }
       const record = await prisma.dishonestyRecord.findUniqueOrThrow({ where: { id } });
       await startRecordLifecycle(record, subject, { prisma, temporal, taskQueue, rectificationRequired: input.rectificationRequired, ...pins });
-      return detail(id);
+      return cases.detail(id);
     },
 
-    async get(actor: Actor, recordId: string) {
-      await loadVisible(actor, recordId);
-      return detail(recordId);
-    },
+    get: cases.get,
+    act: cases.act,
 
     /**
      * Proposes 主动纠错 leniency, if the record's publication policy lets its subject have it (`leniencySubjects`):
      * a government body's record under CIVIL_SERVANTS_ONLY is refused.
      */
     async proposeLeniency(actor: Actor, recordId: string, command: Omit<ProposeLeniencyCommand, 'actor'>, idempotencyKey?: string) {
-      const record = await loadVisible(actor, recordId);
+      const record = await prisma.dishonestyRecord.findFirst({ where: { AND: [{ id: recordId }, visibleRecords(actor)] } });
+      if (!record) throw AppError.notFound('Record', recordId);
       const subject = await prisma.subject.findUniqueOrThrow({ where: { id: record.subjectId } });
       const policy = await loadPolicy(prisma, 'PUBLICATION', publicationPolicySchema, record.publicationPolicyId ?? pins.publicationPolicyId);
       if (!leniencyAppliesTo(policy.params, subject.kind)) {
         throw new AppError(ErrorCode.INVALID_STATE, `Leniency (主动纠错) applies to civil servants only under publication policy ${policy.name}@${policy.version}; ${recordId} concerns a government body`);
       }
-      return this.act(actor, recordId, proposeLeniencyUpdate, command, idempotencyKey);
-    },
-
-    /** Runs a decision on the record's lifecycle workflow (revocation, leniency). */
-    async act<C extends { actor: Actor }>(actor: Actor, recordId: string, update: UpdateDefinition<RecordLifecycleState, [C]>, command: Omit<C, 'actor'>, idempotencyKey?: string) {
-      const record = await loadVisible(actor, recordId);
-      if (!record.workflowId) throw new AppError(ErrorCode.INVALID_STATE, `Record ${recordId} has no running lifecycle`);
-      try {
-        await temporal.workflow.getHandle(record.workflowId).executeUpdate(update, {
-          args: [{ ...command, actor } as C],
-          ...updateIdOf(update.name, actor.id, idempotencyKey),
-        });
-      } catch (err) {
-        throw fromWorkflowError(err);
-      }
-      return detail(recordId);
+      return cases.act(actor, recordId, proposeLeniencyUpdate, command, idempotencyKey);
     },
   };
 }

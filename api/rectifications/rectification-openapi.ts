@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { caseEventSchema } from '../objections/objection-schemas.js';
+import { caseEventSchema } from '../cases/case-event-schema.js';
 import { rolesFor } from '../access/permissions.js';
 import { registerClaimOpenApi } from '../claims/claim-openapi.js';
 import { jsonBody, jsonResponse, problemResponses } from '../openapi/openapi-helpers.js';

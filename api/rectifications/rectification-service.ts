@@ -1,21 +1,12 @@
 import type { Client } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import type { Actor } from '../../domain/roles.js';
-import { AppError, ErrorCode } from '../../lib/app-error.js';
-import {
-  CLOSED_RECTIFICATION_STATUSES,
-  recomputeRectificationDeadlinesSignal,
-  type RectificationState,
-} from '../../workflows/rectification/rectification-contract.js';
-import { canSeeRectification, visibleRectifications } from '../access/rectification-visibility.js';
-import { requireOwnEvidence } from '../evidence/evidence-refs.js';
-import { eventView } from '../objections/objection-views.js';
-import { fromWorkflowError } from '../temporal/workflow-errors.js';
-import type { ListRectificationsQuery } from './rectification-schemas.js';
 import { calendarChangeScope } from '../../lib/calendar/calendar-change-scope.js';
-import { isClosed, rectificationView } from './rectification-views.js';
-import { updateIdOf } from '../temporal/update-id.js';
+import { CLOSED_RECTIFICATION_STATUSES, RECTIFICATION_CASE_TYPE, RectificationCaseStatus } from '../../workflows/rectification/rectification-contract.js';
+import { canSeeRectification, visibleRectifications } from '../access/rectification-visibility.js';
+import { createCaseService } from '../cases/case-service.js';
+import type { ListRectificationsQuery } from './rectification-schemas.js';
+import { rectificationView } from './rectification-views.js';
 
 export interface RectificationServiceDeps {
   prisma: PrismaClient;
@@ -23,17 +14,31 @@ export interface RectificationServiceDeps {
 }
 
 export function createRectificationService({ prisma, temporal }: RectificationServiceDeps) {
-  async function loadVisible(actor: Actor, rectificationId: string) {
-    const row = await prisma.rectification.findUnique({ where: { id: rectificationId } });
-    if (!row || !(await canSeeRectification(prisma, actor, row))) throw AppError.notFound('Rectification', rectificationId);
-    return row;
-  }
-
-  async function withTimeline(rectificationId: string) {
-    const row = await prisma.rectification.findUniqueOrThrow({ where: { id: rectificationId } });
-    const events = await prisma.caseEvent.findMany({ where: { caseId: rectificationId }, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] });
-    return { ...rectificationView(row), timeline: events.map(eventView) };
-  }
+  const cases = createCaseService(
+    { prisma, temporal },
+    {
+      caseType: RECTIFICATION_CASE_TYPE,
+      noun: 'Rectification',
+      finalStatuses: CLOSED_RECTIFICATION_STATUSES,
+      initialStatus: RectificationCaseStatus.EXPLANATION_DUE,
+      async findVisible(actor, id) {
+        const row = await prisma.rectification.findUnique({ where: { id } });
+        return row && (await canSeeRectification(prisma, actor, row)) ? row : null;
+      },
+      findRow: (id) => prisma.rectification.findUniqueOrThrow({ where: { id } }),
+      view: (row) => rectificationView(row),
+      // Progress and completion reports carry evidence file ids.
+      evidenceFields: ['evidence'],
+      // Open cases whose deadlines the change may move, and overdue ones whose next follow-up (通报批评) is still to come.
+      async openWorkflowIds(year) {
+        const rows = await prisma.rectification.findMany({
+          where: { AND: [{ OR: [calendarChangeScope(year), { escalationLevel: 'SUPERVISION' }] }, { status: { notIn: [...CLOSED_RECTIFICATION_STATUSES] } }] },
+          select: { workflowId: true },
+        });
+        return rows.map((row) => row.workflowId);
+      },
+    },
+  );
 
   function filters(query: ListRectificationsQuery, now: Date): Prisma.RectificationWhereInput[] {
     const open = { status: { notIn: [...CLOSED_RECTIFICATION_STATUSES] } };
@@ -50,66 +55,18 @@ export function createRectificationService({ prisma, temporal }: RectificationSe
   }
 
   return {
-    async get(actor: Actor, rectificationId: string) {
-      const row = await loadVisible(actor, rectificationId);
-      return withTimeline(row.id);
-    },
+    get: cases.get,
+    act: cases.act,
+    recomputeDeadlines: cases.recomputeDeadlines,
 
     async list(actor: Actor, query: ListRectificationsQuery) {
       const now = new Date();
       const where: Prisma.RectificationWhereInput = { AND: [await visibleRectifications(prisma, actor), ...filters(query, now)] };
       const [total, rows] = await prisma.$transaction([
         prisma.rectification.count({ where }),
-        prisma.rectification.findMany({
-          where,
-          orderBy: [{ openedAt: 'desc' }, { id: 'asc' }],
-          skip: (query.page - 1) * query.pageSize,
-          take: query.pageSize,
-        }),
+        prisma.rectification.findMany({ where, orderBy: [{ openedAt: 'desc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
       ]);
       return { items: rows.map((row) => rectificationView(row, now)), page: query.page, pageSize: query.pageSize, total };
-    },
-
-    /** Runs a human action as a workflow update; the validator's verdict comes back at once. */
-    async act<C extends { actor: Actor }, R = RectificationState>(
-      actor: Actor,
-      rectificationId: string,
-      update: UpdateDefinition<R, [C]>,
-      command: Omit<C, 'actor'>,
-      idempotencyKey?: string,
-    ) {
-      const row = await loadVisible(actor, rectificationId);
-      // Progress and completion reports carry evidence file ids: each must be a file of the caller's.
-      if ('evidence' in command && Array.isArray(command.evidence)) await requireOwnEvidence(prisma, actor, command.evidence);
-      if (isClosed(row.status)) {
-        throw new AppError(ErrorCode.INVALID_STATE, `The rectification is ${row.status}; no further action is possible`);
-      }
-      try {
-        await temporal.workflow.getHandle(row.workflowId).executeUpdate(update, {
-          args: [{ ...command, actor } as C],
-          ...updateIdOf(update.name, actor.id, idempotencyKey),
-        });
-      } catch (err) {
-        throw fromWorkflowError(err);
-      }
-      return withTimeline(rectificationId);
-    },
-
-    /**
-     * After a calendar change (a year published or corrected): open cases whose deadlines it may move recompute them,
-     * and so do overdue ones whose next follow-up (通报批评) is still to come.
-     */
-    async recomputeDeadlines(year?: number): Promise<number> {
-      const rows = await prisma.rectification.findMany({
-        where: {
-          AND: [{ OR: [calendarChangeScope(year), { escalationLevel: 'SUPERVISION' }] }, { status: { notIn: [...CLOSED_RECTIFICATION_STATUSES] } }],
-        },
-        select: { workflowId: true },
-      });
-      const sent = await Promise.allSettled(
-        rows.map((row) => temporal.workflow.getHandle(row.workflowId).signal(recomputeRectificationDeadlinesSignal, { year })),
-      );
-      return sent.filter((result) => result.status === 'fulfilled').length;
     },
   };
 }

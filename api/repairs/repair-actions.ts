@@ -1,5 +1,4 @@
-import type { UpdateDefinition } from '@temporalio/common';
-import type { z } from 'zod';
+import type { CaseAction } from '../cases/case-action.js';
 import {
   acceptRepairUpdate,
   decideRepairUpdate,
@@ -11,9 +10,7 @@ import {
   revokeRepairUpdate,
   submitMaterialsUpdate,
   withdrawRepairUpdate,
-  type RepairState,
 } from '../../workflows/repair/repair-contract.js';
-import type { Permission } from '../access/permissions.js';
 import {
   correctionSchema,
   decisionSchema,
@@ -25,16 +22,7 @@ import {
   reviewSchema,
 } from './repair-schemas.js';
 
-export interface RepairAction {
-  path: string;
-  permission: Permission;
-  body: z.ZodType;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  update: UpdateDefinition<RepairState, [any]>;
-  summary: string;
-}
-
-export const REPAIR_ACTIONS: RepairAction[] = [
+export const REPAIR_ACTIONS: CaseAction[] = [
   { path: 'acceptance', permission: 'repair.accept', body: noteSchema, update: acceptRepairUpdate, summary: 'Accept the application (受理)' },
   { path: 'correction-request', permission: 'repair.request-correction', body: correctionSchema, update: requestCorrectionUpdate, summary: 'Ask once for every missing material (补正); the clock pauses' },
   { path: 'materials', permission: 'repair.submit-materials', body: materialsSchema, update: submitMaterialsUpdate, summary: 'Submit the missing or requested materials' },

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { apiRouter } from '../api-router.js';
 import { actorOf, requirePermission } from '../auth/authenticate.js';
-import { claimRoutes } from '../claims/claim-routes.js';
+import { caseRoutes } from '../cases/case-routes.js';
 import { idempotencyKeyOf } from '../idempotency-key.js';
 import { recordParamsSchema } from '../records/record-schemas.js';
 import { parseInput } from '../validate.js';
@@ -29,26 +29,6 @@ export function repairRouter(service: RepairService, prisma: PrismaClient): Rout
     res.json(await service.list(actorOf(res), parseInput(listRepairsQuerySchema, req.query)));
   });
 
-  router.get('/repairs/:applicationId', requirePermission('repair.read'), async (req, res) => {
-    const { applicationId } = parseInput(repairParamsSchema, req.params);
-    res.json(await service.get(actorOf(res), applicationId));
-  });
-
-  for (const action of REPAIR_ACTIONS) {
-    router.post(`/repairs/:applicationId/${action.path}`, requirePermission(action.permission), async (req, res) => {
-      const { applicationId } = parseInput(repairParamsSchema, req.params);
-      const command = parseInput(action.body, req.body ?? {}) as object;
-      res.json(await service.act(actorOf(res), applicationId, action.update, command, idempotencyKeyOf(req)));
-    });
-  }
-
-  router.use(
-    claimRoutes({
-      casePath: '/repairs/:applicationId',
-      caseIdOf: (params) => parseInput(repairParamsSchema, params).applicationId,
-      act: (actor, applicationId, update, command, idempotencyKey) => service.act(actor, applicationId, update, command, idempotencyKey),
-      prisma,
-    }),
-  );
+  router.use(caseRoutes({ basePath: '/repairs', idParam: 'applicationId', paramsSchema: repairParamsSchema, readPermission: 'repair.read', actions: REPAIR_ACTIONS, service, prisma }));
   return router;
 }

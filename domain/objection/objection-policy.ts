@@ -32,10 +32,3 @@ export const DEFAULT_OBJECTION_POLICY: ObjectionPolicy = {
   secondReviewWorkingDays: 5,
 };
 
-/** The policy a case runs under, as recorded on the case. */
-export interface PolicySnapshot<P> {
-  id: string;
-  name: string;
-  version: number;
-  params: P;
-}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { PolicySnapshot } from '../../domain/objection/objection-policy.js';
+import type { PolicySnapshot } from '../../domain/policies/policy-snapshot.js';
 import { AppError, ErrorCode } from '../app-error.js';
 import type { PrismaClient } from '../prisma.js';
 

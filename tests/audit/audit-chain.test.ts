@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendCaseEvent } from '../../activities/case-event-writer.js';
 import { accessDeniedRecorder } from '../../api/audit/access-denied-audit.js';
 import { errorMiddleware } from '../../api/errors/error-middleware.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
@@ -101,7 +100,7 @@ describe('hash-chained audit trail', () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         env.prisma.$transaction((tx) =>
-          appendCaseEvent(tx, {
+          appendAuditEvent(tx, {
             eventKey: `${caseId}/${i}`,
             caseId,
             caseType: 'TEST',

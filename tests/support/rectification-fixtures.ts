@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { PolicySnapshot } from '../../domain/objection/objection-policy.js';
+import type { PolicySnapshot } from '../../domain/policies/policy-snapshot.js';
 import { DEFAULT_RECTIFICATION_POLICY, type RectificationPolicy } from '../../domain/rectification/rectification-policy.js';
 import type { PrismaClient } from '../../lib/prisma.js';
 import {

@@ -35,7 +35,7 @@ async function eligibilityEvents(subjectId: string): Promise<Array<{ type: strin
 
 describe('record lifecycle and honor eligibility (real Temporal and PostgreSQL)', () => {
   it("a body's record suspends its honor eligibility for the publication period, then publication stops and eligibility returns", async () => {
-    const world = await createRecordWorld(env.prisma, { secondsPerMonth: 0.25 }); // 12 months = 3 s
+    const world = await createRecordWorld(env.prisma, { secondsPerMonth: 0.75 }); // 12 months = 9 s: long enough to see the block on a loaded machine
     const record = await service(world).register(world.actors.reviewer, registration(world));
     const suspended = await eventually(async () => {
       const row = await eligibility(world.subjectId);

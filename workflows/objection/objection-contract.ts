@@ -2,8 +2,9 @@
  * Contract of the objection (异议) workflow: what the API imports from workflows/.
  * Imports only @temporalio/workflow and pure domain types.
  */
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ObjectionPolicy, PolicySnapshot } from '../../domain/objection/objection-policy.js';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ObjectionPolicy } from '../../domain/objection/objection-policy.js';
+import type { PolicySnapshot } from '../../domain/policies/policy-snapshot.js';
 import type {
   FactChanges,
   ObjectionOutcome,
@@ -11,7 +12,7 @@ import type {
   ObjectionStep,
 } from '../../domain/objection/objection-types.js';
 import type { Actor } from '../../domain/roles.js';
-import type { HumanStepState, RecomputeDeadlinesNotice } from '../shared/human-step.js';
+import type { HumanStepState } from '../shared/human-step.js';
 
 export const OBJECTION_CASE_TYPE = 'OBJECTION';
 
@@ -93,9 +94,6 @@ export const decideSecondReviewUpdate = defineUpdate<ObjectionState, [DecideSeco
 export const withdrawObjectionUpdate = defineUpdate<ObjectionState, [WithdrawObjectionCommand]>('withdrawObjection');
 
 export const objectionStateQuery = defineQuery<ObjectionState>('objectionState');
-/** Sent when the working-day calendar changed: provisional deadlines are computed again. */
-/** The calendar changed (a year published or corrected): open steps recompute times that depend on it. */
-export const recomputeDeadlinesSignal = defineSignal<[RecomputeDeadlinesNotice?]>('recomputeDeadlines');
 
 /** Workflow type name, for clients that start it without importing workflow code. */
 export const OBJECTION_WORKFLOW_TYPE = 'objectionWorkflow';

@@ -1,7 +1,7 @@
 /** Contract of a dishonesty record's lifecycle workflow: publication, sanctions, leniency, revocation. */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { EligibilityRestriction } from '../../domain/eligibility/eligibility.js';
-import type { PolicySnapshot } from '../../domain/objection/objection-policy.js';
+import type { PolicySnapshot } from '../../domain/policies/policy-snapshot.js';
 import type { PublicationPolicy } from '../../domain/records/publication-policy.js';
 import type { LeniencyAct, LeniencyKind, SanctionKind, Severity } from '../../domain/records/record-types.js';
 import type { RectificationPolicy } from '../../domain/rectification/rectification-policy.js';
@@ -87,6 +87,32 @@ export interface RecordLifecycleState {
   version: number;
 }
 
+/** Types of timeline/audit events of a record's lifecycle (EFFECTS_ENDED_<cause> for each way its effects end). */
+export const RecordEventType = {
+  REGISTERED: 'REGISTERED',
+  PUBLISHED: 'PUBLISHED',
+  REINSTATED: 'REINSTATED',
+  PUBLICATION_STOPPED: 'PUBLICATION_STOPPED',
+  PUBLICATION_CONTINUES_UNTIL_RECTIFIED: 'PUBLICATION_CONTINUES_UNTIL_RECTIFIED',
+  RECTIFICATION_COMPLETED: 'RECTIFICATION_COMPLETED',
+  RECTIFICATION_ENDED: 'RECTIFICATION_ENDED',
+  REVOCATION_PROPOSED: 'REVOCATION_PROPOSED',
+  REVOCATION_REJECTED: 'REVOCATION_REJECTED',
+  LENIENCY_PROPOSED: 'LENIENCY_PROPOSED',
+  LENIENCY_REJECTED: 'LENIENCY_REJECTED',
+  LENIENCY_APPROVED: 'LENIENCY_APPROVED',
+  EFFECTS_ENDED_EXPIRED: 'EFFECTS_ENDED_EXPIRED',
+  EFFECTS_ENDED_REVOKED: 'EFFECTS_ENDED_REVOKED',
+  EFFECTS_ENDED_DELETED: 'EFFECTS_ENDED_DELETED',
+  EFFECTS_ENDED_PUBLICATION_STOPPED: 'EFFECTS_ENDED_PUBLICATION_STOPPED',
+  EFFECTS_ENDED_EXEMPTED: 'EFFECTS_ENDED_EXEMPTED',
+  EFFECTS_ENDED_REPAIRED: 'EFFECTS_ENDED_REPAIRED',
+} as const;
+export type RecordEventType = (typeof RecordEventType)[keyof typeof RecordEventType];
+
+/** Why a record's effects ended. */
+export type RecordClosing = 'EXPIRED' | 'REVOKED' | 'DELETED' | 'PUBLICATION_STOPPED' | 'EXEMPTED' | 'REPAIRED';
+
 export interface ProposeLeniencyCommand {
   actor: Actor;
   kind: LeniencyKind;
@@ -113,10 +139,6 @@ export interface RecordOutcomeNotice {
   /** DELETE and STOP_PUBLICATION come from objections, REPAIRED from an approved credit repair. */
   outcome: 'DELETE' | 'STOP_PUBLICATION' | 'REPAIRED';
   caseId: string;
-}
-/** Sent by the rectification workflow's parent path when the body completed its rectification. */
-export interface RectificationNotice {
-  status: 'RECTIFIED' | 'CANCELLED';
 }
 
 export const proposeLeniencyUpdate = defineUpdate<RecordLifecycleState, [ProposeLeniencyCommand]>('proposeLeniency');

@@ -1,9 +1,9 @@
 /** Contract of the rectification (限期整改) workflow of a government body's record. */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { PolicySnapshot } from '../../domain/objection/objection-policy.js';
+import type { PolicySnapshot } from '../../domain/policies/policy-snapshot.js';
 import type { RectificationPolicy } from '../../domain/rectification/rectification-policy.js';
 import type { Actor } from '../../domain/roles.js';
-import type { HumanStepState, RecomputeDeadlinesNotice } from '../shared/human-step.js';
+import type { HumanStepState } from '../shared/human-step.js';
 
 export const RECTIFICATION_CASE_TYPE = 'RECTIFICATION';
 export const RECTIFICATION_WORKFLOW_TYPE = 'rectificationWorkflow';
@@ -99,6 +99,3 @@ export const reviewRectificationUpdate = defineUpdate<RectificationState, [Revie
 export const extendRectificationUpdate = defineUpdate<RectificationState, [ExtendRectificationCommand]>('extendRectification');
 export const cancelRectificationSignal = defineSignal<[CancelRectificationCommand]>('cancelRectification');
 export const rectificationStateQuery = defineQuery<RectificationState>('rectificationState');
-/** Sent when the working-day calendar changed: a provisional deadline is computed again. */
-/** The calendar changed (a year published or corrected): open steps recompute times that depend on it. */
-export const recomputeRectificationDeadlinesSignal = defineSignal<[RecomputeDeadlinesNotice?]>('recomputeDeadlines');

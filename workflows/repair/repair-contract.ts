@@ -1,9 +1,9 @@
 /** Contract of the credit-repair (信用修复) workflow. */
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { PolicySnapshot } from '../../domain/objection/objection-policy.js';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { PolicySnapshot } from '../../domain/policies/policy-snapshot.js';
 import type { RepairMaterial, RepairPolicy } from '../../domain/repair/repair-policy.js';
 import type { Actor } from '../../domain/roles.js';
-import type { HumanStepState, RecomputeDeadlinesNotice } from '../shared/human-step.js';
+import type { HumanStepState } from '../shared/human-step.js';
 
 export const REPAIR_CASE_TYPE = 'REPAIR';
 export const REPAIR_WORKFLOW_TYPE = 'repairWorkflow';
@@ -144,5 +144,25 @@ export const decideRepairUpdate = defineUpdate<RepairState, [DecideRepairCommand
 export const withdrawRepairUpdate = defineUpdate<RepairState, [WithdrawRepairCommand]>('withdrawRepair');
 export const revokeRepairUpdate = defineUpdate<RepairState, [RevokeRepairCommand]>('revokeRepair');
 export const repairStateQuery = defineQuery<RepairState>('repairState');
-/** The calendar changed (a year published or corrected): open steps recompute times that depend on it. */
-export const recomputeRepairDeadlinesSignal = defineSignal<[RecomputeDeadlinesNotice?]>('recomputeDeadlines');
+
+/** Types of timeline/audit events of a repair application (besides the runtime's step and claim events). */
+export const RepairEventType = {
+  FILED: 'FILED',
+  ACCEPTED: 'ACCEPTED',
+  CORRECTION_REQUESTED: 'CORRECTION_REQUESTED',
+  MATERIALS_SUBMITTED: 'MATERIALS_SUBMITTED',
+  CORRECTION_LAPSED: 'CORRECTION_LAPSED',
+  NOT_ACCEPTED: 'NOT_ACCEPTED',
+  REVIEWED: 'REVIEWED',
+  RETURNED: 'RETURNED',
+  RESUBMISSION_LAPSED: 'RESUBMISSION_LAPSED',
+  APPROVED: 'APPROVED',
+  REFUSED: 'REFUSED',
+  WITHDRAWN: 'WITHDRAWN',
+  REPAIR_REVOKED: 'REPAIR_REVOKED',
+  OVERALL_DEADLINE_PASSED: 'OVERALL_DEADLINE_PASSED',
+  OVERALL_DEADLINE_EXTENDED: 'OVERALL_DEADLINE_EXTENDED',
+  CLOSED_RECORD_DELETED: 'CLOSED_RECORD_DELETED',
+  CLOSED_RECORD_REVOKED: 'CLOSED_RECORD_REVOKED',
+} as const;
+export type RepairEventType = (typeof RepairEventType)[keyof typeof RepairEventType];

@@ -16,12 +16,25 @@ export interface CaseEventInput {
   occurredAt: string;
 }
 
+/** What every transition may say about itself on the timeline. */
+export interface CaseEventDetails {
+  reason?: string | null | undefined;
+  data?: Record<string, unknown> | null | undefined;
+}
+
+/** A message for a party of the case, delivered through the outbox in the transition's transaction. */
+export interface CaseNotification {
+  topic: string;
+  recipientId: string;
+  payload: Record<string, unknown>;
+}
+
 /** A timeline event made now by `actor`; the caller supplies the deterministic key. */
 export function newCaseEvent(
   key: { eventKey: string; caseId: string; caseType: string },
   type: string,
   actor: Actor,
-  details: { reason?: string | null | undefined; data?: Record<string, unknown> | null | undefined },
+  details: CaseEventDetails,
 ): CaseEventInput {
   return {
     ...key,

@@ -1,10 +1,10 @@
-import type { FactChanges, ObjectionOutcome } from '../domain/objection/objection-types.js';
-import type { CaseEventInput } from '../workflows/shared/case-event.js';
+import type { FactChanges, ObjectionOutcome, ObjectionStatus } from '../../domain/objection/objection-types.js';
+import type { CaseEventInput } from '../shared/case-event.js';
 
 /** Fields of the objection read model that a transition may set. */
 export interface ObjectionReadModelPatch {
-  status?: string;
-  outcome?: string | null;
+  status?: ObjectionStatus;
+  outcome?: ObjectionOutcome | null;
   decisionReasons?: string | null;
   decidedById?: string | null;
   currentStep?: string | null;

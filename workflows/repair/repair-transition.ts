@@ -1,7 +1,8 @@
-import type { CaseEventInput } from '../workflows/shared/case-event.js';
+import type { CaseEventInput } from '../shared/case-event.js';
+import type { RepairStatus } from './repair-contract.js';
 
 export interface RepairReadModelPatch {
-  status?: string;
+  status?: RepairStatus;
   materials?: unknown;
   currentStep?: string | null;
   assigneeRole?: string | null;

@@ -1,18 +1,20 @@
-import type { PolicySnapshot } from '../domain/objection/objection-policy.js';
-import type { RectificationStatus } from '../domain/records/record-types.js';
-import type { RectificationPolicy } from '../domain/rectification/rectification-policy.js';
-import type { CaseEventInput } from '../workflows/shared/case-event.js';
+import type { PolicySnapshot } from '../../domain/policies/policy-snapshot.js';
+import type { RectificationStatus } from '../../domain/records/record-types.js';
+import type { RectificationPolicy } from '../../domain/rectification/rectification-policy.js';
+import type { CaseEventInput } from '../shared/case-event.js';
+import type { EscalationLevel } from '../../domain/rectification/rectification-types.js';
+import type { RectificationCaseStatus } from './rectification-contract.js';
 
 /** Fields of the rectification read model that a transition sets. */
 export interface RectificationReadModelPatch {
-  status: string;
+  status: RectificationCaseStatus;
   explanation?: string;
   plan?: string;
   currentStep: string | null;
   assigneeRole: string | null;
   dueAt: string | null;
   dueProvisional: boolean;
-  escalationLevel: string;
+  escalationLevel: EscalationLevel;
   returnedCount: number;
   /** The claimer of the current step; null when unclaimed (a step's end clears it). */
   claimedById?: string | null;

@@ -1,4 +1,4 @@
-import type { CaseEventInput } from '../workflows/shared/case-event.js';
+import type { CaseEventInput } from '../shared/case-event.js';
 
 /** Fields of a dishonesty record that its lifecycle workflow changes. */
 export interface RecordPatch {
