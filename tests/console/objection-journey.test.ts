@@ -98,7 +98,7 @@ describe('the web console in a browser', () => {
     await applicant.reload();
     await applicant.getByText('已办结').first().waitFor();
     await applicant.getByText('经核查，欠款金额应为20万元').first().waitFor();
-    await expect.poll(() => applicant.getByText('200000', { exact: true }).count()).toBeGreaterThan(0);
+    await expect.poll(() => applicant.getByText('¥200,000.00', { exact: true }).count()).toBeGreaterThan(0);
     await screenshot(applicant, 'applicant-case-decided');
     const decided = await env.prisma.objection.findUniqueOrThrow({ where: { id: caseId } });
     expect(decided).toMatchObject({ status: 'DECIDED', outcome: 'CORRECT', decidedById: world.actors.reviewer.id });
