@@ -12,7 +12,7 @@ import { assigneeText, DueAt } from '../case-common/case-status-fields';
 import { EvidenceList } from '../case-common/evidence-list';
 import { CASE_COMMON_TEXT as C } from '../case-common/texts';
 import { RepairActions } from './repair-actions';
-import { requestedMaterials, type RepairView } from './repair-types';
+import { allMaterials, requestedMaterials, type RepairView } from './repair-types';
 import { REPAIR_TEXT as T } from './texts';
 
 const temporalUi = document.querySelector<HTMLMetaElement>('meta[name="temporal-ui"]')?.content;
@@ -71,7 +71,7 @@ export function RepairPage() {
           <CaseTimeline events={c?.timeline ?? []} people={people} loading={repair.isPending} />
         </div>
         <Flex vertical gap={24} style={{ flex: '1 1 300px' }}>
-          <EvidenceList title={T.materials} loading={repair.isPending} items={(c?.materials ?? []).map((m) => ({ ...m, kind: label(MATERIAL_LABEL, m.kind) }))} />
+          <EvidenceList title={T.materials} loading={repair.isPending} items={(c ? allMaterials(c) : []).map((m) => ({ ...m, kind: label(MATERIAL_LABEL, m.kind) }))} />
         </Flex>
       </Flex>
     </Flex>

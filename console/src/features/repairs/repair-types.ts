@@ -34,3 +34,20 @@ export function requestedMaterials(view: RepairView): string[] {
   const data = request?.data as { missing?: string[] } | undefined;
   return Array.isArray(data?.missing) ? data.missing : [];
 }
+
+/** Every material of the application: those filed and those submitted later (补正, 退回补充), each file once. */
+export function allMaterials(view: RepairView): RepairView['materials'] {
+  const later = view.timeline
+    .filter((e) => e.type === 'MATERIALS_SUBMITTED')
+    .flatMap((e) => {
+      const materials = (e.data as { materials?: unknown } | null | undefined)?.materials;
+      return Array.isArray(materials) ? (materials as RepairView['materials']) : [];
+    });
+  const seen = new Set<string>();
+  return [...view.materials, ...later].filter((m) => {
+    const key = m.fileId ?? `${m.kind}:${m.title}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
