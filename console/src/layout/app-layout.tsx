@@ -59,7 +59,7 @@ export function AppLayout() {
       n.key === 'inbox' ? (
         <Link to={n.to} aria-label={`${n.text}（${T.pending(count)}）`}>
           <Badge count={count} size="small" offset={[10, -2]} overflowCount={999}>
-            <span style={{ color: 'inherit' }}>{n.text}</span>
+            <span style={{ color: 'rgba(255, 255, 255, 0.85)' }}>{n.text}</span>
           </Badge>
         </Link>
       ) : (

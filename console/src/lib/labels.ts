@@ -85,6 +85,9 @@ export const EVENT_LABEL: Record<string, string> = {
   CANCELLED: '整改取消',
 };
 
+/** Events whose name differs for a repair application (the shared table speaks of objections). */
+export const REPAIR_EVENT_LABEL: Record<string, string> = { ...EVENT_LABEL, FILED: '提交修复申请', WITHDRAWN: '撤回申请', NOT_ACCEPTED: '不予受理' };
+
 export const REPAIR_STATUS_LABEL: Record<string, string> = {
   FILED: '待受理',
   NEEDS_CORRECTION: '待补正',

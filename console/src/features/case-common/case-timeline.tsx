@@ -13,14 +13,14 @@ export interface TimelineEvent {
 }
 
 /** A case's events, oldest first, with who acted (by name where the caller may see it) and why. */
-export function CaseTimeline({ events, people, loading }: { events: TimelineEvent[]; people: People; loading?: boolean }) {
+export function CaseTimeline({ events, people, loading, eventLabels = EVENT_LABEL }: { events: TimelineEvent[]; people: People; loading?: boolean; eventLabels?: Record<string, string> }) {
   return (
     <Card title={T.timeline} loading={loading}>
       <Timeline
         items={events.map((e) => ({
           content: (
             <div>
-              <Typography.Text strong>{label(EVENT_LABEL, e.type)}</Typography.Text>{' '}
+              <Typography.Text strong>{label(eventLabels, e.type)}</Typography.Text>{' '}
               <Typography.Text type="secondary">
                 {dateTime(e.occurredAt)} · {e.actorId === 'system' ? T.system : people.full(e.actorId)}
               </Typography.Text>

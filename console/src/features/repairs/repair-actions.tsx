@@ -40,6 +40,7 @@ function ReasonForm({ field, textLabel, button, danger, pending, onFinish }: {
 export function RepairActions({ actor, repair }: { actor: SessionActor; repair: RepairView }) {
   const action = useCaseAction();
   const [files, setFiles] = useState<MaterialFiles>({});
+  const [noFiles, setNoFiles] = useState(false);
   const applicationId = repair.id;
   const path = { params: { path: { applicationId } } };
   const post = (suffix: 'acceptance' | 'correction-request' | 'refusal-to-accept' | 'review' | 'return' | 'decision' | 'extension' | 'revocation' | 'withdrawal' | 'materials' | 'claim' | 'release', body: object) =>
@@ -118,14 +119,19 @@ export function RepairActions({ actor, repair }: { actor: SessionActor; repair: 
     ),
     isApplicant && (repair.status === 'NEEDS_CORRECTION' || repair.status === 'RETURNED') && (
       <Form<{ note?: string }> key="materials" layout="vertical" style={{ maxWidth: 640 }} aria-label={T.resubmitTitle}
-        onFinish={(v) =>
+        onFinish={(v) => {
+          if (!Object.values(files).some(Boolean)) {
+            setNoFiles(true);
+            return;
+          }
+          setNoFiles(false);
           action.run(T.resubmitted, async () => {
             const materials = await uploadMaterials(files, (file) => uploadEvidence('record', repair.recordId, file));
-            if (materials.length === 0) throw new Error(T.atLeastOne);
             return post('materials', { materials, note: v.note || undefined });
-          })
-        }>
+          });
+        }}>
         <MaterialsFields files={files} onChange={setFiles} required={missing} kinds={missing.length > 0 ? [...missing, ...Object.keys(MATERIAL_LABEL).filter((k) => !missing.includes(k))] : undefined} />
+        {noFiles && <Alert role="alert" type="error" title={T.atLeastOne} style={{ marginBottom: 16 }} />}
         <Form.Item label={T.resubmitNote} name="note" rules={[{ max: 2000 }]}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>

@@ -4,7 +4,7 @@ import { useOutletContext, useParams } from 'react-router';
 import { api, must } from '../../api/client';
 import { problemText } from '../../api/problem-text';
 import { date, dateTime } from '../../lib/dates';
-import { label, MATERIAL_LABEL, REPAIR_STATUS_LABEL, STEP_LABEL } from '../../lib/labels';
+import { label, MATERIAL_LABEL, REPAIR_EVENT_LABEL, REPAIR_STATUS_LABEL, STEP_LABEL } from '../../lib/labels';
 import { usePeople } from '../../lib/people';
 import type { SessionActor } from '../../session/use-session';
 import { CaseTimeline } from '../case-common/case-timeline';
@@ -68,10 +68,10 @@ export function RepairPage() {
       {c && <RepairActions actor={actor} repair={c} />}
       <Flex gap={24} wrap align="start">
         <div style={{ flex: '2 1 420px' }}>
-          <CaseTimeline events={c?.timeline ?? []} people={people} loading={repair.isPending} />
+          <CaseTimeline events={c?.timeline ?? []} people={people} loading={repair.isPending} eventLabels={REPAIR_EVENT_LABEL} />
         </div>
         <Flex vertical gap={24} style={{ flex: '1 1 300px' }}>
-          <EvidenceList title={T.materials} loading={repair.isPending} items={(c ? allMaterials(c) : []).map((m) => ({ ...m, kind: label(MATERIAL_LABEL, m.kind) }))} />
+          <EvidenceList title={T.materials} loading={repair.isPending} items={(c ? allMaterials(c) : []).map((m) => ({ ...m, kind: m.title.startsWith(label(MATERIAL_LABEL, m.kind)) ? undefined : label(MATERIAL_LABEL, m.kind) }))} />
         </Flex>
       </Flex>
     </Flex>
