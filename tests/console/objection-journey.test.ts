@@ -51,7 +51,7 @@ describe('the web console in a browser', () => {
     await signIn(applicant, baseUrl, world.actors.applicant.id, PASSWORD);
     await applicant.getByRole('heading', { name: '可以参加荣誉评选吗？' }).waitFor();
     const recordRow = applicant.getByRole('row').filter({ hasText: recordId });
-    await expect.poll(() => recordRow.count()).toBe(1);
+    await expect.poll(() => recordRow.count(), { timeout: 20_000 }).toBe(1);
     await screenshot(applicant, 'applicant-records');
     await recordRow.getByRole('button', { name: '提出异议' }).click();
     await choose(applicant, '异议理由', '记录有误或不完整');

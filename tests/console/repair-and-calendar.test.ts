@@ -96,7 +96,7 @@ describe('credit repair and the calendar in the console', () => {
     await signIn(colleague, baseUrl, world.actors.reviewer2.id, PASSWORD);
     await colleague.goto(`${baseUrl}/console/repairs/${applicationId}`);
     await colleague.getByRole('button', { name: '受理', exact: true }).click();
-    await expect.poll(() => colleague.getByRole('alert').first().innerText()).toContain('该步骤已被其他核查员认领');
+    await expect.poll(() => colleague.getByRole('alert').first().innerText(), { timeout: 20_000 }).toContain('该步骤已被其他核查员认领');
 
     await choose(reviewer, '缺少的材料', '信用承诺书');
     await reviewer.keyboard.press('Escape');
@@ -191,7 +191,7 @@ describe('credit repair and the calendar in the console', () => {
     await admin.getByRole('button', { name: `发布 ${year} 年安排` }).click();
     const published = (await (await answer).json()) as { calendarVersion: string; recomputedCases: number };
     await expect
-      .poll(() => admin.getByRole('status').first().innerText())
+      .poll(() => admin.getByRole('status').first().innerText(), { timeout: 20_000 })
       .toContain(`已发布 ${year} 年安排（日历版本 ${published.calendarVersion}），${published.recomputedCases} 个在办案件已重新计算办理期限。`);
     await screenshot(admin, 'admin-calendar');
     const days = await env.prisma.calendarDay.findMany({ where: { year }, orderBy: { date: 'asc' } });
@@ -206,6 +206,6 @@ describe('credit repair and the calendar in the console', () => {
     await screenshot(admin, 'admin-dashboard-trends');
     await admin.getByRole('link', { name: '审计日志' }).click();
     await admin.getByRole('heading', { name: '审计日志' }).waitFor();
-    await expect.poll(() => admin.getByRole('row').count()).toBeGreaterThan(1);
+    await expect.poll(() => admin.getByRole('row').count(), { timeout: 20_000 }).toBeGreaterThan(1);
   });
 });
