@@ -30,6 +30,11 @@ import { csrfProtection, identifySession } from './session/session-auth.js';
 import { sessionRouter } from './session/session-router.js';
 import { createSessionStore } from './session/session-store.js';
 import { statsRouter } from './stats/stats-router.js';
+import { statsTrendsRouter } from './stats/stats-trends-router.js';
+import { auditEventsRouter } from './audit/audit-events-router.js';
+import { outboxRouter } from './outbox/outbox-router.js';
+import { userRouter } from './users/user-router.js';
+import { workItemRouter } from './work/work-item-router.js';
 import { createApiMetrics } from './observability/api-metrics.js';
 import { healthRouter } from './observability/health-router.js';
 import { metricsRouter } from './observability/metrics-router.js';
@@ -91,6 +96,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(evidenceRouter(createEvidenceService({ prisma: deps.prisma, store: evidence.store, logger: deps.logger }), { maxBytes: evidence.maxBytes }));
   app.use(auditRouter(deps.prisma, deps.auditPublicKey));
   app.use(statsRouter(deps.prisma, deps.deadlines));
+  app.use(statsTrendsRouter(deps.prisma, deps.deadlines.timeZone));
+  // The console's views: a person's work across case types, names on cases, the audit log and the outbox.
+  app.use(workItemRouter(deps.prisma), userRouter(deps.prisma), auditEventsRouter(deps.prisma), outboxRouter(deps.prisma));
   const repairs = createRepairService({ ...deps, timeZone: deps.deadlines.timeZone });
   app.use(repairRouter(repairs, deps.prisma));
   // Every case type with working-day deadlines recomputes them when a year is published or corrected.

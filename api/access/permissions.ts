@@ -84,6 +84,11 @@ export const PERMISSIONS = {
   'me.read': { roles: EVERYONE, decides: false },
   // Monitoring (the administrator's dashboard)
   'stats.read': { roles: [ADMIN], decides: false },
+  // The console: a person's work across case types, the names of the people on their cases, the audit and outbox views
+  'work.read': { roles: EVERYONE, decides: false },
+  'user.read': { roles: EVERYONE, decides: false },
+  'audit.read': { roles: [ADMIN], decides: false },
+  'outbox.read': { roles: [ADMIN], decides: false },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -25,6 +25,8 @@ function consolePolicy(nonce: string): string {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    // Evidence previews: a PDF fetched into a blob: URL is shown in a frame of the page.
+    "frame-src blob:",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

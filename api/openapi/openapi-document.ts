@@ -10,6 +10,10 @@ import { registerObservabilityOpenApi } from '../observability/observability-ope
 import { registerRepairOpenApi } from '../repairs/repair-openapi.js';
 import { registerSessionOpenApi } from '../session/session-openapi.js';
 import { registerStatsOpenApi } from '../stats/stats-openapi.js';
+import { registerStatsTrendsOpenApi } from '../stats/stats-trends-openapi.js';
+import { registerAdminViewsOpenApi } from '../outbox/outbox-openapi.js';
+import { registerUserOpenApi } from '../users/user-openapi.js';
+import { registerWorkItemOpenApi } from '../work/work-item-openapi.js';
 
 /** The OpenAPI document of the routes createApp mounts. */
 export function buildOpenApiDocument() {
@@ -25,6 +29,10 @@ export function buildOpenApiDocument() {
   registerCodecOpenApi(registry);
   registerSessionOpenApi(registry);
   registerStatsOpenApi(registry);
+  registerStatsTrendsOpenApi(registry);
+  registerWorkItemOpenApi(registry);
+  registerUserOpenApi(registry);
+  registerAdminViewsOpenApi(registry);
   registerObservabilityOpenApi(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

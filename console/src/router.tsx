@@ -7,6 +7,12 @@ import { InboxPage } from './features/inbox/inbox-page';
 import { LoginPage } from './features/login/login-page';
 import { MyRecordsPage } from './features/applicant/my-records-page';
 import { PublicRecordsPage } from './features/public/public-records-page';
+import { ApplyRepairPage } from './features/repairs/apply-repair-page';
+import { RepairPage } from './features/repairs/repair-page';
+import { RectificationPage } from './features/rectifications/rectification-page';
+import { CalendarPage } from './features/admin/calendar-page';
+import { AuditPage } from './features/admin/audit-page';
+import { OutboxPage } from './features/admin/outbox-page';
 import { HomeRedirect } from './layout/home-redirect';
 import { PageError } from './layout/page-error';
 
@@ -21,9 +27,15 @@ export const router = createBrowserRouter(
         { index: true, element: <HomeRedirect /> },
         { path: 'records', element: <RequireRole roles={['APPLICANT']}><MyRecordsPage /></RequireRole> },
         { path: 'records/:recordId/objection', element: <RequireRole roles={['APPLICANT']}><FileObjectionPage /></RequireRole> },
-        { path: 'inbox', element: <RequireRole roles={['REVIEWER', 'SUPERVISOR', 'ADMIN']}><InboxPage /></RequireRole> },
+        { path: 'records/:recordId/repair', element: <RequireRole roles={['APPLICANT']}><ApplyRepairPage /></RequireRole> },
+        { path: 'inbox', element: <InboxPage /> },
         { path: 'dashboard', element: <RequireRole roles={['ADMIN']}><DashboardPage /></RequireRole> },
+        { path: 'admin/calendar', element: <RequireRole roles={['ADMIN']}><CalendarPage /></RequireRole> },
+        { path: 'admin/audit', element: <RequireRole roles={['ADMIN']}><AuditPage /></RequireRole> },
+        { path: 'admin/outbox', element: <RequireRole roles={['ADMIN']}><OutboxPage /></RequireRole> },
         { path: 'cases/:caseId', element: <CasePage /> },
+        { path: 'repairs/:applicationId', element: <RepairPage /> },
+        { path: 'rectifications/:rectificationId', element: <RectificationPage /> },
         { path: '*', element: <Navigate to="/" replace /> },
       ],
     },

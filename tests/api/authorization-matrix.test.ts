@@ -94,6 +94,13 @@ const MATRIX: Record<string, RouteSpec> = {
   'POST /auth/login': { fixture: 'none', request: () => ({ path: '/auth/login', body: { userId: 'no-such-user', password: 'wrong' } }), expect: e(401, 401, 401, 401, 401, 401, 401) },
   'POST /auth/logout': { fixture: 'none', request: () => ({ path: '/auth/logout', body: {} }), expect: e(204, 204, 204, 204, 204, 204, 204) },
   'GET /stats/cases': { fixture: 'none', request: NO_BODY('/stats/cases'), expect: e(403, 403, 403, 403, 403, 200) },
+  'GET /stats/trends': { fixture: 'none', request: NO_BODY('/stats/trends'), expect: e(403, 403, 403, 403, 403, 200) },
+  // The console's views: everyone's own work and the names on their cases (scoped inside), the admin's audit log and outbox.
+  'GET /work-items': { fixture: 'none', request: NO_BODY('/work-items?scope=all'), expect: ALL_200 },
+  'GET /work-items/summary': { fixture: 'none', request: NO_BODY('/work-items/summary'), expect: ALL_200 },
+  'GET /users': { fixture: 'none', request: NO_BODY('/users?ids=no-such-user'), expect: ALL_200 },
+  'GET /audit/events': { fixture: 'none', request: NO_BODY('/audit/events?pageSize=5'), expect: e(403, 403, 403, 403, 403, 200) },
+  'GET /outbox/messages': { fixture: 'none', request: NO_BODY('/outbox/messages?pageSize=5'), expect: e(403, 403, 403, 403, 403, 200) },
 
   // --- objections -------------------------------------------------------------------------------------------------
   'POST /objections': {

@@ -51,7 +51,7 @@ describe('the web console in a browser', () => {
     await signIn(applicant, baseUrl, world.actors.applicant.id, PASSWORD);
     await applicant.getByRole('heading', { name: '可以参加荣誉评选吗？' }).waitFor();
     const recordRow = applicant.getByRole('row').filter({ hasText: recordId });
-    await expect.poll(() => recordRow.count()).toBe(1);
+    await expect.poll(() => recordRow.count(), { timeout: 20_000 }).toBe(1);
     await screenshot(applicant, 'applicant-records');
     await recordRow.getByRole('button', { name: '提出异议' }).click();
     await choose(applicant, '异议理由', '记录有误或不完整');
@@ -98,7 +98,7 @@ describe('the web console in a browser', () => {
     await applicant.reload();
     await applicant.getByText('已办结').first().waitFor();
     await applicant.getByText('经核查，欠款金额应为20万元').first().waitFor();
-    await expect.poll(() => applicant.getByText('200000', { exact: true }).count()).toBeGreaterThan(0);
+    await expect.poll(() => applicant.getByText('¥200,000.00', { exact: true }).count()).toBeGreaterThan(0);
     await screenshot(applicant, 'applicant-case-decided');
     const decided = await env.prisma.objection.findUniqueOrThrow({ where: { id: caseId } });
     expect(decided).toMatchObject({ status: 'DECIDED', outcome: 'CORRECT', decidedById: world.actors.reviewer.id });

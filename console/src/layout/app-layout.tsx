@@ -1,17 +1,21 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Layout, Menu, Result, Spin, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Badge, Button, Flex, Layout, Menu, Result, Spin, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { api } from '../api/client';
+import { api, must } from '../api/client';
 import { problemText } from '../api/problem-text';
 import { label, ROLE_LABEL } from '../lib/labels';
+import { usePeople } from '../lib/people';
 import { useSession, type SessionActor } from '../session/use-session';
 import { LAYOUT_TEXT as T } from './texts';
 
 const NAV: { key: string; to: string; text: string; roles: SessionActor['role'][] }[] = [
   { key: 'records', to: '/records', text: T.nav.records, roles: ['APPLICANT'] },
-  { key: 'inbox', to: '/inbox', text: T.nav.inbox, roles: ['REVIEWER', 'SUPERVISOR', 'ADMIN'] },
+  { key: 'inbox', to: '/inbox', text: T.nav.inbox, roles: ['APPLICANT', 'REVIEWER', 'SUPERVISOR', 'ADMIN'] },
   { key: 'dashboard', to: '/dashboard', text: T.nav.dashboard, roles: ['ADMIN'] },
+  { key: 'calendar', to: '/admin/calendar', text: T.nav.calendar, roles: ['ADMIN'] },
+  { key: 'audit', to: '/admin/audit', text: T.nav.audit, roles: ['ADMIN'] },
+  { key: 'outbox', to: '/admin/outbox', text: T.nav.outbox, roles: ['ADMIN'] },
   { key: 'public', to: '/public', text: T.nav.public, roles: ['APPLICANT', 'REVIEWER', 'SUPERVISOR', 'ADMIN'] },
 ];
 
@@ -22,6 +26,16 @@ export function AppLayout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
+
+  const signedIn = !!session.data;
+  // The header's pending count: the signed-in person's work across case types, refreshed every minute.
+  const pending = useQuery({
+    queryKey: ['work-items', 'summary'],
+    queryFn: () => must(api.GET('/work-items/summary')),
+    enabled: signedIn,
+    refetchInterval: 60_000,
+  });
+  const people = usePeople([session.data?.id]);
 
   if (session.isPending) return <Spin fullscreen tip={T.loading} />;
   if (!session.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
@@ -38,7 +52,20 @@ export function AppLayout() {
     await navigate('/login');
   };
 
-  const items = NAV.filter((n) => n.roles.includes(actor.role)).map((n) => ({ key: n.key, label: <Link to={n.to}>{n.text}</Link> }));
+  const count = pending.data?.actionable ?? 0;
+  const items = NAV.filter((n) => n.roles.includes(actor.role)).map((n) => ({
+    key: n.key,
+    label:
+      n.key === 'inbox' ? (
+        <Link to={n.to} aria-label={`${n.text}（${T.pending(count)}）`}>
+          <Badge count={count} size="small" offset={[10, -2]} overflowCount={999}>
+            <span style={{ color: 'rgba(255, 255, 255, 0.85)' }}>{n.text}</span>
+          </Badge>
+        </Link>
+      ) : (
+        <Link to={n.to}>{n.text}</Link>
+      ),
+  }));
   const selected = NAV.find((n) => location.pathname.startsWith(n.to))?.key;
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -51,7 +78,7 @@ export function AppLayout() {
         </nav>
         <Flex align="center" gap={8}>
           <Typography.Text style={{ color: '#fff' }}>
-            {T.signedInAs}：{actor.id}
+            {T.signedInAs}：{people.name(actor.id)}
           </Typography.Text>
           <Tag color="gold">{label(ROLE_LABEL, actor.role)}</Tag>
           <Button onClick={() => void logout()}>{T.logout}</Button>

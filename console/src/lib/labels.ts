@@ -24,6 +24,14 @@ export const STEP_LABEL: Record<string, string> = {
   VERIFICATION: '核查与决定',
   SECOND_REVIEW_REQUEST: '申请复核期',
   SECOND_REVIEW: '复核',
+  // Repairs
+  CORRECTION: '补正材料',
+  REVIEW: '审核',
+  RESUBMISSION: '退回补充',
+  APPROVAL: '审批',
+  // Rectifications
+  EXPLANATION: '提交说明和整改计划',
+  RECTIFICATION: '整改',
 };
 
 export const GROUNDS_LABEL: Record<string, string> = {
@@ -50,7 +58,77 @@ export const EVENT_LABEL: Record<string, string> = {
   STEP_RELEASED: '释放',
   STEP_REASSIGNED: '转派',
   EVIDENCE_UPLOADED: '上传证据',
+  // Repairs
+  CORRECTION_REQUESTED: '一次性告知补正',
+  CORRECTION_LAPSED: '补正期限届满',
+  MATERIALS_SUBMITTED: '提交材料',
+  REVIEWED: '审核意见',
+  RETURNED: '退回',
+  APPROVED: '准予修复',
+  REFUSED: '不予修复',
+  REPAIR_REVOKED: '撤销修复',
+  RESUBMISSION_LAPSED: '补充期限届满',
+  OVERALL_DEADLINE_PASSED: '总办理期限届满',
+  OVERALL_DEADLINE_EXTENDED: '延长总办理期限',
+  // Rectifications
+  OPENED: '启动限期整改',
+  EXPLANATION_SUBMITTED: '提交说明和整改计划',
+  PROGRESS_REPORTED: '报告整改进展',
+  COMPLETION_SUBMITTED: '报告整改完成',
+  SUPERVISION_NOTICE: '督办',
+  PUBLIC_CRITICISM: '通报批评',
+  ACCOUNTABILITY_REFERRAL: '移送问责',
+  RECTIFIED: '整改通过',
+  CANCELLED: '整改取消',
 };
+
+/** Events whose name differs for a repair application (the shared table speaks of objections). */
+export const REPAIR_EVENT_LABEL: Record<string, string> = { ...EVENT_LABEL, FILED: '提交修复申请', WITHDRAWN: '撤回申请', NOT_ACCEPTED: '不予受理' };
+
+export const REPAIR_STATUS_LABEL: Record<string, string> = {
+  FILED: '待受理',
+  NEEDS_CORRECTION: '待补正',
+  UNDER_REVIEW: '审核中',
+  RETURNED: '已退回（待补充）',
+  AWAITING_APPROVAL: '待审批',
+  APPROVED: '准予修复',
+  REFUSED: '不予修复',
+  NOT_ACCEPTED: '不予受理',
+  WITHDRAWN: '已撤回',
+  REVOKED: '已撤销',
+  RECORD_ENDED: '记录已终止',
+};
+
+export const RECTIFICATION_STATUS_LABEL: Record<string, string> = {
+  EXPLANATION_DUE: '待提交说明',
+  RECTIFYING: '整改中',
+  UNDER_REVIEW: '审核中',
+  RECTIFIED: '已整改',
+  CANCELLED: '已取消',
+};
+
+export const ESCALATION_LABEL: Record<string, string> = { NONE: '无', SUPERVISION: '已督办', CRITICISM: '已通报批评' };
+
+export const MATERIAL_LABEL: Record<string, string> = {
+  APPLICATION_FORM: '信用修复申请书',
+  CREDIT_COMMITMENT: '信用承诺书',
+  PERFORMANCE_PROOF: '履行完毕证明',
+  IDENTITY_AUTHORIZATION: '身份证明或授权委托书',
+  OTHER: '其他材料',
+};
+
+/** The status names of one case type. */
+export const STATUS_LABEL_OF: Record<string, Record<string, string>> = {
+  OBJECTION: OBJECTION_STATUS_LABEL,
+  REPAIR: REPAIR_STATUS_LABEL,
+  RECTIFICATION: RECTIFICATION_STATUS_LABEL,
+};
+
+/** The console page of a case. */
+export function casePath(caseType: string, id: string): string {
+  const base = caseType === 'REPAIR' ? '/repairs' : caseType === 'RECTIFICATION' ? '/rectifications' : '/cases';
+  return `${base}/${encodeURIComponent(id)}`;
+}
 
 export const RECORD_STATUS_LABEL: Record<string, string> = { ACTIVE: '有效', DELETED: '已删除', REPAIRED: '已修复' };
 export const PUBLICATION_LABEL: Record<string, string> = { PUBLISHED: '公示中', STOPPED: '已停止公示' };
@@ -79,4 +157,6 @@ export const CASE_STATUS_LABEL: Record<string, string> = {
   APPROVED: '已批准',
   REFUSED: '不予修复',
   NOT_ACCEPTED: '不予受理',
+  REVOKED: '已撤销',
+  RECORD_ENDED: '记录已终止',
 };

@@ -80,19 +80,28 @@ export function MyRecordsPage() {
             { title: T.columns.sanctions, render: (_, r) => (r.sanctionsActive ? <Tag color="red">{T.sanctionsActive}</Tag> : T.sanctionsNone) },
             {
               title: T.columns.actions,
-              render: (_, r) =>
-                r.underObjection && r.objectionCaseId ? (
-                  <Link to={`/cases/${r.objectionCaseId}`}>{T.underObjection}</Link>
-                ) : (
-                  <Button size="small" onClick={() => void navigate(`/records/${r.id}/objection`)}>
-                    {T.fileObjection}
+              render: (_, r) => (
+                <Space wrap>
+                  {r.underObjection && r.objectionCaseId ? (
+                    <Link to={`/cases/${r.objectionCaseId}`}>{T.underObjection}</Link>
+                  ) : (
+                    <Button size="small" onClick={() => void navigate(`/records/${r.id}/objection`)} aria-label={`${T.fileObjection} ${r.id}`}>
+                      {T.fileObjection}
+                    </Button>
+                  )}
+                  <Button size="small" onClick={() => void navigate(`/records/${r.id}/repair`)} aria-label={`${T.applyRepair} ${r.id}`}>
+                    {T.applyRepair}
                   </Button>
-                ),
+                </Space>
+              ),
             },
           ]}
         />
       </Card>
-      <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{T.myCasesTitle}</Typography.Title>}>
+      <Card
+        title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{T.myCasesTitle}</Typography.Title>}
+        extra={<Link to="/inbox?scope=all">{T.allCases}</Link>}
+      >
         <Table
           rowKey="id"
           loading={cases.isPending}

@@ -21,6 +21,8 @@ export const APPLICANT_TEXT = {
   sanctionsNone: '无',
   underObjection: '异议处理中',
   fileObjection: '提出异议',
+  applyRepair: '申请信用修复',
+  allCases: '全部案件（含信用修复、限期整改）',
   viewCase: '查看案件',
   myCasesTitle: '我的异议案件',
   caseColumns: { id: '案件编号', record: '记录编号', status: '状态', step: '当前环节', due: '办理期限', outcome: '结果' },

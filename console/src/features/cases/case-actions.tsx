@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Form, Input, Select, Space } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { useState } from 'react';
 import { api, must } from '../../api/client';
 import { problemText } from '../../api/problem-text';
@@ -97,6 +97,30 @@ export function CaseActions({ actor, objection }: { actor: SessionActor; objecti
           </Flex>
         )}
         {canDecide && <DecisionFormView onFinish={decide} pending={action.isPending} />}
+        {isApplicant && objection.status === 'REJECTED_REVIEWABLE' && (
+          <Form<{ reason: string }> layout="vertical" style={{ maxWidth: 560 }} aria-label={T.requestSecondReview}
+            onFinish={(v) => run(T.secondReviewRequested, () => must(api.POST('/objections/{caseId}/second-review', { ...path, body: { reason: v.reason.trim() } })))}>
+            <Form.Item label={T.secondReviewReason} name="reason" rules={[{ required: true, whitespace: true, message: T.secondReviewReason }, { max: 2000 }]}>
+              <Input.TextArea rows={2} maxLength={2000} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={action.isPending}>{T.requestSecondReview}</Button>
+          </Form>
+        )}
+        {actor.role === 'SUPERVISOR' && objection.status === 'UNDER_SECOND_REVIEW' && (
+          <SecondReviewForm pending={action.isPending} onFinish={(body) => run(T.secondReviewDecided, () => must(api.POST('/objections/{caseId}/second-review/decision', { ...path, body })))} />
+        )}
+        {actor.role === 'SUPERVISOR' && objection.status === 'UNDER_VERIFICATION' && (
+          <Form<{ workingDays: number; reason: string }> layout="vertical" style={{ maxWidth: 560 }} aria-label={T.extend}
+            onFinish={(v) => run(T.extended, () => must(api.POST('/objections/{caseId}/extension', { ...path, body: { workingDays: v.workingDays, reason: v.reason.trim() } })))}>
+            <Form.Item label={T.extensionDays} name="workingDays" rules={[{ required: true, type: 'integer', min: 1, max: 60, message: T.extensionDaysRequired }]}>
+              <InputNumber min={1} max={60} precision={0} />
+            </Form.Item>
+            <Form.Item label={T.extensionReason} name="reason" rules={[{ required: true, whitespace: true, message: T.extensionReason }, { max: 2000 }]}>
+              <Input.TextArea rows={2} maxLength={2000} />
+            </Form.Item>
+            <Button htmlType="submit" loading={action.isPending}>{T.extend}</Button>
+          </Form>
+        )}
         {isApplicant && OPEN.has(objection.status) && (
           <Button danger onClick={() => run(T.withdrawn, () => must(api.POST('/objections/{caseId}/withdraw', { ...path, body: {} })))} loading={action.isPending}>
             {T.withdraw}
@@ -136,6 +160,29 @@ function DecisionFormView({ onFinish, pending }: { onFinish: (form: DecisionForm
       <Button type="primary" htmlType="submit" loading={pending}>
         {T.decide}
       </Button>
+    </Form>
+  );
+}
+
+/** Uphold the rejection, or change it to another outcome (the API requires the outcome exactly when changed). */
+function SecondReviewForm({ pending, onFinish }: { pending: boolean; onFinish: (body: { upholdRejection: boolean; outcome?: Outcome; reasons: string }) => void }) {
+  const [form] = Form.useForm<{ result: 'uphold' | 'change'; outcome?: Outcome; reasons: string }>();
+  const result = Form.useWatch('result', form);
+  return (
+    <Form form={form} layout="vertical" style={{ maxWidth: 560 }} aria-label={T.secondReviewTitle}
+      onFinish={(v) => onFinish({ upholdRejection: v.result === 'uphold', outcome: v.result === 'change' ? v.outcome : undefined, reasons: v.reasons.trim() })}>
+      <Form.Item label={T.secondReviewResult} name="result" rules={[{ required: true, message: T.secondReviewResultRequired }]}>
+        <Radio.Group options={Object.entries(T.secondReviewOptions).map(([value, text]) => ({ value, label: text }))} />
+      </Form.Item>
+      {result === 'change' && (
+        <Form.Item label={T.secondReviewOutcome} name="outcome" rules={[{ required: true, message: T.outcomeRequired }]}>
+          <Select options={Object.entries(OUTCOME_LABEL).filter(([value]) => value !== 'REJECT' && value !== 'CORRECT' && value !== 'SUPPLEMENT').map(([value, text]) => ({ value, label: text }))} />
+        </Form.Item>
+      )}
+      <Form.Item label={T.secondReviewReasons} name="reasons" rules={[{ required: true, whitespace: true, message: T.reasonsRequired }, { max: 5000 }]}>
+        <Input.TextArea rows={3} maxLength={5000} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={pending}>{T.decideSecondReview}</Button>
     </Form>
   );
 }

@@ -1,10 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Flex, List, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import { useOutletContext, useParams } from 'react-router';
 import { api, must } from '../../api/client';
 import { problemText } from '../../api/problem-text';
 import { dateTime } from '../../lib/dates';
-import { EVENT_LABEL, GROUNDS_LABEL, label, OBJECTION_STATUS_LABEL, OUTCOME_LABEL, PUBLICATION_LABEL, ROLE_LABEL, STEP_LABEL } from '../../lib/labels';
+import { factText } from '../../lib/format';
+import { GROUNDS_LABEL, label, OBJECTION_STATUS_LABEL, OUTCOME_LABEL, PUBLICATION_LABEL, STEP_LABEL } from '../../lib/labels';
+import { usePeople } from '../../lib/people';
+import { assigneeText } from '../case-common/case-status-fields';
+import { CaseTimeline } from '../case-common/case-timeline';
+import { EvidenceList } from '../case-common/evidence-list';
 import type { SessionActor } from '../../session/use-session';
 import { CaseActions } from './case-actions';
 import { CASE_TEXT as T } from './texts';
@@ -26,7 +31,7 @@ function RecordNow({ recordId }: { recordId: string }) {
         <Descriptions column={1} size="small">
           {Object.entries(T.recordFacts).map(([key, text]) => (
             <Descriptions.Item key={key} label={text}>
-              {r.facts?.[key] === undefined || r.facts[key] === null ? '—' : String(r.facts[key])}
+              {factText(key, r.facts?.[key])}
             </Descriptions.Item>
           ))}
           <Descriptions.Item label={T.recordPublication}>{label(PUBLICATION_LABEL, r.publicationStatus)}</Descriptions.Item>
@@ -45,15 +50,10 @@ export function CasePage() {
     queryKey: ['objection', caseId],
     queryFn: () => must(api.GET('/objections/{caseId}', { params: { path: { caseId } } })),
   });
-  if (objection.isError) return <Alert role="alert" type="error" showIcon title={problemText(objection.error)} />;
   const c = objection.data;
-  const assignee = !c?.currentStep
-    ? '—'
-    : c.assigneeRole === 'APPLICANT'
-      ? T.applicantStep
-      : c.claimedById
-        ? T.claimedBy(c.claimedById)
-        : `${label(ROLE_LABEL, c.assigneeRole)} · ${T.unclaimed}`;
+  const people = usePeople([c?.applicantId, c?.claimedById, ...(c?.timeline ?? []).map((e) => e.actorId)]);
+  if (objection.isError) return <Alert role="alert" type="error" showIcon title={problemText(objection.error)} />;
+  const assignee = c ? assigneeText(c, people) : '—';
   return (
     <Flex vertical gap={24}>
       <Card loading={objection.isPending} title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{T.title(caseId)}</Typography.Title>}
@@ -87,39 +87,11 @@ export function CasePage() {
       </Card>
       {c && c.closedAt === null && <CaseActions actor={actor} objection={c} />}
       <Flex gap={24} wrap align="start">
-        <Card title={T.timeline} style={{ flex: '2 1 420px' }} loading={objection.isPending}>
-          <Timeline
-            items={(c?.timeline ?? []).map((e) => ({
-              content: (
-                <div>
-                  <Typography.Text strong>{label(EVENT_LABEL, e.type)}</Typography.Text>{' '}
-                  <Typography.Text type="secondary">
-                    {dateTime(e.occurredAt)} · {e.actorId === 'system' ? T.system : `${e.actorId}（${label(ROLE_LABEL, e.actorRole)}）`}
-                  </Typography.Text>
-                  {e.reason && <div>{e.reason}</div>}
-                </div>
-              ),
-            }))}
-          />
-        </Card>
+        <div style={{ flex: '2 1 420px' }}>
+          <CaseTimeline events={c?.timeline ?? []} people={people} loading={objection.isPending} />
+        </div>
         <Flex vertical gap={24} style={{ flex: '1 1 300px' }}>
-          <Card title={T.evidence} loading={objection.isPending}>
-            <List
-              locale={{ emptyText: T.noEvidence }}
-              dataSource={evidenceOf(c?.evidence)}
-              renderItem={(item) => (
-                <List.Item
-                  actions={
-                    item.fileId
-                      ? [<a key="download" href={`/evidence/${encodeURIComponent(item.fileId)}/content`} aria-label={`${T.download} ${item.title}`}>{T.download}</a>]
-                      : []
-                  }
-                >
-                  {item.title}
-                </List.Item>
-              )}
-            />
-          </Card>
+          <EvidenceList items={evidenceOf(c?.evidence)} loading={objection.isPending} />
           {c && <RecordNow recordId={c.recordId} />}
         </Flex>
       </Flex>

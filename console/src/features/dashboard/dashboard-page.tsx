@@ -5,11 +5,14 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
+import { Link, useNavigate } from 'react-router';
 import { api, must } from '../../api/client';
 import { problemText } from '../../api/problem-text';
 import { dateTime } from '../../lib/dates';
 import { CASE_TYPE_LABEL, label, CASE_STATUS_LABEL } from '../../lib/labels';
+import { drillDown } from './drill-down';
 import { DASHBOARD_TEXT as T } from './texts';
+import { TrendsSection } from './trends-section';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -17,6 +20,7 @@ const sum = (rows: { count: number }[]) => rows.reduce((total, r) => total + r.c
 
 /** The administrator's monitoring dashboard, from the API's aggregate endpoint (counted in PostgreSQL). */
 export function DashboardPage() {
+  const navigate = useNavigate();
   const stats = useQuery({ queryKey: ['stats', 'cases'], queryFn: () => must(api.GET('/stats/cases')), refetchInterval: 30_000 });
   if (stats.isError) return <Alert role="alert" type="error" title={problemText(stats.error)} />;
   const s = stats.data;
@@ -51,17 +55,23 @@ export function DashboardPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={6}>
           <Card loading={stats.isPending} role="group" aria-label={T.openCases}>
-            <Statistic title={T.openCases} value={sum(s?.openByStatus ?? [])} />
+            <Link to={drillDown({ open: 'true' })}>
+              <Statistic title={T.openCases} value={sum(s?.openByStatus ?? [])} />
+            </Link>
           </Card>
         </Col>
         <Col xs={24} md={6}>
           <Card loading={stats.isPending} role="group" aria-label={T.overdue}>
-            <Statistic title={T.overdue} value={sum(s?.overdue ?? [])} valueStyle={{ color: '#cf1322' }} />
+            <Link to={drillDown({ overdue: 'true' })}>
+              <Statistic title={T.overdue} value={sum(s?.overdue ?? [])} valueStyle={{ color: '#cf1322' }} />
+            </Link>
           </Card>
         </Col>
         <Col xs={24} md={6}>
           <Card loading={stats.isPending} role="group" aria-label={T.escalated}>
-            <Statistic title={T.escalated} value={sum(s?.escalated ?? [])} valueStyle={{ color: '#d4380d' }} />
+            <Link to={drillDown({ open: 'true', escalated: 'true' })}>
+              <Statistic title={T.escalated} value={sum(s?.escalated ?? [])} valueStyle={{ color: '#d4380d' }} />
+            </Link>
           </Card>
         </Col>
         <Col xs={24} md={6}>
@@ -72,7 +82,13 @@ export function DashboardPage() {
         <Col xs={24} lg={12}>
           <Card title={T.openByStatus}>
             <div role="img" aria-label={T.chartLabel(T.openByStatus)}>
-              <ReactEChartsCore echarts={echarts} option={byStatusOption} notMerge style={{ height: 320 }} />
+              <ReactEChartsCore
+                echarts={echarts}
+                option={byStatusOption}
+                notMerge
+                style={{ height: 320 }}
+                onEvents={{ click: (p: { dataIndex: number; seriesIndex: number }) => void navigate(drillDown({ open: 'true', caseType: types[p.dataIndex], status: statuses[p.seriesIndex] })) }}
+              />
             </div>
             <Table
               size="small"
@@ -82,7 +98,7 @@ export function DashboardPage() {
               columns={[
                 { title: '类型', render: (_, r) => label(CASE_TYPE_LABEL, r.caseType) },
                 { title: '状态', render: (_, r) => label(CASE_STATUS_LABEL, r.status) },
-                { title: T.count, dataIndex: 'count' },
+                { title: T.count, render: (_, r) => <Link to={drillDown({ open: 'true', caseType: r.caseType, status: r.status })}>{r.count.toLocaleString('zh-CN')}</Link> },
               ]}
             />
           </Card>
@@ -95,6 +111,7 @@ export function DashboardPage() {
           </Card>
         </Col>
       </Row>
+      <TrendsSection />
     </>
   );
 }

@@ -11,3 +11,20 @@ export const DASHBOARD_TEXT = {
   count: '件数',
   chartLabel: (title: string) => `图表：${title}`,
 };
+
+export const TRENDS_TEXT = {
+  ageing: '在办案件账龄（已用工作日）',
+  ageingBucket: (min: number, max: number | null) => (max === null ? `${min} 个工作日以上` : `${min}–${max} 个工作日`),
+  compliance: '按期办结率（按认定机关）',
+  complianceHelp: (weeks: number) => `近 ${weeks} 周办结的案件中，没有任何环节因超期被升级或督办的比例`,
+  authority: '认定机关',
+  closed: '办结件数',
+  onTime: '按期件数',
+  share: '按期办结率',
+  throughput: '每周收案与办结',
+  week: '周（起始日）',
+  filed: '收案',
+  closedSeries: (type: string) => `办结·${type}`,
+  total: '合计',
+  drill: '点击图表或数字可查看对应案件清单',
+};

@@ -1,99 +1,195 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Space, Table, Tag, Typography } from 'antd';
-import { Link, useNavigate, useOutletContext } from 'react-router';
+import { Alert, App, Button, Card, Checkbox, Flex, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Link, useNavigate, useOutletContext, useSearchParams } from 'react-router';
 import { api, must } from '../../api/client';
 import { problemText } from '../../api/problem-text';
 import { dateTime } from '../../lib/dates';
-import { label, OBJECTION_STATUS_LABEL, STEP_LABEL } from '../../lib/labels';
+import { count } from '../../lib/format';
+import { CASE_TYPE_LABEL, casePath, label, STATUS_LABEL_OF, STEP_LABEL } from '../../lib/labels';
+import { usePeople } from '../../lib/people';
 import type { SessionActor } from '../../session/use-session';
 import { INBOX_TEXT as T } from './texts';
 
-const STAFF_STEPS = new Set(['FILED', 'UNDER_VERIFICATION', 'UNDER_SECOND_REVIEW']);
+type Scope = 'actionable' | 'mine' | 'claimable' | 'all';
+type CaseType = 'OBJECTION' | 'RECTIFICATION' | 'REPAIR';
+const FILTER_KEYS = ['caseType', 'status', 'overdue', 'escalated', 'open', 'authorityId', 'openedFrom', 'openedBefore', 'closedFrom', 'closedBefore', 'q'] as const;
+
+function scopesFor(role: SessionActor['role']): { value: Scope; label: string }[] {
+  if (role === 'APPLICANT') return (['actionable', 'all'] as const).map((value) => ({ value, label: T.scopes[value]! }));
+  if (role === 'ADMIN') return [{ value: 'actionable', label: T.adminActionable }, { value: 'all', label: T.scopes.all! }];
+  return (['actionable', 'mine', 'claimable', 'all'] as const).map((value) => ({ value, label: T.scopes[value]! }));
+}
+
+const shortDate = (iso: string | null) => (iso ? dateTime(iso).slice(0, 10) : '…');
 
 /**
- * The staff inbox: the open objection steps of the reviewer's authority (the API scopes the list), soonest due
- * first; overdue rows are highlighted; claim and release in place.
+ * The unified inbox: the signed-in person's work across objections, repairs and rectifications (GET /work-items,
+ * scoped by the API), with filters in the address so the dashboard's charts can link to the list behind a number.
  */
 export function InboxPage() {
   const actor = useOutletContext<SessionActor>();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const cases = useQuery({
-    queryKey: ['objections', 'inbox'],
-    queryFn: async () => {
-      const pages = await Promise.all(
-        [...STAFF_STEPS].map((status) =>
-          must(api.GET('/objections', { params: { query: { status: status as 'FILED', pageSize: 100 } } })),
-        ),
-      );
-      return pages.flatMap((p) => p.items).filter((c) => c.currentStep !== null && c.assigneeRole !== 'APPLICANT');
-    },
+  const [params, setParams] = useSearchParams();
+  const scope = (params.get('scope') as Scope | null) ?? 'actionable';
+  const page = Number(params.get('page') ?? '1') || 1;
+  const filters = Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? undefined]).filter(([, v]) => v !== undefined));
+  const caseType = params.get('caseType') as CaseType | null;
+
+  const update = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined || value === '') next.delete(key);
+      else next.set(key, value);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next);
+  };
+
+  const items = useQuery({
+    queryKey: ['work-items', scope, page, filters],
+    queryFn: () => must(api.GET('/work-items', { params: { query: { scope, page, pageSize: 20, ...filters } as never } })),
   });
+  const people = usePeople((items.data?.items ?? []).map((i) => i.claimedById));
   const claim = useMutation({
-    mutationFn: ({ caseId, release }: { caseId: string; release: boolean }) =>
-      release
-        ? must(api.POST('/objections/{caseId}/release', { params: { path: { caseId } }, body: {} }))
-        : must(api.POST('/objections/{caseId}/claim', { params: { path: { caseId } }, body: {} })),
+    mutationFn: async ({ caseType: type, id, release }: { caseType: string; id: string; release: boolean }): Promise<unknown> => {
+      const verb = release ? 'release' : 'claim';
+      if (type === 'REPAIR') return must(api.POST(`/repairs/{applicationId}/${verb}` as '/repairs/{applicationId}/claim', { params: { path: { applicationId: id } }, body: {} }));
+      if (type === 'RECTIFICATION') return must(api.POST(`/rectifications/{rectificationId}/${verb}` as '/rectifications/{rectificationId}/claim', { params: { path: { rectificationId: id } }, body: {} }));
+      return must(api.POST(`/objections/{caseId}/${verb}` as '/objections/{caseId}/claim', { params: { path: { caseId: id } }, body: {} }));
+    },
     onSuccess: async (_d, { release }) => {
       message.success(release ? T.released : T.claimed);
-      await queryClient.invalidateQueries({ queryKey: ['objections'] });
+      await queryClient.invalidateQueries();
     },
     onError: (err) => message.error(problemText(err)),
   });
+
   const isStaff = actor.role === 'REVIEWER' || actor.role === 'SUPERVISOR';
+  const statusOptions = Object.entries(caseType ? STATUS_LABEL_OF[caseType]! : { ...STATUS_LABEL_OF.OBJECTION, ...STATUS_LABEL_OF.REPAIR, ...STATUS_LABEL_OF.RECTIFICATION }).map(([value, text]) => ({ value, label: text }));
+  const drill = [
+    params.get('openedFrom') || params.get('openedBefore') ? T.filters.openedRange(shortDate(params.get('openedFrom')), shortDate(params.get('openedBefore'))) : null,
+    params.get('closedFrom') || params.get('closedBefore') ? T.filters.closedRange(shortDate(params.get('closedFrom')), shortDate(params.get('closedBefore'))) : null,
+    params.get('authorityId') ? T.filters.authority(params.get('authorityId')!) : null,
+    params.get('open') === 'true' ? T.filters.open : params.get('open') === 'false' ? T.filters.closed : null,
+  ].filter(Boolean);
+
   return (
     <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{T.title}</Typography.Title>}>
       <Typography.Paragraph type="secondary">{T.subtitle}</Typography.Paragraph>
-      {cases.isError && <Alert type="error" title={problemText(cases.error)} />}
+      <Flex vertical gap={12} style={{ marginBottom: 16 }}>
+        <Segmented<Scope> aria-label={T.title} options={scopesFor(actor.role)} value={scope} onChange={(value) => update({ scope: value })} />
+        <Flex gap={12} wrap align="center">
+          <Select<CaseType>
+            aria-label={T.filters.caseType}
+            placeholder={T.filters.caseType}
+            allowClear
+            style={{ width: 140 }}
+            value={caseType ?? undefined}
+            options={Object.entries(CASE_TYPE_LABEL).map(([value, text]) => ({ value: value as CaseType, label: text }))}
+            onChange={(value) => update({ caseType: value, status: undefined })}
+          />
+          <Select
+            aria-label={T.filters.status}
+            placeholder={T.filters.status}
+            allowClear
+            style={{ width: 180 }}
+            value={params.get('status') ?? undefined}
+            options={statusOptions}
+            onChange={(value: string | undefined) => update({ status: value })}
+          />
+          <Checkbox checked={params.get('overdue') === 'true'} onChange={(e) => update({ overdue: e.target.checked ? 'true' : undefined })}>
+            {T.filters.overdue}
+          </Checkbox>
+          <Checkbox checked={params.get('escalated') === 'true'} onChange={(e) => update({ escalated: e.target.checked ? 'true' : undefined })}>
+            {T.filters.escalated}
+          </Checkbox>
+          <Input.Search
+            aria-label={T.filters.search}
+            placeholder={T.filters.search}
+            allowClear
+            defaultValue={params.get('q') ?? ''}
+            style={{ width: 420, maxWidth: '100%' }}
+            onSearch={(value) => update({ q: value.trim() || undefined })}
+          />
+        </Flex>
+        {drill.length > 0 && (
+          <Space wrap>
+            {drill.map((text) => (
+              <Tag key={text} color="blue">{text}</Tag>
+            ))}
+            <Button size="small" onClick={() => setParams(new URLSearchParams({ scope }))}>{T.filters.clear}</Button>
+          </Space>
+        )}
+      </Flex>
+      {items.isError && <Alert type="error" title={problemText(items.error)} />}
       <Table
-        rowKey="id"
-        loading={cases.isPending}
-        dataSource={cases.data ?? []}
+        rowKey={(c) => `${c.caseType}:${c.id}`}
+        loading={items.isPending}
+        dataSource={items.data?.items ?? []}
         locale={{ emptyText: T.empty }}
         onRow={(c) => (c.overdue ? { style: { background: '#fff1f0' } } : {})}
-        pagination={{ pageSize: 20 }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: items.data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (n) => T.total(count(n)),
+          onChange: (p) => update({ page: String(p) }),
+        }}
         columns={[
-          { title: T.columns.id, render: (_, c) => <Link to={`/cases/${c.id}`}>{c.id}</Link> },
-          { title: T.columns.record, dataIndex: 'recordId' },
-          { title: T.columns.status, render: (_, c) => label(OBJECTION_STATUS_LABEL, c.status) },
+          { title: T.columns.type, render: (_, c) => <Tag>{label(CASE_TYPE_LABEL, c.caseType)}</Tag> },
+          { title: T.columns.id, render: (_, c) => <Link to={casePath(c.caseType, c.id)}>{c.id}</Link> },
+          {
+            title: T.columns.subject,
+            render: (_, c) => (
+              <div>
+                <div>{c.subjectName}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.documentNumber}</Typography.Text>
+              </div>
+            ),
+          },
+          { title: T.columns.status, render: (_, c) => label(STATUS_LABEL_OF[c.caseType] ?? {}, c.status) },
           { title: T.columns.step, render: (_, c) => label(STEP_LABEL, c.currentStep) },
           {
             title: T.columns.due,
-            key: 'dueAt',
-            defaultSortOrder: 'ascend',
-            sorter: (a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999'),
             render: (_, c) => (
-              <Space>
+              <Space wrap>
                 {dateTime(c.dueAt)}
                 {c.overdue && <Tag color="red">{T.overdue}</Tag>}
                 {c.escalated && <Tag color="volcano">{T.escalated}</Tag>}
+                {c.clockPaused && <Tag color="blue">{T.paused}</Tag>}
               </Space>
             ),
           },
           {
             title: T.columns.claim,
-            render: (_, c) => (c.claimedById === actor.id ? <Tag color="blue">{T.mine}</Tag> : c.claimedById ? T.claimedBy(c.claimedById) : T.unclaimed),
+            render: (_, c) =>
+              !c.currentStep || c.closedAt ? '—' : c.assigneeRole === 'APPLICANT' ? T.applicantStep : c.claimedById === actor.id ? <Tag color="blue">{T.mine}</Tag> : c.claimedById ? people.name(c.claimedById) : T.unclaimed,
           },
           {
             title: T.columns.actions,
-            render: (_, c) => (
-              <Space>
-                {isStaff && !c.claimedById && (
-                  <Button size="small" onClick={() => claim.mutate({ caseId: c.id, release: false })} aria-label={`${T.claim} ${c.id}`}>
-                    {T.claim}
+            render: (_, c) => {
+              const staffStep = !c.closedAt && c.currentStep && c.assigneeRole !== 'APPLICANT';
+              return (
+                <Space>
+                  {isStaff && staffStep && !c.claimedById && (
+                    <Button size="small" onClick={() => claim.mutate({ caseType: c.caseType, id: c.id, release: false })} aria-label={`${T.claim} ${c.id}`}>
+                      {T.claim}
+                    </Button>
+                  )}
+                  {staffStep && (c.claimedById === actor.id || (actor.role !== 'APPLICANT' && actor.role !== 'REVIEWER' && c.claimedById)) && (
+                    <Button size="small" onClick={() => claim.mutate({ caseType: c.caseType, id: c.id, release: true })} aria-label={`${T.release} ${c.id}`}>
+                      {T.release}
+                    </Button>
+                  )}
+                  <Button size="small" type="link" onClick={() => void navigate(casePath(c.caseType, c.id))} aria-label={`${T.open} ${c.id}`}>
+                    {T.open}
                   </Button>
-                )}
-                {(c.claimedById === actor.id || (actor.role === 'ADMIN' && c.claimedById)) && (
-                  <Button size="small" onClick={() => claim.mutate({ caseId: c.id, release: true })} aria-label={`${T.release} ${c.id}`}>
-                    {T.release}
-                  </Button>
-                )}
-                <Button size="small" type="link" onClick={() => void navigate(`/cases/${c.id}`)} aria-label={`${T.open} ${c.id}`}>
-                  {T.open}
-                </Button>
-              </Space>
-            ),
+                </Space>
+              );
+            },
           },
         ]}
       />

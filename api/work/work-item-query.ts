@@ -1,0 +1,148 @@
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
+import type { Actor } from '../../domain/roles.js';
+import type { WorkItemsQuery, WorkScope } from './work-item-schemas.js';
+
+const NOTHING = '__none__';
+
+/**
+ * Every case of the three types in one relation, with its record's authority and its subject: the inbox reads it
+ * with the caller's visibility (the same rules as each case type's own endpoints, api/access/) and their filters.
+ * A repair waiting for 补正 has its clock paused: it is never overdue.
+ */
+const CASES = Prisma.sql`
+  SELECT 'OBJECTION' AS "caseType", o."id", o."recordId", o."subjectId", o."status", o."currentStep", o."assigneeRole",
+         o."claimedById", o."dueAt", o."escalated", false AS "clockPaused", o."filedAt" AS "openedAt", o."closedAt"
+    FROM "Objection" o
+  UNION ALL
+  SELECT 'RECTIFICATION', r."id", r."recordId", r."subjectId", r."status", r."currentStep", r."assigneeRole",
+         r."claimedById", r."dueAt", r."escalationLevel" <> 'NONE', false, r."openedAt", r."closedAt"
+    FROM "Rectification" r
+  UNION ALL
+  SELECT 'REPAIR', a."id", a."recordId", a."subjectId", a."status", a."currentStep", a."assigneeRole",
+         a."claimedById", a."dueAt", a."escalated", a."clockPaused", a."filedAt", a."closedAt"
+    FROM "RepairApplication" a`;
+
+const FROM = Prisma.sql`FROM (${CASES}) c JOIN "DishonestyRecord" d ON d."id" = c."recordId" JOIN "Subject" s ON s."id" = c."subjectId"`;
+
+function visibility(actor: Actor): Prisma.Sql {
+  switch (actor.role) {
+    case 'ADMIN':
+      return Prisma.sql`TRUE`;
+    case 'APPLICANT':
+      return Prisma.sql`c."subjectId" = ${actor.subjectId ?? NOTHING}`;
+    case 'REVIEWER':
+    case 'SUPERVISOR':
+      return Prisma.sql`d."authorityId" = ${actor.authorityId ?? NOTHING}`;
+  }
+}
+
+const OPEN_STEP = Prisma.sql`c."closedAt" IS NULL AND c."currentStep" IS NOT NULL`;
+
+/** Staff steps of the caller's role: a reviewer's are the reviewers'; a supervisor may act on reviewers' steps too. */
+function staffSteps(actor: Actor): Prisma.Sql {
+  if (actor.role === 'SUPERVISOR') return Prisma.sql`c."assigneeRole" IN ('REVIEWER', 'SUPERVISOR')`;
+  if (actor.role === 'REVIEWER') return Prisma.sql`c."assigneeRole" = 'REVIEWER'`;
+  return Prisma.sql`c."assigneeRole" <> 'APPLICANT'`;
+}
+
+/** The scope's condition: which cases are the caller's work. */
+export function scopeCondition(actor: Actor, scope: WorkScope): Prisma.Sql {
+  if (scope === 'all') return Prisma.sql`TRUE`;
+  if (actor.role === 'APPLICANT') {
+    // A body's steps are every applicant's of the body: nothing is claimed.
+    return scope === 'actionable' ? Prisma.sql`${OPEN_STEP} AND c."assigneeRole" = 'APPLICANT'` : Prisma.sql`FALSE`;
+  }
+  const mine = Prisma.sql`c."claimedById" = ${actor.id}`;
+  const unclaimed = Prisma.sql`c."claimedById" IS NULL`;
+  switch (scope) {
+    case 'mine':
+      return Prisma.sql`${OPEN_STEP} AND ${mine}`;
+    case 'claimable':
+      return actor.role === 'ADMIN' ? Prisma.sql`FALSE` : Prisma.sql`${OPEN_STEP} AND ${staffSteps(actor)} AND ${unclaimed}`;
+    case 'actionable':
+      return actor.role === 'ADMIN'
+        ? Prisma.sql`${OPEN_STEP} AND ${staffSteps(actor)}`
+        : Prisma.sql`${OPEN_STEP} AND ${staffSteps(actor)} AND (${unclaimed} OR ${mine})`;
+  }
+}
+
+export function overdueCondition(now: Date): Prisma.Sql {
+  return Prisma.sql`(c."closedAt" IS NULL AND NOT c."clockPaused" AND c."dueAt" < ${now})`;
+}
+
+function filters(query: WorkItemsQuery, now: Date): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
+  if (query.caseType) where.push(Prisma.sql`c."caseType" = ${query.caseType}`);
+  if (query.status) where.push(Prisma.sql`c."status" = ${query.status}`);
+  if (query.overdue !== undefined) where.push(query.overdue ? overdueCondition(now) : Prisma.sql`NOT ${overdueCondition(now)}`);
+  if (query.escalated !== undefined) where.push(Prisma.sql`c."escalated" = ${query.escalated}`);
+  if (query.open !== undefined) where.push(query.open ? Prisma.sql`c."closedAt" IS NULL` : Prisma.sql`c."closedAt" IS NOT NULL`);
+  if (query.authorityId) where.push(Prisma.sql`d."authorityId" = ${query.authorityId}`);
+  if (query.openedFrom) where.push(Prisma.sql`c."openedAt" >= ${new Date(query.openedFrom)}`);
+  if (query.openedBefore) where.push(Prisma.sql`c."openedAt" < ${new Date(query.openedBefore)}`);
+  if (query.closedFrom) where.push(Prisma.sql`c."closedAt" >= ${new Date(query.closedFrom)}`);
+  if (query.closedBefore) where.push(Prisma.sql`c."closedAt" < ${new Date(query.closedBefore)}`);
+  if (query.q) {
+    const like = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    where.push(
+      Prisma.sql`(c."id" ILIKE ${like} OR c."recordId" ILIKE ${like} OR d."documentNumber" ILIKE ${like} OR s."name" ILIKE ${like} OR s."creditCode" ILIKE ${like})`,
+    );
+  }
+  return where;
+}
+
+interface WorkItemRow {
+  caseType: 'OBJECTION' | 'RECTIFICATION' | 'REPAIR';
+  id: string;
+  recordId: string;
+  documentNumber: string;
+  subjectId: string;
+  subjectName: string;
+  authorityId: string;
+  status: string;
+  currentStep: string | null;
+  assigneeRole: string | null;
+  claimedById: string | null;
+  dueAt: Date | null;
+  overdue: boolean;
+  escalated: boolean;
+  clockPaused: boolean;
+  openedAt: Date;
+  closedAt: Date | null;
+}
+
+/** One page of the caller's work (soonest due first, then newest), counted and read in PostgreSQL. */
+export async function listWorkItems(prisma: PrismaClient, actor: Actor, query: WorkItemsQuery, now = new Date()) {
+  const where = Prisma.join([visibility(actor), scopeCondition(actor, query.scope), ...filters(query, now)], ' AND ');
+  const [rows, [count]] = await Promise.all([
+    prisma.$queryRaw<WorkItemRow[]>`
+      SELECT c."caseType", c."id", c."recordId", d."documentNumber", c."subjectId", s."name" AS "subjectName", d."authorityId",
+             c."status", c."currentStep", c."assigneeRole", c."claimedById", c."dueAt", ${overdueCondition(now)} AS "overdue",
+             c."escalated", c."clockPaused", c."openedAt", c."closedAt"
+      ${FROM} WHERE ${where}
+      ORDER BY c."closedAt" IS NOT NULL, c."dueAt" ASC NULLS LAST, c."openedAt" DESC, c."id"
+      LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+    prisma.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total ${FROM} WHERE ${where}`,
+  ]);
+  return {
+    items: rows.map((r) => ({ ...r, dueAt: r.dueAt?.toISOString() ?? null, openedAt: r.openedAt.toISOString(), closedAt: r.closedAt?.toISOString() ?? null })),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: Number(count?.total ?? 0),
+  };
+}
+
+/** The caller's pending counts (the console's header badge). */
+export async function workSummary(prisma: PrismaClient, actor: Actor, now = new Date()) {
+  const count = (scope: WorkScope, extra: Prisma.Sql = Prisma.sql`TRUE`) =>
+    prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${FROM} WHERE ${visibility(actor)} AND ${scopeCondition(actor, scope)} AND ${extra}`.then(
+      ([row]) => Number(row?.n ?? 0),
+    );
+  const [actionable, mine, claimable, overdue] = await Promise.all([
+    count('actionable'),
+    count('mine'),
+    count('claimable'),
+    count('actionable', overdueCondition(now)),
+  ]);
+  return { actionable, mine, claimable, overdue };
+}

@@ -1,0 +1,73 @@
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { CASE_TYPES } from '../stats/stats-schemas.js';
+
+extendZodWithOpenApi(z);
+
+const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/, 'must be an identifier');
+const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
+const instant = z.iso.datetime({ offset: true });
+
+/** Whose work: the caller's to act on (claimed by them or claimable by them), only claimed, only claimable, or every visible case. */
+export const WORK_SCOPES = ['actionable', 'mine', 'claimable', 'all'] as const;
+export type WorkScope = (typeof WORK_SCOPES)[number];
+
+export const workItemsQuerySchema = z
+  .object({
+    scope: z.enum(WORK_SCOPES).default('actionable').openapi({
+      description:
+        'actionable: open steps the caller may act on now (an applicant: steps waiting for their body; staff: their authority\'s steps of their role, unclaimed or claimed by them; an administrator: every open staff step); mine: claimed by the caller; claimable: unclaimed staff steps the caller may claim; all: every case the caller may see, open or closed',
+    }),
+    caseType: z.enum(CASE_TYPES).optional(),
+    status: z.string().trim().min(1).max(40).regex(/^[A-Z_]+$/).optional(),
+    overdue: booleanQuery.optional().openapi({ description: 'Open cases whose running step is past its due time' }),
+    escalated: booleanQuery.optional(),
+    open: booleanQuery.optional().openapi({ description: 'true: open cases only; false: closed cases only' }),
+    authorityId: id.optional().openapi({ description: 'The authority that made the case\'s record' }),
+    openedFrom: instant.optional(),
+    openedBefore: instant.optional(),
+    closedFrom: instant.optional(),
+    closedBefore: instant.optional(),
+    q: z.string().trim().min(1).max(100).optional().openapi({ description: 'Case id, record id, document number (文书编号), subject name or 统一社会信用代码 (substring)' }),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+export type WorkItemsQuery = z.infer<typeof workItemsQuerySchema>;
+
+export const workItemSchema = z
+  .object({
+    caseType: z.enum(CASE_TYPES),
+    id: z.string(),
+    recordId: z.string(),
+    documentNumber: z.string(),
+    subjectId: z.string(),
+    subjectName: z.string(),
+    authorityId: z.string(),
+    status: z.string(),
+    currentStep: z.string().nullable(),
+    assigneeRole: z.string().nullable(),
+    claimedById: z.string().nullable(),
+    dueAt: z.string().nullable(),
+    overdue: z.boolean(),
+    escalated: z.boolean(),
+    clockPaused: z.boolean().openapi({ description: 'A repair waiting for 补正: its clock is paused' }),
+    openedAt: z.string(),
+    closedAt: z.string().nullable(),
+  })
+  .openapi('WorkItem');
+
+export const workItemPageSchema = z
+  .object({ items: z.array(workItemSchema), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() })
+  .openapi('WorkItemPage');
+
+export const workSummarySchema = z
+  .object({
+    actionable: z.number().int().openapi({ description: 'The pending count of the console\'s header' }),
+    mine: z.number().int(),
+    claimable: z.number().int(),
+    overdue: z.number().int().openapi({ description: 'Actionable steps past their due time' }),
+  })
+  .openapi('WorkSummary');
+
+export const workSummaryQuerySchema = z.object({}).strict();
