@@ -8,7 +8,8 @@ import {
   type RectificationResult,
   type RectificationWorkflowInput,
 } from '../../workflows/rectification/rectification-contract.js';
-import { eventually, type ObjectionWorld } from './objection-fixtures.js';
+import { type ObjectionWorld } from './objection-fixtures.js';
+import { eventually } from './eventually.js';
 
 /** A policy snapshot from the defaults; secondsPerWorkingDay scales working days to seconds. */
 export function rectificationPolicy(overrides: Partial<RectificationPolicy> = {}): PolicySnapshot<RectificationPolicy> {

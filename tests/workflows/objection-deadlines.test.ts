@@ -7,7 +7,8 @@ import {
   extendVerificationUpdate,
   requestSecondReviewUpdate,
 } from '../../workflows/objection/objection-contract.js';
-import { createObjectionWorld, eventually, objectionServiceFor, type ObjectionWorld } from '../support/objection-fixtures.js';
+import { createObjectionWorld, objectionServiceFor, type ObjectionWorld } from '../support/objection-fixtures.js';
+import { eventually } from '../support/eventually.js';
 import { startRealWorker } from '../support/real-worker.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideLeniencyUpdate, decideRevocationUpdate, proposeLeniencyUpdate, recordLifecycleQuery, revokeRecordUpdate } from '../../workflows/record/record-contract.js';
 import { acceptObjectionUpdate, decideObjectionUpdate } from '../../workflows/objection/objection-contract.js';
-import { eventually, objectionServiceFor } from '../support/objection-fixtures.js';
+import { objectionServiceFor } from '../support/objection-fixtures.js';
+import { eventually } from '../support/eventually.js';
 import { createRecordWorld, recordServiceFor, registration, type RecordWorld } from '../support/record-fixtures.js';
 import { startRealWorker } from '../support/real-worker.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';

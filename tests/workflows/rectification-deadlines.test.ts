@@ -6,7 +6,8 @@ import {
   submitCompletionUpdate,
   submitExplanationUpdate,
 } from '../../workflows/rectification/rectification-contract.js';
-import { createObjectionWorld, eventually, type ObjectionWorld } from '../support/objection-fixtures.js';
+import { createObjectionWorld, type ObjectionWorld } from '../support/objection-fixtures.js';
+import { eventually } from '../support/eventually.js';
 import { startRealWorker } from '../support/real-worker.js';
 import { eventuallyEvent, startRectification } from '../support/rectification-fixtures.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';

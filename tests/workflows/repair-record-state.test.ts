@@ -13,7 +13,8 @@ import {
   revokeRepairUpdate,
   submitMaterialsUpdate,
 } from '../../workflows/repair/repair-contract.js';
-import { eventually, objectionServiceFor } from '../support/objection-fixtures.js';
+import { objectionServiceFor } from '../support/objection-fixtures.js';
+import { eventually } from '../support/eventually.js';
 import { recordServiceFor } from '../support/record-fixtures.js';
 import { startRealWorker } from '../support/real-worker.js';
 import { createRepairWorld, FULL_MATERIALS, repairableRecord, repairServiceFor, type RepairWorld } from '../support/repair-fixtures.js';

@@ -7,7 +7,7 @@ import {
   revokeRepairUpdate,
   submitMaterialsUpdate,
 } from '../../workflows/repair/repair-contract.js';
-import { eventually } from '../support/objection-fixtures.js';
+import { eventually } from '../support/eventually.js';
 import { startRealWorker } from '../support/real-worker.js';
 import { createRepairWorld, FULL_MATERIALS, repairableRecord, repairServiceFor, type RepairWorld } from '../support/repair-fixtures.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';

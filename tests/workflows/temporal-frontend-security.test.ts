@@ -15,7 +15,8 @@ import { AesGcmPayloadCodec, ENCRYPTED_ENCODING } from '../../lib/temporal-secur
 import { recordOutcomeSignal, recordWorkflowId } from '../../workflows/record/record-contract.js';
 import { releaseStepUpdate } from '../../workflows/shared/claim-contract.js';
 import { bearer, createTestApp } from '../support/api-harness.js';
-import { createObjectionWorld, eventually, type ObjectionWorld } from '../support/objection-fixtures.js';
+import { createObjectionWorld, type ObjectionWorld } from '../support/objection-fixtures.js';
+import { eventually } from '../support/eventually.js';
 import { startRealWorker } from '../support/real-worker.js';
 import { createRecordWorld, recordServiceFor, registration } from '../support/record-fixtures.js';
 import { TEST_TEMPORAL_KEYS } from '../support/temporal-test-keys.js';
