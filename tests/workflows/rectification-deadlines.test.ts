@@ -75,7 +75,13 @@ describe('rectification deadlines, reminders and escalation (second-long working
     expect(await rowOf(rectificationId)).toMatchObject({ escalationLevel: 'CRITICISM', status: 'RECTIFYING', currentStep: 'RECTIFICATION' });
     expect((await recordOf(recordId)).rectificationStatus).toBe('OVERDUE');
 
-    expect(await eventually(async () => ((await escalatedWorkflowIds()).includes(workflowId) ? true : undefined))).toBe(true);
+    // The search attribute reaches the visibility store a moment after the event: wait for this subject's list to
+    // hold the case, then say what it holds (only this case of the subject is escalated).
+    const escalated = await eventually(async () => {
+      const ids = await escalatedWorkflowIds();
+      return ids.length > 0 ? ids : undefined;
+    });
+    expect(escalated).toEqual([workflowId]);
 
     const late = await handle.executeUpdate(submitCompletionUpdate, {
       args: [{ actor: world.actors.applicant, summary: '已逾期完成整改', evidence: [{ title: '支付凭证' }] }],
