@@ -15,7 +15,8 @@ const taskQueue = uniqueId('calendar-recompute');
 let stopWorker: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ stop: stopWorker } = await startRealWorker(taskQueue, { prisma: db.prisma }));
+  // Real time: the working-day calendar, not a test's compressed clock.
+  ({ stop: stopWorker } = await startRealWorker(taskQueue, { prisma: db.prisma, timeScale: {} }));
 });
 afterAll(async () => {
   await stopWorker?.();
@@ -23,8 +24,8 @@ afterAll(async () => {
 
 describe('provisional deadlines', () => {
   it('a deadline counted through an unpublished year is provisional, and is recomputed when an administrator publishes the year', async () => {
-    // Real calendar, no scaled clock: today's year is made "unpublished" for the length of the test.
-    const world = await createObjectionWorld(env.prisma, { secondsPerWorkingDay: undefined });
+    // Today's year is made "unpublished" for the length of the test (in this file's own database).
+    const world = await createObjectionWorld(env.prisma);
     const app = await createTestApp({ taskQueue, objectionPolicyId: world.policyId, prisma: db.prisma });
     const admin = await bearer(world.actors.admin);
     const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
@@ -72,7 +73,7 @@ describe('provisional deadlines', () => {
   });
 
   it('a correction of a published year moves the deadlines counted through it', async () => {
-    const world = await createObjectionWorld(env.prisma, { secondsPerWorkingDay: undefined });
+    const world = await createObjectionWorld(env.prisma);
     const app = await createTestApp({ taskQueue, objectionPolicyId: world.policyId, prisma: db.prisma });
     const admin = await bearer(world.actors.admin);
     const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));

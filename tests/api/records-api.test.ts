@@ -15,7 +15,7 @@ let world: RecordWorld;
 
 beforeAll(async () => {
   ({ stop: stopWorker } = await startRealWorker(taskQueue));
-  world = await createRecordWorld(env.prisma, { secondsPerMonth: 3600 });
+  world = await createRecordWorld(env.prisma);
   app = await createTestApp({ taskQueue, publicationPolicyId: world.publicationPolicyId, rectificationPolicyId: world.rectificationPolicyId });
 });
 afterAll(async () => {

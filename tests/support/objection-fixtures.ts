@@ -8,7 +8,7 @@ import { createWorld } from './world.js';
 export async function createObjectionWorld(prisma: PrismaClient, policyOverrides: Partial<ObjectionPolicy> = {}) {
   const { suffix, ...world } = await createWorld(prisma);
   const policyId = `objection-test-${suffix}@1`;
-  const params: ObjectionPolicy = { ...DEFAULT_OBJECTION_POLICY, secondsPerWorkingDay: 60, ...policyOverrides };
+  const params: ObjectionPolicy = { ...DEFAULT_OBJECTION_POLICY, ...policyOverrides };
   await prisma.policy.create({
     data: { id: policyId, name: `objection-test-${suffix}`, processType: 'OBJECTION', version: 1, params, active: false },
   });

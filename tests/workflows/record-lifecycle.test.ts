@@ -4,7 +4,7 @@ import { acceptObjectionUpdate, decideObjectionUpdate } from '../../workflows/ob
 import { objectionServiceFor } from '../support/objection-fixtures.js';
 import { eventually } from '../support/eventually.js';
 import { createRecordWorld, recordServiceFor, registration, type RecordWorld } from '../support/record-fixtures.js';
-import { startRealWorker } from '../support/real-worker.js';
+import { startRealWorker, TEST_TIME_SCALE, workersByTimeScale } from '../support/real-worker.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
 
 const env = await getTestEnv();
@@ -18,7 +18,9 @@ afterAll(async () => {
   await stopWorker?.();
 });
 
-const service = (world: RecordWorld) => recordServiceFor(env.prisma, env.temporalClient, taskQueue, world);
+const service = (world: RecordWorld, queue = taskQueue) => recordServiceFor(env.prisma, env.temporalClient, queue, world);
+/** Workers on whose clock a month lasts a fraction of a second, for the tests in which periods run out. */
+const queueFor = workersByTimeScale('record-lifecycle-fast');
 
 /** Revocation takes two people: a reviewer proposes, a supervisor approves. */
 async function revoke(world: RecordWorld, recordId: string, reason: string) {
@@ -36,8 +38,9 @@ async function eligibilityEvents(subjectId: string): Promise<Array<{ type: strin
 
 describe('record lifecycle and honor eligibility (real Temporal and PostgreSQL)', () => {
   it("a body's record suspends its honor eligibility for the publication period, then publication stops and eligibility returns", async () => {
-    const world = await createRecordWorld(env.prisma, { secondsPerMonth: 0.25 }); // 12 months = 3 s
-    const record = await service(world).register(world.actors.reviewer, registration(world));
+    const queue = await queueFor({ ...TEST_TIME_SCALE, secondsPerMonth: 0.25 }); // 12 months = 3 s
+    const world = await createRecordWorld(env.prisma);
+    const record = await service(world, queue).register(world.actors.reviewer, registration(world));
     const suspended = await eventually(async () => {
       const row = await eligibility(world.subjectId);
       return row && !row.eligible ? row : undefined;
@@ -57,7 +60,7 @@ describe('record lifecycle and honor eligibility (real Temporal and PostgreSQL)'
   });
 
   it('revoking a record lifts the suspension at once and cancels its rectification order', async () => {
-    const world = await createRecordWorld(env.prisma, { secondsPerMonth: 3600 });
+    const world = await createRecordWorld(env.prisma);
     const record = await service(world).register(world.actors.reviewer, registration(world, { rectificationRequired: true }));
     await eventually(async () => ((await eligibility(world.subjectId))?.eligible === false ? true : undefined));
     await eventually(async () => (await env.prisma.rectification.findUnique({ where: { recordId: record.id } })) ?? undefined);
@@ -76,7 +79,7 @@ describe('record lifecycle and honor eligibility (real Temporal and PostgreSQL)'
   });
 
   it('a lighter sanction for self-correction (主动纠错) needs a second person and lifts the suspension', async () => {
-    const world = await createRecordWorld(env.prisma, { secondsPerMonth: 3600 });
+    const world = await createRecordWorld(env.prisma);
     const record = await service(world).register(world.actors.reviewer, registration(world));
     await eventually(async () => ((await eligibility(world.subjectId))?.eligible === false ? true : undefined));
 
@@ -94,7 +97,7 @@ describe('record lifecycle and honor eligibility (real Temporal and PostgreSQL)'
   });
 
   it('an exemption stops publication and every effect', async () => {
-    const world = await createRecordWorld(env.prisma, { secondsPerMonth: 3600 });
+    const world = await createRecordWorld(env.prisma);
     const record = await service(world).register(world.actors.reviewer, registration(world));
     await service(world).act(world.actors.reviewer, record.id, proposeLeniencyUpdate, { kind: 'EXEMPTED', reasons: '及时纠正未造成损失' });
     const exempted = await service(world).act(world.actors.supervisor, record.id, decideLeniencyUpdate, { approve: true, reasons: '同意免于' });
@@ -103,7 +106,7 @@ describe('record lifecycle and honor eligibility (real Temporal and PostgreSQL)'
   });
 
   it('concurrent record events on one subject leave exactly the blocks that remain', async () => {
-    const world = await createRecordWorld(env.prisma, { secondsPerMonth: 3600 });
+    const world = await createRecordWorld(env.prisma);
     const records = await Promise.all([1, 2, 3, 4].map(() => service(world).register(world.actors.reviewer, registration(world))));
     await eventually(async () => {
       const row = await eligibility(world.subjectId);
@@ -121,7 +124,7 @@ describe('record lifecycle and honor eligibility (real Temporal and PostgreSQL)'
   });
 
   it("an objection that deletes a record ends the record's effects", async () => {
-    const world = await createRecordWorld(env.prisma, { secondsPerMonth: 3600 });
+    const world = await createRecordWorld(env.prisma);
     const record = await service(world).register(world.actors.reviewer, registration(world));
     await eventually(async () => ((await eligibility(world.subjectId))?.eligible === false ? true : undefined));
     const objections = objectionServiceFor(env.prisma, env.temporalClient, taskQueue, world);
@@ -134,8 +137,9 @@ describe('record lifecycle and honor eligibility (real Temporal and PostgreSQL)'
   });
 
   it("a civil servant's disciplinary sanction restricts awards (评优评先) for its period only", async () => {
-    const world = await createRecordWorld(env.prisma, { secondsPerMonth: 0.5 }); // warning: 6 months = 3 s
-    await service(world).register(
+    const queue = await queueFor({ ...TEST_TIME_SCALE, secondsPerMonth: 0.5 }); // warning: 6 months = 3 s
+    const world = await createRecordWorld(env.prisma);
+    await service(world, queue).register(
       world.actors.reviewer,
       registration(world, { subjectId: world.civilServantId, source: 'DISCIPLINARY_ACTION', sanctionKind: 'WARNING', policyArea: 'OTHER' }),
     );
@@ -152,8 +156,9 @@ describe('record lifecycle and honor eligibility (real Temporal and PostgreSQL)'
 
   it("a civil servant's major demerit keeps restricting awards after the publication of a general record ends", async () => {
     // 0.5 s a month: publication 12 months = 6 s, major demerit 18 months = 9 s.
-    const world = await createRecordWorld(env.prisma, { secondsPerMonth: 0.5 });
-    const record = await service(world).register(
+    const queue = await queueFor({ ...TEST_TIME_SCALE, secondsPerMonth: 0.5 });
+    const world = await createRecordWorld(env.prisma);
+    const record = await service(world, queue).register(
       world.actors.reviewer,
       registration(world, { subjectId: world.civilServantId, source: 'DISCIPLINARY_ACTION', sanctionKind: 'MAJOR_DEMERIT', policyArea: 'OTHER' }),
     );
@@ -174,7 +179,7 @@ describe('record lifecycle and honor eligibility (real Temporal and PostgreSQL)'
   });
 
   it('an objection that stops publication stops publication only: the suspension and the rectification order continue', async () => {
-    const world = await createRecordWorld(env.prisma, { secondsPerMonth: 3600 });
+    const world = await createRecordWorld(env.prisma);
     const record = await service(world).register(world.actors.reviewer, registration(world, { rectificationRequired: true }));
     await eventually(async () => ((await eligibility(world.subjectId))?.eligible === false ? true : undefined));
     await eventually(async () => (await env.prisma.rectification.findUnique({ where: { recordId: record.id } })) ?? undefined);

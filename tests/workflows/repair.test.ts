@@ -9,7 +9,7 @@ import {
   submitMaterialsUpdate,
 } from '../../workflows/repair/repair-contract.js';
 import { clockPassed, eventually } from '../support/eventually.js';
-import { startRealWorker } from '../support/real-worker.js';
+import { startRealWorker, TEST_TIME_SCALE, workersByTimeScale } from '../support/real-worker.js';
 import { createRepairWorld, FULL_MATERIALS, repairableRecord, repairServiceFor, type RepairWorld } from '../support/repair-fixtures.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
 
@@ -24,7 +24,10 @@ afterAll(async () => {
   await stopWorker?.();
 });
 
-const service = (world: RepairWorld) => repairServiceFor(env.prisma, env.temporalClient, taskQueue, world);
+const service = (world: RepairWorld, queue = taskQueue) => repairServiceFor(env.prisma, env.temporalClient, queue, world);
+/** Workers whose working day lasts a second, for the tests in which 补正 deadlines pass. */
+const queueFor = workersByTimeScale('repair-fast');
+const SECOND_LONG_DAYS = { ...TEST_TIME_SCALE, secondsPerWorkingDay: 1 };
 const eligible = async (subjectId: string) => (await env.prisma.subjectEligibility.findUnique({ where: { subjectId } }))?.eligible;
 const eventTypes = async (caseId: string) =>
   (await env.prisma.caseEvent.findMany({ where: { caseId }, orderBy: { id: 'asc' }, select: { type: true } })).map((e) => e.type);
@@ -95,9 +98,9 @@ describe('credit repair (real Temporal and PostgreSQL)', () => {
   });
 
   it('补正 pauses the acceptance clock until the materials arrive', async () => {
-    const world = await createRepairWorld(env.prisma, { secondsPerWorkingDay: 1, acceptWorkingDays: 4, reminderWorkingDaysBefore: 0 });
+    const world = await createRepairWorld(env.prisma, { acceptWorkingDays: 4, reminderWorkingDaysBefore: 0 });
     const record = await repairableRecord(env.prisma, env.temporalClient, taskQueue, world);
-    const filed = await service(world).file(world.actors.applicant, { recordId: record.id, materials: FULL_MATERIALS.slice(0, 2) });
+    const filed = await service(world, await queueFor(SECOND_LONG_DAYS)).file(world.actors.applicant, { recordId: record.id, materials: FULL_MATERIALS.slice(0, 2) });
     const id = filed.application.id;
     const handle = env.temporalClient.workflow.getHandle(filed.application.workflowId);
     const acceptance = await eventually(async () => (await handle.query(repairStateQuery)).step?.deadline ?? undefined);
@@ -126,9 +129,9 @@ describe('credit repair (real Temporal and PostgreSQL)', () => {
   });
 
   it('a 补正 request that is not answered in time lapses, and the application is not accepted', async () => {
-    const world = await createRepairWorld(env.prisma, { secondsPerWorkingDay: 1, correctionWorkingDays: 1 });
+    const world = await createRepairWorld(env.prisma, { correctionWorkingDays: 1 });
     const record = await repairableRecord(env.prisma, env.temporalClient, taskQueue, world);
-    const filed = await service(world).file(world.actors.applicant, { recordId: record.id, materials: FULL_MATERIALS.slice(0, 1) });
+    const filed = await service(world, await queueFor(SECOND_LONG_DAYS)).file(world.actors.applicant, { recordId: record.id, materials: FULL_MATERIALS.slice(0, 1) });
     await service(world).act(world.actors.reviewer, filed.application.id, requestCorrectionUpdate, {
       missing: ['CREDIT_COMMITMENT', 'PERFORMANCE_PROOF', 'IDENTITY_AUTHORIZATION'],
       reason: '缺承诺书等材料',

@@ -114,7 +114,7 @@ describe('the Temporal frontend without the API', () => {
   });
 
   it('a signal that ends a record, sent straight to Temporal, is dropped: the record stays published', async () => {
-    const recordWorld = await createRecordWorld(env.prisma, { secondsPerMonth: 3600 });
+    const recordWorld = await createRecordWorld(env.prisma);
     const record = await recordServiceFor(env.prisma, env.temporalClient, taskQueue, recordWorld).register(recordWorld.actors.reviewer, registration(recordWorld));
     const workflowId = recordWorkflowId(record.id);
     await eventually(async () => ((await env.prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: record.id } })).publicationStatus === 'PUBLISHED' ? true : undefined));

@@ -117,7 +117,6 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
         openedAt: new Date().toISOString(),
         workingDays,
         reminderWorkingDaysBefore: policy.reminderWorkingDaysBefore,
-        secondsPerWorkingDay: policy.secondsPerWorkingDay,
         onOverdue,
       },
       stepHooks,

@@ -99,7 +99,6 @@ export async function rectificationWorkflow(input: RectificationWorkflowInput): 
         reminderWorkingDaysBefore: firstReminder,
         extraReminderWorkingDaysBefore: moreReminders,
         followUpWorkingDaysAfter: assigneeRole === 'APPLICANT' ? [policy.criticismAfterWorkingDays] : undefined,
-        secondsPerWorkingDay: policy.secondsPerWorkingDay,
         onOverdue: 'escalate',
       },
       stepHooks,

@@ -94,7 +94,6 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
         openedAt: new Date().toISOString(),
         workingDays,
         reminderWorkingDaysBefore: policy.reminderWorkingDaysBefore,
-        secondsPerWorkingDay: policy.secondsPerWorkingDay,
         onOverdue,
       },
       hooks,
@@ -165,7 +164,6 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
         from: openedAt,
         to: new Date().toISOString(),
         max: workingDays,
-        secondsPerWorkingDay: policy.secondsPerWorkingDay,
       });
       await recorder.record('CORRECTION_REQUESTED', actor, {
         reason,
@@ -199,7 +197,6 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
           from: correctionAskedAt,
           to: new Date().toISOString(),
           max: policy.correctionWorkingDays,
-          secondsPerWorkingDay: policy.secondsPerWorkingDay,
         });
         overallChanged = true;
       }
@@ -378,7 +375,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
       overallChanged = false;
       if (workingDays !== counted) {
         counted = workingDays;
-        const { deadline } = await computeStepDeadline({ from: input.filedAt, workingDays, reminderWorkingDaysBefore: 0, secondsPerWorkingDay: policy.secondsPerWorkingDay });
+        const { deadline } = await computeStepDeadline({ from: input.filedAt, workingDays, reminderWorkingDaysBefore: 0 });
         state.overallDueAt = deadline.dueAt;
         // A deadline moved into the future (extension, paused days) is no longer passed.
         if (Date.parse(deadline.dueAt) > Date.now()) state.overallOverdue = false;
