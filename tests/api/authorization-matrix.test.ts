@@ -8,9 +8,10 @@
  * caller the matrix admits must get a 2xx: a 409 never counts as "passed the gates".
  *
  * Callers the matrix refuses (401, 403, 404, 400) and the first admitted caller share one prepared case per route:
- * refusals (role, then scope) are decided before a case's state, so they change nothing and no earlier success
- * changes them. Every further admitted caller of a state-changing route gets a freshly prepared case of its own, so
- * one caller's success never turns another's into a 409.
+ * refusals by role and scope are decided before a case's state, so they change nothing and no earlier success
+ * changes them. Every further admitted caller of a state-changing route, and every caller the case itself refuses
+ * (`refusedByCase`: its validator looks at the state first), gets a freshly prepared case of its own, so one
+ * caller's success never turns another's answer into a 409.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,6 +97,8 @@ interface RouteSpec {
   fixture: FixtureKind;
   request: (fx: Fixture) => { path: string; body?: object; upload?: Buffer };
   expect: Record<Caller, Expected>;
+  /** Callers refused by the case itself (its workflow validator), after its state: they need the prepared state too. */
+  refusedByCase?: Caller[];
 }
 
 const NO_BODY = (path: string) => () => ({ path });
@@ -166,6 +169,7 @@ const MATRIX: Record<string, RouteSpec> = {
     fixture: 'claimed-objection',
     request: (fx) => ({ path: `/objections/${fx.caseId}/release`, body: {} }),
     expect: RELEASE,
+    refusedByCase: ['supervisor'],
   },
   'POST /objections/{caseId}/assignment': {
     fixture: 'objection',
@@ -214,6 +218,7 @@ const MATRIX: Record<string, RouteSpec> = {
     fixture: 'claimed-rectification',
     request: (fx) => ({ path: `/rectifications/${fx.rectificationId}/release`, body: {} }),
     expect: RELEASE,
+    refusedByCase: ['supervisor'],
   },
   'POST /rectifications/{rectificationId}/assignment': {
     fixture: 'completed-rectification',
@@ -346,7 +351,12 @@ function repairActions(actions: Record<string, [FixtureKind, Record<Caller, Expe
   return Object.fromEntries(
     Object.entries(actions).map(([path, [fixture, expected, body]]) => [
       `POST /repairs/{applicationId}/${path}`,
-      { fixture, request: (fx: Fixture) => ({ path: `/repairs/${fx.repairId}/${path}`, body }), expect: expected },
+      {
+        fixture,
+        request: (fx: Fixture) => ({ path: `/repairs/${fx.repairId}/${path}`, body }),
+        expect: expected,
+        ...(expected === RELEASE ? { refusedByCase: ['supervisor' as const] } : {}),
+      },
     ]),
   );
 }
@@ -545,7 +555,7 @@ describe('authorization matrix', () => {
     let sharedActedOn = false;
     for (const caller of ROLES) {
       let fx = shared;
-      if (method !== 'GET' && admitted(spec.expect[caller])) {
+      if (method !== 'GET' && (admitted(spec.expect[caller]) || spec.refusedByCase?.includes(caller))) {
         if (sharedActedOn) fx = await prepare(spec.fixture);
         sharedActedOn = true;
       }
