@@ -22,7 +22,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createDeadlineActivities(deps.deadlines),
     ...createObjectionActivities(deps.prisma, deps.temporal),
-    ...createRecordActivities(deps.prisma, deps.deadlines.timeZone),
+    ...createRecordActivities(deps.prisma, deps.deadlines.timeZone, deps.deadlines.timeScale),
     ...createRecordEndingActivities(deps.prisma, deps.temporal),
     ...createEligibilityActivities(deps.prisma, deps.temporal),
     ...createRepairActivities(deps.prisma, deps.temporal, deps.deadlines),

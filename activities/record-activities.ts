@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { endOfLocalDay, localDateOf, startOfLocalDay } from '../domain/calendar/local-date.js';
+import type { TimeScale } from '../domain/calendar/time-scale.js';
 import { computeRecordWindow, type RecordWindow, type RecordWindowRequest } from '../domain/records/record-window.js';
 import type { RecordPatch, RecordTransition } from '../workflows/record/record-transition.js';
 import { appendAuditEvent } from '../lib/audit/append-audit-event.js';
@@ -17,15 +18,16 @@ function toUpdate(patch: RecordPatch): Prisma.DishonestyRecordUpdateInput {
   };
 }
 
-export function createRecordActivities(prisma: PrismaClient, timeZone: string) {
+export function createRecordActivities(prisma: PrismaClient, timeZone: string, timeScale: TimeScale = {}) {
   return {
-    /** Publication and sanction periods of a record (calendar months, or a scaled clock in tests). */
+    /** Publication and sanction periods of a record (calendar months, or the worker's compressed time). */
     async computeRecordWindow(request: RecordWindowRequest): Promise<RecordWindow> {
       return computeRecordWindow(
         request,
         (day) => endOfLocalDay(day, timeZone).toISOString(),
         (day) => startOfLocalDay(day, timeZone).toISOString(),
         (instant) => localDateOf(new Date(instant), timeZone),
+        timeScale,
       );
     },
 

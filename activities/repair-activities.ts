@@ -112,10 +112,10 @@ export function createRepairActivities(prisma: PrismaClient, temporal: Client, d
     },
 
     /** How many whole working days of a step had passed at `to` (for pausing a clock during 补正). */
-    async workingDaysElapsed(request: { from: string; to: string; max: number; secondsPerWorkingDay?: number | undefined }): Promise<number> {
+    async workingDaysElapsed(request: { from: string; to: string; max: number }): Promise<number> {
       let elapsed = 0;
       for (let days = 1; days <= request.max; days++) {
-        const due = await deadlines.compute({ from: request.from, workingDays: days, secondsPerWorkingDay: request.secondsPerWorkingDay });
+        const due = await deadlines.compute({ from: request.from, workingDays: days });
         if (Date.parse(due.dueAt) > Date.parse(request.to)) break;
         elapsed = days;
       }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TimeScale } from '../domain/calendar/time-scale.js';
 import { DEFAULT_DATABASE_URL } from './database-url.js';
 import type { OidcSettings } from './oidc-tokens.js';
 import { loadOrCreateInstanceSecret, weakSecretReason } from './security/instance-secret.js';
@@ -62,6 +63,13 @@ const configSchema = z.object({
     .transform((value) => value === 'true'),
   /** When the last day of a deadline ends: 24:00 (default) or a close-of-business time HH:MM. */
   CALENDAR_DAY_ENDS_AT: z.string().regex(/^(24:00|([01]\d|2[0-3]):[0-5]\d)$/, 'must be 24:00 or HH:MM').default('24:00'),
+  /**
+   * Tests and demonstrations only (read by the worker): a working day lasts this many seconds and the calendar is not
+   * consulted. Refused with NODE_ENV=production.
+   */
+  TIME_SCALE_SECONDS_PER_WORKING_DAY: emptyAsUnset(z.coerce.number().positive().max(86_400)),
+  /** Tests and demonstrations only (read by the worker): a calendar month of publication or sanction lasts this many seconds. */
+  TIME_SCALE_SECONDS_PER_MONTH: emptyAsUnset(z.coerce.number().positive().max(31 * 86_400)),
   /** Directory of the local-disk evidence file store. */
   EVIDENCE_DIR: z.string().min(1).default('.data/evidence'),
   /** Largest evidence file accepted, in bytes (default 10 MiB); larger uploads are a 413. */
@@ -99,6 +107,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {
     throw new Error('Invalid configuration: OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL are set together, or not at all');
   }
+  const scaled = (['TIME_SCALE_SECONDS_PER_WORKING_DAY', 'TIME_SCALE_SECONDS_PER_MONTH'] as const).filter((name) => parsed.data[name] !== undefined);
+  if (scaled.length > 0 && parsed.data.NODE_ENV === 'production') {
+    throw new Error(
+      `Invalid configuration: ${scaled.join(' and ')} compress every deadline and publication period for tests and demonstrations; ` +
+        'a production configuration (NODE_ENV=production) refuses them: unset them',
+    );
+  }
   if (parsed.data.OIDC_ISSUER === parsed.data.AUTH_ISSUER) {
     throw new Error('Invalid configuration: OIDC_ISSUER must differ from AUTH_ISSUER (tokens are routed to their verifier by issuer)');
   }
@@ -132,4 +147,9 @@ export function temporalKeysOf(config: AppConfig): TemporalKeys {
     previousPayloadKeys: config.TEMPORAL_PAYLOAD_PREVIOUS_KEYS,
     previousPublicKeys: config.TEMPORAL_ACTOR_PREVIOUS_PUBLIC_KEYS,
   });
+}
+
+/** The worker's compressed time (tests and demonstrations); real time when neither variable is set. */
+export function timeScaleOf(config: AppConfig): TimeScale {
+  return { secondsPerWorkingDay: config.TIME_SCALE_SECONDS_PER_WORKING_DAY, secondsPerMonth: config.TIME_SCALE_SECONDS_PER_MONTH };
 }

@@ -4,7 +4,7 @@ import { createActivities } from '../activities/index.js';
 import { createDeadlineCalculator } from '../lib/calendar/deadline-calculator.js';
 import { CheckpointScheduler } from '../lib/audit/checkpoint/checkpoint-scheduler.js';
 import { loadOrCreateSigningKey } from '../lib/audit/checkpoint/signing-key.js';
-import { auditSigningKeyFileOf, loadConfig, temporalKeysOf } from '../lib/config.js';
+import { auditSigningKeyFileOf, loadConfig, temporalKeysOf, timeScaleOf } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
 import { installWorkerRuntime } from '../lib/observability/worker-runtime.js';
 import { OutboxDispatcher } from '../lib/outbox/outbox-dispatcher.js';
@@ -33,6 +33,7 @@ const worker = await Worker.create({
     deadlines: createDeadlineCalculator(prisma, {
       timeZone: config.CALENDAR_TIME_ZONE,
       settings: { countAdjustedWorkdays: config.CALENDAR_COUNT_ADJUSTED_WORKDAYS, dayEndsAt: config.CALENDAR_DAY_ENDS_AT },
+      timeScale: timeScaleOf(config),
     }),
     temporal,
   }),
@@ -52,6 +53,10 @@ const checkpoints =
     ? new CheckpointScheduler(prisma, loadOrCreateSigningKey(auditSigningKeyFileOf(config)), { intervalMs: config.AUDIT_CHECKPOINT_INTERVAL_MS, logger })
     : null;
 checkpoints?.start();
+const timeScale = timeScaleOf(config);
+if (timeScale.secondsPerWorkingDay !== undefined || timeScale.secondsPerMonth !== undefined) {
+  logger.warn({ timeScale }, 'compressed time (TIME_SCALE_*): deadlines and publication periods are not the real ones; tests and demonstrations only');
+}
 logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, metrics: config.TEMPORAL_METRICS_BIND_ADDRESS ?? null, actionPublicKey: keys.signing.publicKeyHex, outbox: outbox ? 'delivering' : 'no NOTIFY_WEBHOOK_URL: messages wait' }, 'worker started');
 // Worker.run() stops on SIGINT/SIGTERM by itself (the SDK installs the signal handlers).
 await worker.run();

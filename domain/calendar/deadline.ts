@@ -9,13 +9,11 @@ export interface Deadline {
   dueAt: string;
   /** True when the count ran into a year whose holiday arrangement is not yet published. */
   provisional: boolean;
-  /** Version of the calendar data used, or "scaled" for a policy with secondsPerWorkingDay. */
+  /** Version of the calendar data used, or "scaled" when the worker runs on compressed time (domain/calendar/time-scale.ts). */
   calendarVersion: string;
 }
 
 export interface DeadlineRequest {
   from: string;
   workingDays: number;
-  /** When set, a working day lasts this many seconds and the calendar is not consulted (tests, demos). */
-  secondsPerWorkingDay?: number | undefined;
 }

@@ -14,11 +14,6 @@ export const objectionPolicySchema = z.object({
   secondReviewAllowed: z.boolean(),
   secondReviewRequestWorkingDays: z.number().int().min(1).max(60),
   secondReviewWorkingDays: z.number().int().min(1).max(60),
-  /**
-   * Test and demonstration setting: when set, one working day lasts this many seconds of real time and the
-   * calendar is not consulted. Production policies leave it unset.
-   */
-  secondsPerWorkingDay: z.number().positive().max(86_400).optional(),
 });
 export type ObjectionPolicy = z.infer<typeof objectionPolicySchema>;
 

@@ -33,8 +33,6 @@ export const publicationPolicySchema = z.object({
    * qualifies is not settled [U]. Default: both, as before this setting existed.
    */
   leniencySubjects: z.enum(['CIVIL_SERVANTS_ONLY', 'BODIES_AND_CIVIL_SERVANTS']).default('BODIES_AND_CIVIL_SERVANTS'),
-  /** Test and demonstration setting: one month lasts this many seconds; production leaves it unset. */
-  secondsPerMonth: z.number().positive().max(31 * 86_400).optional(),
 });
 export type PublicationPolicy = z.infer<typeof publicationPolicySchema>;
 

@@ -1,5 +1,6 @@
 import { publicationWindow, type PublicationPolicy } from './publication-policy.js';
 import { addCalendarMonths } from './calendar-months.js';
+import type { TimeScale } from '../calendar/time-scale.js';
 import { SANCTION_MONTHS, type LeniencyKind, type SanctionKind, type Severity } from './record-types.js';
 
 export interface RecordWindowRequest {
@@ -32,14 +33,23 @@ export interface RecordWindow {
 
 type EndOfDay = (date: string) => string;
 
-/** Publication and sanction periods of a record, in calendar months (民法典 art. 202) or on a scaled clock. */
-export function computeRecordWindow(request: RecordWindowRequest, endOfDay: EndOfDay, startOfDay: EndOfDay, localDateOf?: LocalDateOf): RecordWindow {
+/**
+ * Publication and sanction periods of a record, in calendar months (民法典 art. 202), or on the compressed clock of a
+ * test or demonstration worker (`timeScale.secondsPerMonth`).
+ */
+export function computeRecordWindow(
+  request: RecordWindowRequest,
+  endOfDay: EndOfDay,
+  startOfDay: EndOfDay,
+  localDateOf?: LocalDateOf,
+  timeScale: TimeScale = {},
+): RecordWindow {
   const registrationDate = localDateOf ? localDateOf(request.registeredAt) : undefined;
   const window = publicationWindow(request.decisionDate, request.severity, request.policy, request.leniency, registrationDate);
   const period = request.policy.periods[request.severity];
   const months = request.leniency === 'EXEMPTED' ? 0 : request.leniency === 'LIGHTER' ? period.minMonths : period.maxMonths;
   const sanctionMonths = request.sanctionKind ? SANCTION_MONTHS[request.sanctionKind] : null;
-  const scale = request.policy.secondsPerMonth;
+  const scale = timeScale.secondsPerMonth;
   const effectiveFrom = startOfDay(request.decisionDate);
   if (scale) {
     const start = Date.parse(request.registeredAt);

@@ -12,7 +12,6 @@ export const rectificationPolicySchema = z.object({
   reminderWorkingDaysBefore: z.array(z.number().int().min(1).max(60)).max(5),
   criticismAfterWorkingDays: z.number().int().min(1).max(60),
   reviewWorkingDays: z.number().int().min(1).max(60),
-  secondsPerWorkingDay: z.number().positive().max(86_400).optional(),
 });
 export type RectificationPolicy = z.infer<typeof rectificationPolicySchema>;
 

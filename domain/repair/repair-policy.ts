@@ -40,7 +40,6 @@ export const repairPolicySchema = z.object({
    */
   overallWorkingDays: z.number().int().min(1).max(120).default(10),
   overallExtensionWorkingDays: z.number().int().min(0).max(60).default(3),
-  secondsPerWorkingDay: z.number().positive().max(86_400).optional(),
 });
 export type RepairPolicy = z.infer<typeof repairPolicySchema>;
 

@@ -1,4 +1,5 @@
 import type { Deadline, DeadlineRequest } from '../../domain/calendar/deadline.js';
+import type { TimeScale } from '../../domain/calendar/time-scale.js';
 import { assertTimeZone, endOfLocalDay, isIsoDate, localDateOf, startOfLocalDay } from '../../domain/calendar/local-date.js';
 import { dayEndMinutes, workingDaySettingsSchema, type WorkingDaySettings } from '../../domain/calendar/working-day-settings.js';
 import { addWorkingDays } from '../../domain/calendar/working-days.js';
@@ -12,6 +13,8 @@ export const MAX_WORKING_DAYS = 366;
 export interface DeadlineCalculator {
   /** The IANA time zone in which dates are counted. */
   readonly timeZone: string;
+  /** Compressed time of a test or demonstration worker; empty (real time) everywhere else. */
+  readonly timeScale: TimeScale;
   /** Throws AppError VALIDATION for an invalid request. */
   compute(request: DeadlineRequest): Promise<Deadline>;
 }
@@ -21,6 +24,11 @@ export interface DeadlineCalculatorOptions {
   timeZone: string;
   /** Whether 调休上班 days count, and when the last day ends; defaults in working-day-settings.ts. */
   settings?: Partial<WorkingDaySettings> | undefined;
+  /**
+   * Compressed time (tests, demonstrations): a working day lasts `secondsPerWorkingDay` seconds and the calendar is
+   * not consulted. The worker takes it from its configuration, which production refuses (lib/config.ts).
+   */
+  timeScale?: TimeScale | undefined;
 }
 
 // An instant must carry its offset: a bare local time would be read in the server's zone.
@@ -39,12 +47,9 @@ function parseRequest(request: DeadlineRequest): Date {
   const errors: FieldProblem[] = [];
   const from = parseFrom(request.from);
   if (!from) errors.push({ path: 'from', message: 'must be an ISO 8601 instant with an offset, e.g. 2025-09-26T09:00:00+08:00' });
-  const { workingDays, secondsPerWorkingDay } = request;
+  const { workingDays } = request;
   if (!Number.isInteger(workingDays) || workingDays < 0 || workingDays > MAX_WORKING_DAYS) {
     errors.push({ path: 'workingDays', message: `must be an integer from 0 to ${MAX_WORKING_DAYS}` });
-  }
-  if (secondsPerWorkingDay != null && !(Number.isFinite(secondsPerWorkingDay) && secondsPerWorkingDay > 0)) {
-    errors.push({ path: 'secondsPerWorkingDay', message: 'must be a positive number' });
   }
   if (errors.length > 0 || !from) {
     const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
@@ -56,6 +61,11 @@ function parseRequest(request: DeadlineRequest): Date {
 export function createDeadlineCalculator(prisma: PrismaClient, options: DeadlineCalculatorOptions): DeadlineCalculator {
   const { timeZone } = options;
   assertTimeZone(timeZone);
+  const timeScale: TimeScale = { ...options.timeScale };
+  const { secondsPerWorkingDay } = timeScale;
+  if (secondsPerWorkingDay !== undefined && !(Number.isFinite(secondsPerWorkingDay) && secondsPerWorkingDay > 0)) {
+    throw new Error(`timeScale.secondsPerWorkingDay must be a positive number, not ${secondsPerWorkingDay}`);
+  }
   const settings = workingDaySettingsSchema.parse(options.settings ?? {});
   const endMinutes = dayEndMinutes(settings);
   // 24:00 is the start of the next local day; a close of business is that many minutes after the day's start
@@ -66,11 +76,11 @@ export function createDeadlineCalculator(prisma: PrismaClient, options: Deadline
 
   return {
     timeZone,
+    timeScale,
     async compute(request) {
       const from = parseRequest(request);
-      const { workingDays, secondsPerWorkingDay } = request;
-      // Temporal payloads may carry null for an absent policy setting.
-      if (secondsPerWorkingDay != null) {
+      const { workingDays } = request;
+      if (secondsPerWorkingDay !== undefined) {
         const dueAt = new Date(from.getTime() + workingDays * secondsPerWorkingDay * 1000);
         return {
           from: from.toISOString(),

@@ -1,4 +1,4 @@
-import type { OutboxMessage } from '../../generated/prisma/client.js';
+import { Prisma, type OutboxMessage } from '../../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
 import type { PrismaClient } from '../prisma.js';
 
@@ -10,6 +10,8 @@ export interface OutboxDispatcherOptions {
   /** How long a claimed message stays invisible to other dispatchers while it is being sent. */
   leaseSeconds?: number;
   timeoutMs?: number;
+  /** Only messages of these topics (dispatchers of different webhooks share one outbox); all topics when unset. */
+  topics?: readonly string[];
   logger: Logger;
 }
 
@@ -57,11 +59,12 @@ export class OutboxDispatcher {
 
   private async claim(): Promise<OutboxMessage[]> {
     const lease = this.options.leaseSeconds ?? 30;
+    const topics = this.options.topics ? Prisma.sql`AND topic = ANY(${[...this.options.topics]}::text[])` : Prisma.empty;
     return this.prisma.$queryRaw<OutboxMessage[]>`
       UPDATE "OutboxMessage" SET "nextAttemptAt" = now() + make_interval(secs => ${lease})
       WHERE id IN (
         SELECT id FROM "OutboxMessage"
-        WHERE status = 'PENDING' AND "nextAttemptAt" <= now()
+        WHERE status = 'PENDING' AND "nextAttemptAt" <= now() ${topics}
         ORDER BY "createdAt" LIMIT ${this.options.batchSize ?? 20}
         FOR UPDATE SKIP LOCKED)
       RETURNING *`;

@@ -8,7 +8,8 @@ import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageingRanges, weekStarts } from '../../api/stats/stats-trends-service.js';
 import { bearer, createTestApp } from '../support/api-harness.js';
-import { createObjectionWorld, eventually, type ObjectionWorld } from '../support/objection-fixtures.js';
+import { createObjectionWorld, type ObjectionWorld } from '../support/objection-fixtures.js';
+import { eventually } from '../support/eventually.js';
 import { startRealWorker } from '../support/real-worker.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
 

@@ -315,7 +315,7 @@ async function snapshot() {
 
 beforeAll(async () => {
   ({ stop: stopWorker } = await startRealWorker(taskQueue));
-  world = await createRecordWorld(env.prisma, { secondsPerMonth: 3_600 });
+  world = await createRecordWorld(env.prisma);
   app = await createTestApp({
     taskQueue,
     objectionPolicyId: world.policyId,

@@ -166,13 +166,17 @@ describe('the idempotency middleware around a failing or slow handler', () => {
   it('answers 409 "in progress" when the first request is still running after the wait', async () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
+    let started: () => void = () => {};
+    const running = new Promise<void>((resolve) => (started = resolve));
     const mini = miniApp(async (_req, res) => {
+      started();
       await gate;
       res.status(201).json({ done: true });
     }, 300);
     const key = uniqueId('slow');
     const first = request(mini).post('/things').set('Idempotency-Key', key).send({ b: 2 }).then((r) => r);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The handler runs only once the first request holds the key: the duplicate is sent after that, never before.
+    await running;
     const duplicate = await request(mini).post('/things').set('Idempotency-Key', key).send({ b: 2 });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.detail).toMatch(/in progress/);

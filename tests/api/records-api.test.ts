@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp } from '../support/api-harness.js';
-import { eventually } from '../support/objection-fixtures.js';
+import { eventually } from '../support/eventually.js';
 import { createRecordWorld, registration, type RecordWorld } from '../support/record-fixtures.js';
 import { startRealWorker } from '../support/real-worker.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
@@ -15,7 +15,7 @@ let world: RecordWorld;
 
 beforeAll(async () => {
   ({ stop: stopWorker } = await startRealWorker(taskQueue));
-  world = await createRecordWorld(env.prisma, { secondsPerMonth: 3600 });
+  world = await createRecordWorld(env.prisma);
   app = await createTestApp({ taskQueue, publicationPolicyId: world.publicationPolicyId, rectificationPolicyId: world.rectificationPolicyId });
 });
 afterAll(async () => {

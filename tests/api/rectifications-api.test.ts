@@ -6,7 +6,7 @@ import type { Actor } from '../../domain/roles.js';
 import { cancelRectificationSignal } from '../../workflows/rectification/rectification-contract.js';
 import { bearer, createTestApp } from '../support/api-harness.js';
 import { createObjectionWorld, type ObjectionWorld } from '../support/objection-fixtures.js';
-import { startRealWorker } from '../support/real-worker.js';
+import { startRealWorker, workersByTimeScale } from '../support/real-worker.js';
 import { eventuallyEvent, startRectification } from '../support/rectification-fixtures.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
 
@@ -25,8 +25,10 @@ afterAll(async () => {
   await stopWorker?.();
 });
 
-const start = (overrides: Parameters<typeof startRectification>[4] = {}) =>
-  startRectification(env.prisma, env.temporalClient, taskQueue, world, overrides);
+const start = (overrides: Parameters<typeof startRectification>[4] = {}, queue = taskQueue) =>
+  startRectification(env.prisma, env.temporalClient, queue, world, overrides);
+/** Workers whose working day lasts a second, for cases that must run late within a test. */
+const queueFor = workersByTimeScale('rectifications-api-fast');
 
 async function post(actor: Actor, path: string, body: object, idempotencyKey?: string) {
   const req = request(app).post(path).set('Authorization', await bearer(actor));
@@ -141,7 +143,7 @@ describe('rectification API', () => {
   });
 
   it('lists rectifications with filters (overdue, escalated, status), pagination and visibility', async () => {
-    const late = await start({ secondsPerWorkingDay: 1, explanationWorkingDays: 1, criticismAfterWorkingDays: 60 });
+    const late = await start({ explanationWorkingDays: 1, criticismAfterWorkingDays: 60 }, await queueFor({ secondsPerWorkingDay: 1 }));
     const onTime = await start();
     await eventuallyEvent(env.prisma, late.rectificationId, 'SUPERVISION_NOTICE');
     const ids = (res: request.Response) => res.body.items.map((item: { id: string }) => item.id as string);

@@ -6,7 +6,7 @@ import { bearer, createTestApp } from '../support/api-harness.js';
 import { startRealWorker } from '../support/real-worker.js';
 import { createRepairWorld, FULL_MATERIALS, repairableRecord, type RepairWorld } from '../support/repair-fixtures.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
-import { eventually } from '../support/objection-fixtures.js';
+import { eventually } from '../support/eventually.js';
 
 const env = await getTestEnv();
 const taskQueue = uniqueId('repair-claims');

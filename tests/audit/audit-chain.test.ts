@@ -12,11 +12,16 @@ import { verifyAllChains, verifyCaseChain } from '../../lib/audit/verify-audit.j
 import { createLogger } from '../../lib/logger.js';
 import { bearer, createTestApp } from '../support/api-harness.js';
 import { TEST_AUDIT_KEY_FILE } from '../support/audit-key.js';
-import { createObjectionWorld, eventually, type ObjectionWorld } from '../support/objection-fixtures.js';
+import { createObjectionWorld, type ObjectionWorld } from '../support/objection-fixtures.js';
+import { eventually } from '../support/eventually.js';
+import { createPrivateDatabase } from '../support/private-database.js';
 import { startRealWorker } from '../support/real-worker.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
 
 const env = await getTestEnv();
+// Verification of the whole log runs on a log of its own: the shared one holds every other test's events, and the
+// tamper tests here and in audit-checkpoint.test.ts break chains in it for a moment.
+const ownLog = await createPrivateDatabase('audit_log');
 const taskQueue = uniqueId('audit-chain');
 let stopWorker: () => Promise<void>;
 let app: Express;
@@ -32,10 +37,10 @@ afterAll(async () => {
 });
 
 /** A synthetic case with `count` events written through the chain helper, one transaction each. */
-async function writeChain(count: number, caseId = uniqueId('AUDIT')): Promise<{ caseId: string; ids: bigint[] }> {
+async function writeChain(count: number, caseId = uniqueId('AUDIT'), prisma: PrismaClient = env.prisma): Promise<{ caseId: string; ids: bigint[] }> {
   const ids: bigint[] = [];
   for (let i = 0; i < count; i++) {
-    const { id } = await env.prisma.$transaction((tx) =>
+    const { id } = await prisma.$transaction((tx) =>
       appendAuditEvent(tx, {
         eventKey: `${caseId}/${i}`,
         caseId,
@@ -182,14 +187,27 @@ describe('hash-chained audit trail', () => {
     expect((await env.prisma.caseEvent.findUniqueOrThrow({ where: { id: ids[0]! } })).reason).toBe('第0步');
   });
 
-  it('verifies the whole log case by case, and no writer bypasses the chain', async () => {
-    const { caseId } = await writeChain(3);
-    const result = await verifyAllChains(env.prisma);
-    // Other tests write concurrently; this one's events are among those checked.
-    expect(result.checked).toBeGreaterThanOrEqual(3);
-    if (!result.ok) expect(result.firstBroken?.caseId).not.toBe(caseId);
-    // Every writer in the product goes through the chain helper: no event in the shared test log lacks a hash.
-    expect(await env.prisma.caseEvent.count({ where: { hash: null } })).toBe(0);
+  it('verifies the whole log case by case and names the first broken case, including an event written outside the chain', async () => {
+    const prisma = ownLog.prisma;
+    const seeded = await prisma.caseEvent.count();
+    const run = uniqueId('LOG');
+    const chains = [await writeChain(2, `${run}-A`, prisma), await writeChain(3, `${run}-B`, prisma), await writeChain(2, `${run}-C`, prisma)];
+    expect(await verifyAllChains(prisma)).toEqual({ ok: true, checked: seeded + 7 });
+
+    const [, b, c] = chains as [unknown, { caseId: string; ids: bigint[] }, { caseId: string; ids: bigint[] }];
+    await tamper(prisma, b.ids[1]!, 'reason', '第1步（已篡改）');
+    expect(await verifyAllChains(prisma)).toMatchObject({ ok: false, firstBroken: { caseId: b.caseId, eventId: b.ids[1]!.toString(), reason: expect.stringMatching(/hash/) } });
+    await tamper(prisma, b.ids[1]!, 'reason', '第1步');
+    expect(await verifyAllChains(prisma)).toEqual({ ok: true, checked: seeded + 7 });
+
+    // A writer that bypassed lib/audit would leave an event without a hash: the log names it.
+    const stray = await prisma.caseEvent.create({
+      data: { eventKey: `${c.caseId}/stray`, caseId: c.caseId, caseType: 'TEST', type: 'STRAY', actorId: 'system', actorRole: 'ADMIN', occurredAt: new Date() },
+    });
+    expect(await verifyAllChains(prisma)).toMatchObject({
+      ok: false,
+      firstBroken: { caseId: c.caseId, eventId: stray.id.toString(), reason: expect.stringMatching(/no hash/) },
+    });
   });
 
   it('a refused request leaves an ACCESS_DENIED event in the actor’s access chain', async () => {

@@ -176,8 +176,11 @@ describe('computing deadlines from the database calendar', () => {
     expect((await listCalendarYears(prisma)).find((y) => y.year === 2027)).toMatchObject({ holidays: 1, workdays: 0 });
   });
 
-  it('with secondsPerWorkingDay counts seconds instead of the calendar', async () => {
-    const deadline = await calculator.compute({ from: '2025-09-30T15:59:58Z', workingDays: 3, secondsPerWorkingDay: 2 });
+  it('on a worker with compressed time (tests, demonstrations) counts seconds instead of the calendar', async () => {
+    const scaled = createDeadlineCalculator(prisma, { timeZone: 'Asia/Shanghai', timeScale: { secondsPerWorkingDay: 2 } });
+    expect(calculator.timeScale).toEqual({});
+    expect(() => createDeadlineCalculator(prisma, { timeZone: 'Asia/Shanghai', timeScale: { secondsPerWorkingDay: 0 } })).toThrow(/positive/);
+    const deadline = await scaled.compute({ from: '2025-09-30T15:59:58Z', workingDays: 3 });
     expect(deadline).toEqual({
       from: '2025-09-30T15:59:58.000Z',
       workingDays: 3,

@@ -44,8 +44,8 @@ afterAll(async () => {
 
 describe('a rectification in the console', () => {
   it('a body explains and completes its rectification with a PDF, and a reviewer claims and accepts it', { timeout: 180_000 }, async () => {
-    // Hour-long working days: no deadline passes during the test.
-    const { rectificationId } = await startRectification(env.prisma, env.temporalClient, taskQueue, world, { secondsPerWorkingDay: 3600 });
+    // The test worker's minute-long working days: no deadline passes during the test.
+    const { rectificationId } = await startRectification(env.prisma, env.temporalClient, taskQueue, world);
 
     const body = await newPage(browser);
     await signIn(body, baseUrl, world.actors.applicant.id, PASSWORD);

@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import { createApp } from '../../api/app.js';
 import type { AppDeps } from '../../api/app-deps.js';
 import type { Actor } from '../../domain/roles.js';
+import type { PrismaClient } from '../../lib/prisma.js';
 import { issueToken, type TokenSettings } from '../../lib/auth-tokens.js';
 import { createDeadlineCalculator } from '../../lib/calendar/deadline-calculator.js';
 import { createLogger } from '../../lib/logger.js';
@@ -19,10 +20,10 @@ export const TEST_TOKENS: TokenSettings = {
 /** The Temporal Web UI origin the test app allows to call /codec. */
 export const TEST_UI_ORIGIN = 'http://127.0.0.1:8233';
 
-/** The real app on the test database and Temporal server, with a task queue and policy of the test's own. */
 /** The Prometheus scraper's token of every test app (GET /metrics). */
 export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789abcdef';
 
+/** The real app on the test database and Temporal server, with a task queue and policy of the test's own. */
 export async function createTestApp(options: {
   taskQueue: string;
   objectionPolicyId?: string;
@@ -37,17 +38,20 @@ export async function createTestApp(options: {
   rateLimitPerMinute?: number;
   /** METRICS_TOKEN of the app; TEST_METRICS_TOKEN unless given (null: metrics off). */
   metricsToken?: string | null;
+  /** The app's database: the run's test database unless given (a file's private database). */
+  prisma?: PrismaClient;
 }): Promise<Express> {
   const env = await getTestEnv();
+  const prisma = options.prisma ?? env.prisma;
   return createApp({
-    prisma: env.prisma,
+    prisma,
     temporal: env.temporalClient,
     payloadCodec: new AesGcmPayloadCodec(TEST_TEMPORAL_KEYS.payload),
     temporalUiOrigins: [TEST_UI_ORIGIN],
     logger: createLogger('silent'),
     taskQueue: options.taskQueue,
     tokens: TEST_TOKENS,
-    deadlines: createDeadlineCalculator(env.prisma, { timeZone: 'Asia/Shanghai' }),
+    deadlines: createDeadlineCalculator(prisma, { timeZone: 'Asia/Shanghai' }),
     objectionPolicyId: options.objectionPolicyId,
     publicationPolicyId: options.publicationPolicyId,
     rectificationPolicyId: options.rectificationPolicyId,

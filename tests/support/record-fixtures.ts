@@ -7,13 +7,14 @@ import type { PrismaClient } from '../../lib/prisma.js';
 import { createObjectionWorld } from './objection-fixtures.js';
 
 export interface RecordWorldOptions {
-  /** How long a month of publication lasts in the test, in seconds. */
-  secondsPerMonth: number;
   rectification?: Partial<RectificationPolicy>;
 }
 
-/** An objection world plus publication and rectification policies on a scaled clock, and a civil servant. */
-export async function createRecordWorld(prisma: PrismaClient, options: RecordWorldOptions) {
+/**
+ * An objection world plus publication and rectification policies of its own, and a civil servant. How long a month
+ * or a working day lasts is the worker's time scale (tests/support/real-worker.ts), not the policies'.
+ */
+export async function createRecordWorld(prisma: PrismaClient, options: RecordWorldOptions = {}) {
   const world = await createObjectionWorld(prisma);
   const s = randomBytes(4).toString('hex');
   const publicationPolicyId = `publication-test-${s}@1`;
@@ -26,7 +27,7 @@ export async function createRecordWorld(prisma: PrismaClient, options: RecordWor
         processType: 'PUBLICATION',
         version: 1,
         active: false,
-        params: { ...DEFAULT_PUBLICATION_POLICY, secondsPerMonth: options.secondsPerMonth },
+        params: { ...DEFAULT_PUBLICATION_POLICY },
       },
       {
         id: rectificationPolicyId,
@@ -34,7 +35,7 @@ export async function createRecordWorld(prisma: PrismaClient, options: RecordWor
         processType: 'RECTIFICATION',
         version: 1,
         active: false,
-        params: { ...DEFAULT_RECTIFICATION_POLICY, secondsPerWorkingDay: 60, ...options.rectification },
+        params: { ...DEFAULT_RECTIFICATION_POLICY, ...options.rectification },
       },
     ],
   });

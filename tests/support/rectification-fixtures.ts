@@ -8,15 +8,16 @@ import {
   type RectificationResult,
   type RectificationWorkflowInput,
 } from '../../workflows/rectification/rectification-contract.js';
-import { eventually, type ObjectionWorld } from './objection-fixtures.js';
+import { type ObjectionWorld } from './objection-fixtures.js';
+import { eventually } from './eventually.js';
 
-/** A policy snapshot from the defaults; secondsPerWorkingDay scales working days to seconds. */
+/** A policy snapshot from the defaults (the worker's time scale decides how long a working day lasts). */
 export function rectificationPolicy(overrides: Partial<RectificationPolicy> = {}): PolicySnapshot<RectificationPolicy> {
   return {
     id: 'rectification-test@1',
     name: 'rectification-test',
     version: 1,
-    params: { ...DEFAULT_RECTIFICATION_POLICY, secondsPerWorkingDay: 60, ...overrides },
+    params: { ...DEFAULT_RECTIFICATION_POLICY, ...overrides },
   };
 }
 

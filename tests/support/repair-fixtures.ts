@@ -5,9 +5,9 @@ import { DEFAULT_REPAIR_POLICY, type RepairPolicy } from '../../domain/repair/re
 import type { PrismaClient } from '../../lib/prisma.js';
 import { createRecordWorld, recordServiceFor, registration } from './record-fixtures.js';
 
-/** A record world with a repair policy of its own (working days in seconds). */
+/** A record world with a repair policy of its own. */
 export async function createRepairWorld(prisma: PrismaClient, overrides: Partial<RepairPolicy> = {}) {
-  const world = await createRecordWorld(prisma, { secondsPerMonth: 3600 });
+  const world = await createRecordWorld(prisma);
   const repairPolicyId = `repair-test-${randomBytes(4).toString('hex')}@1`;
   await prisma.policy.create({
     data: {
@@ -16,7 +16,7 @@ export async function createRepairWorld(prisma: PrismaClient, overrides: Partial
       processType: 'REPAIR',
       version: 1,
       active: false,
-      params: { ...DEFAULT_REPAIR_POLICY, secondsPerWorkingDay: 60, ...overrides },
+      params: { ...DEFAULT_REPAIR_POLICY, ...overrides },
     },
   });
   return { ...world, repairPolicyId };

@@ -6,7 +6,7 @@ import {
   eligibilityWorkflowId,
   recordEligibilityChangedSignal,
 } from '../../workflows/eligibility/eligibility-contract.js';
-import { eventually } from '../support/objection-fixtures.js';
+import { eventually } from '../support/eventually.js';
 import { startRealWorker } from '../support/real-worker.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
 

@@ -7,8 +7,9 @@ import {
   extendVerificationUpdate,
   requestSecondReviewUpdate,
 } from '../../workflows/objection/objection-contract.js';
-import { createObjectionWorld, eventually, objectionServiceFor, type ObjectionWorld } from '../support/objection-fixtures.js';
-import { startRealWorker } from '../support/real-worker.js';
+import { createObjectionWorld, objectionServiceFor, type ObjectionWorld } from '../support/objection-fixtures.js';
+import { eventually } from '../support/eventually.js';
+import { startRealWorker, workersByTimeScale } from '../support/real-worker.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
 
 const env = await getTestEnv();
@@ -22,9 +23,13 @@ afterAll(async () => {
   await stopWorker?.();
 });
 
-async function file(world: ObjectionWorld) {
+/** Workers whose working day lasts a second, for the tests in which deadlines pass. */
+const queueFor = workersByTimeScale('objection-deadlines-fast');
+const SECOND_LONG_DAYS = { secondsPerWorkingDay: 1 };
+
+async function file(world: ObjectionWorld, queue = taskQueue) {
   const recordId = await world.createRecord();
-  const service = objectionServiceFor(env.prisma, env.temporalClient, taskQueue, world);
+  const service = objectionServiceFor(env.prisma, env.temporalClient, queue, world);
   const filed = await service.file(world.actors.applicant, {
     recordId,
     grounds: 'LISTED_WITHOUT_CONDITIONS',
@@ -51,8 +56,8 @@ async function eventTypes(caseId: string): Promise<string[]> {
 
 describe('objection deadlines, reminders and escalation (second-long working days)', () => {
   it('reminds before the acceptance deadline, escalates to a supervisor after it, and keeps the step open', async () => {
-    const world = await createObjectionWorld(env.prisma, { secondsPerWorkingDay: 1, acceptWorkingDays: 3, reminderWorkingDaysBefore: 1 });
-    const { service, caseId } = await file(world);
+    const world = await createObjectionWorld(env.prisma, { acceptWorkingDays: 3, reminderWorkingDaysBefore: 1 });
+    const { service, caseId } = await file(world, await queueFor(SECOND_LONG_DAYS));
 
     const types = await eventually(async () => {
       const t = await eventTypes(caseId);
@@ -144,8 +149,8 @@ describe('objection deadlines, reminders and escalation (second-long working day
   });
 
   it('the second-review window lapses after its working days and the rejection becomes final', async () => {
-    const world = await createObjectionWorld(env.prisma, { secondReviewAllowed: true, secondsPerWorkingDay: 1, secondReviewRequestWorkingDays: 2, acceptWorkingDays: 30, verifyWorkingDays: 30 });
-    const { service, caseId, workflowId } = await file(world);
+    const world = await createObjectionWorld(env.prisma, { secondReviewAllowed: true, secondReviewRequestWorkingDays: 2, acceptWorkingDays: 30, verifyWorkingDays: 30 });
+    const { service, caseId, workflowId } = await file(world, await queueFor(SECOND_LONG_DAYS));
     await service.act(world.actors.reviewer, caseId, acceptObjectionUpdate, {});
     await service.act(world.actors.reviewer, caseId, decideObjectionUpdate, { outcome: 'REJECT', reasons: '证据不足' });
     const result = await env.temporalClient.workflow.getHandle(workflowId).result();

@@ -6,8 +6,9 @@ import {
   submitCompletionUpdate,
   submitExplanationUpdate,
 } from '../../workflows/rectification/rectification-contract.js';
-import { createObjectionWorld, eventually, type ObjectionWorld } from '../support/objection-fixtures.js';
-import { startRealWorker } from '../support/real-worker.js';
+import { createObjectionWorld, type ObjectionWorld } from '../support/objection-fixtures.js';
+import { eventually } from '../support/eventually.js';
+import { startRealWorker, TEST_TIME_SCALE } from '../support/real-worker.js';
 import { eventuallyEvent, startRectification } from '../support/rectification-fixtures.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
 
@@ -17,7 +18,8 @@ let stopWorker: () => Promise<void>;
 let world: ObjectionWorld;
 
 beforeAll(async () => {
-  ({ stop: stopWorker } = await startRealWorker(taskQueue));
+  // Every test here lets deadlines pass: a working day lasts a second on this file's worker.
+  ({ stop: stopWorker } = await startRealWorker(taskQueue, { timeScale: { ...TEST_TIME_SCALE, secondsPerWorkingDay: 1 } }));
   world = await createObjectionWorld(env.prisma);
 });
 afterAll(async () => {
@@ -45,7 +47,6 @@ async function escalatedWorkflowIds(): Promise<string[]> {
 describe('rectification deadlines, reminders and escalation (second-long working days)', () => {
   it('reminds, issues 督办 and then 通报批评 with a 问责 referral, and still takes a late completion', async () => {
     const { recordId, rectificationId, workflowId, handle } = await start({
-      secondsPerWorkingDay: 1,
       explanationWorkingDays: 1,
       rectificationWorkingDays: 4,
       reminderWorkingDaysBefore: [3, 1],
@@ -74,7 +75,13 @@ describe('rectification deadlines, reminders and escalation (second-long working
     expect(await rowOf(rectificationId)).toMatchObject({ escalationLevel: 'CRITICISM', status: 'RECTIFYING', currentStep: 'RECTIFICATION' });
     expect((await recordOf(recordId)).rectificationStatus).toBe('OVERDUE');
 
-    expect(await eventually(async () => ((await escalatedWorkflowIds()).includes(workflowId) ? true : undefined))).toBe(true);
+    // The search attribute reaches the visibility store a moment after the event: wait for this subject's list to
+    // hold the case, then say what it holds (only this case of the subject is escalated).
+    const escalated = await eventually(async () => {
+      const ids = await escalatedWorkflowIds();
+      return ids.length > 0 ? ids : undefined;
+    });
+    expect(escalated).toEqual([workflowId]);
 
     const late = await handle.executeUpdate(submitCompletionUpdate, {
       args: [{ actor: world.actors.applicant, summary: '已逾期完成整改', evidence: [{ title: '支付凭证' }] }],
@@ -88,7 +95,6 @@ describe('rectification deadlines, reminders and escalation (second-long working
 
   it('an extension after 督办 moves the deadline into the future: the record is no longer overdue, the escalation stays on record', async () => {
     const { recordId, rectificationId, handle } = await start({
-      secondsPerWorkingDay: 1,
       explanationWorkingDays: 30,
       rectificationWorkingDays: 1,
       reminderWorkingDaysBefore: [1],
@@ -108,7 +114,7 @@ describe('rectification deadlines, reminders and escalation (second-long working
   });
 
   it('an overdue review goes to a supervisor and is not a 督办 of the body', async () => {
-    const { rectificationId, handle } = await start({ secondsPerWorkingDay: 1, explanationWorkingDays: 30, rectificationWorkingDays: 30, reviewWorkingDays: 1 });
+    const { rectificationId, handle } = await start({ explanationWorkingDays: 30, rectificationWorkingDays: 30, reviewWorkingDays: 1 });
     await handle.executeUpdate(submitExplanationUpdate, { args: [explanation()] });
     await handle.executeUpdate(submitCompletionUpdate, { args: [{ actor: world.actors.applicant, summary: '完成', evidence: [{ title: '凭证' }] }] });
     await eventuallyEvent(env.prisma, rectificationId, 'ESCALATED');

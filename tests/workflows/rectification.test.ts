@@ -10,7 +10,8 @@ import {
   submitProgressUpdate,
   type RectificationState,
 } from '../../workflows/rectification/rectification-contract.js';
-import { createObjectionWorld, eventually, type ObjectionWorld } from '../support/objection-fixtures.js';
+import { createObjectionWorld, type ObjectionWorld } from '../support/objection-fixtures.js';
+import { eventually } from '../support/eventually.js';
 import { startRealWorker } from '../support/real-worker.js';
 import { rectificationEventTypes, startRectification } from '../support/rectification-fixtures.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';

@@ -13,9 +13,10 @@ import {
   revokeRepairUpdate,
   submitMaterialsUpdate,
 } from '../../workflows/repair/repair-contract.js';
-import { eventually, objectionServiceFor } from '../support/objection-fixtures.js';
+import { objectionServiceFor } from '../support/objection-fixtures.js';
+import { eventually } from '../support/eventually.js';
 import { recordServiceFor } from '../support/record-fixtures.js';
-import { startRealWorker } from '../support/real-worker.js';
+import { startRealWorker, TEST_TIME_SCALE, workersByTimeScale } from '../support/real-worker.js';
 import { createRepairWorld, FULL_MATERIALS, repairableRecord, repairServiceFor, type RepairWorld } from '../support/repair-fixtures.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
 
@@ -30,7 +31,9 @@ afterAll(async () => {
   await stopWorker?.();
 });
 
-const repairs = (world: RepairWorld) => repairServiceFor(env.prisma, env.temporalClient, taskQueue, world);
+const repairs = (world: RepairWorld, queue = taskQueue) => repairServiceFor(env.prisma, env.temporalClient, queue, world);
+/** Workers whose working day lasts a second, for the test in which the overall cap passes. */
+const queueFor = workersByTimeScale('record-ended-fast');
 const records = (world: RepairWorld) => recordServiceFor(env.prisma, env.temporalClient, taskQueue, world);
 const eventTypes = async (caseId: string) =>
   (await env.prisma.caseEvent.findMany({ where: { caseId }, orderBy: { id: 'asc' }, select: { type: true } })).map((e) => e.type);
@@ -94,7 +97,7 @@ describe('a record deleted or revoked ends its open cases (real Temporal and Pos
     await eventually(async () => ((await env.prisma.caseEvent.count({ where: { caseId: record.id, type: 'PUBLISHED' } })) > 0 ? true : undefined));
     // The record is revoked in the same moment the approval is written.
     await env.prisma.dishonestyRecord.update({ where: { id: record.id }, data: { status: 'REVOKED', publicationStatus: 'STOPPED', sanctionsActive: false } });
-    const activities = createActivities({ prisma: env.prisma, deadlines: createDeadlineCalculator(env.prisma, { timeZone: 'Asia/Shanghai' }), temporal: env.temporalClient });
+    const activities = createActivities({ prisma: env.prisma, deadlines: createDeadlineCalculator(env.prisma, { timeZone: 'Asia/Shanghai', timeScale: TEST_TIME_SCALE }), temporal: env.temporalClient });
     const eventKey = `test-${filed.application.id}/approved`;
     await activities.recordRepairTransition({
       event: { eventKey, caseId: filed.application.id, caseType: 'REPAIR', type: 'APPROVED', actorId: world.actors.supervisor.id, actorRole: 'SUPERVISOR', reason: '同意', data: null, occurredAt: new Date().toISOString() },
@@ -164,9 +167,10 @@ describe('repair materials (深圳 art. 81: one 补正 listing every missing ite
 describe('the overall cap of a repair (single window 10 WD, +3 WD once with approval)', () => {
   it('escalates when the whole application is not decided in time, and a supervisor may extend it once', async () => {
     // One working day = 1 s: overall cap 3 WD, steps long enough not to fall due first.
-    const world = await createRepairWorld(env.prisma, { secondsPerWorkingDay: 1, overallWorkingDays: 3, overallExtensionWorkingDays: 3, acceptWorkingDays: 30, reminderWorkingDaysBefore: 0 });
+    const fast = await queueFor({ ...TEST_TIME_SCALE, secondsPerWorkingDay: 1 });
+    const world = await createRepairWorld(env.prisma, { overallWorkingDays: 3, overallExtensionWorkingDays: 3, acceptWorkingDays: 30, reminderWorkingDaysBefore: 0 });
     const record = await repairableRecord(env.prisma, env.temporalClient, taskQueue, world);
-    const filed = await repairs(world).file(world.actors.applicant, { recordId: record.id, materials: FULL_MATERIALS });
+    const filed = await repairs(world, fast).file(world.actors.applicant, { recordId: record.id, materials: FULL_MATERIALS });
     const id = filed.application.id;
     await eventually(async () => ((await eventTypes(id)).includes('OVERALL_DEADLINE_PASSED') ? true : undefined), 15_000);
     const handle = env.temporalClient.workflow.getHandle(`repair-${id}`);

@@ -4,11 +4,12 @@ import {
   decideRepairUpdate,
   requestCorrectionUpdate,
   reviewRepairUpdate,
+  repairStateQuery,
   revokeRepairUpdate,
   submitMaterialsUpdate,
 } from '../../workflows/repair/repair-contract.js';
-import { eventually } from '../support/objection-fixtures.js';
-import { startRealWorker } from '../support/real-worker.js';
+import { clockPassed, eventually } from '../support/eventually.js';
+import { startRealWorker, TEST_TIME_SCALE, workersByTimeScale } from '../support/real-worker.js';
 import { createRepairWorld, FULL_MATERIALS, repairableRecord, repairServiceFor, type RepairWorld } from '../support/repair-fixtures.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
 
@@ -23,7 +24,10 @@ afterAll(async () => {
   await stopWorker?.();
 });
 
-const service = (world: RepairWorld) => repairServiceFor(env.prisma, env.temporalClient, taskQueue, world);
+const service = (world: RepairWorld, queue = taskQueue) => repairServiceFor(env.prisma, env.temporalClient, queue, world);
+/** Workers whose working day lasts a second, for the tests in which 补正 deadlines pass. */
+const queueFor = workersByTimeScale('repair-fast');
+const SECOND_LONG_DAYS = { ...TEST_TIME_SCALE, secondsPerWorkingDay: 1 };
 const eligible = async (subjectId: string) => (await env.prisma.subjectEligibility.findUnique({ where: { subjectId } }))?.eligible;
 const eventTypes = async (caseId: string) =>
   (await env.prisma.caseEvent.findMany({ where: { caseId }, orderBy: { id: 'asc' }, select: { type: true } })).map((e) => e.type);
@@ -94,27 +98,40 @@ describe('credit repair (real Temporal and PostgreSQL)', () => {
   });
 
   it('补正 pauses the acceptance clock until the materials arrive', async () => {
-    const world = await createRepairWorld(env.prisma, { secondsPerWorkingDay: 1, acceptWorkingDays: 4, reminderWorkingDaysBefore: 0 });
+    const world = await createRepairWorld(env.prisma, { acceptWorkingDays: 4, reminderWorkingDaysBefore: 0 });
     const record = await repairableRecord(env.prisma, env.temporalClient, taskQueue, world);
-    const filed = await service(world).file(world.actors.applicant, { recordId: record.id, materials: FULL_MATERIALS.slice(0, 2) });
+    const filed = await service(world, await queueFor(SECOND_LONG_DAYS)).file(world.actors.applicant, { recordId: record.id, materials: FULL_MATERIALS.slice(0, 2) });
     const id = filed.application.id;
-    await new Promise((resolve) => setTimeout(resolve, 1300));
+    const handle = env.temporalClient.workflow.getHandle(filed.application.workflowId);
+    const acceptance = await eventually(async () => (await handle.query(repairStateQuery)).step?.deadline ?? undefined);
+    const msPerWorkingDay = (Date.parse(acceptance.dueAt) - Date.parse(acceptance.from)) / 4;
+
+    // At least one of the four working days is used before the request (the deadline says when that is).
+    await clockPassed(Date.parse(acceptance.from) + msPerWorkingDay);
     const paused = await service(world).act(world.actors.reviewer, id, requestCorrectionUpdate, { missing: ['PERFORMANCE_PROOF', 'IDENTITY_AUTHORIZATION'], reason: '材料不全' });
     expect(paused).toMatchObject({ status: 'NEEDS_CORRECTION', clockPaused: true });
-    await new Promise((resolve) => setTimeout(resolve, 4000)); // past the original 4-day deadline
-    const resumedAt = Date.now();
+    const requested = await env.prisma.caseEvent.findFirstOrThrow({ where: { caseId: id, type: 'CORRECTION_REQUESTED' } });
+    const used = (requested.data as { acceptanceWorkingDaysUsed: number }).acceptanceWorkingDaysUsed;
+    expect(used).toBeGreaterThanOrEqual(1);
+
+    // The original deadline passes while the clock is paused: no escalation (the timer would have fired by now).
+    await clockPassed(acceptance.dueAt, msPerWorkingDay);
+    expect(await eventTypes(id)).not.toContain('ESCALATED');
+
     const resumed = await service(world).act(world.actors.applicant, id, submitMaterialsUpdate, { materials: FULL_MATERIALS.slice(2) });
     expect(resumed).toMatchObject({ status: 'FILED', clockPaused: false, currentStep: 'ACCEPTANCE' });
-    const remainingMs = Date.parse(resumed.dueAt!) - resumedAt;
-    expect(remainingMs).toBeGreaterThan(2000); // 4 WD less the 1 used before the pause: about 3 s
-    expect(remainingMs).toBeLessThan(3800);
-    expect(await eventTypes(id)).not.toContain('ESCALATED');
+    // The acceptance step resumes with the days that were left, counted from the resumption.
+    const step = (await handle.query(repairStateQuery)).step!;
+    const remaining = Math.max(1, 4 - used);
+    expect(step).toMatchObject({ step: 'ACCEPTANCE', workingDays: remaining });
+    expect(Date.parse(step.deadline!.dueAt) - Date.parse(step.openedAt)).toBe(remaining * msPerWorkingDay);
+    expect(Date.parse(resumed.dueAt!)).toBe(Date.parse(step.deadline!.dueAt));
   });
 
   it('a 补正 request that is not answered in time lapses, and the application is not accepted', async () => {
-    const world = await createRepairWorld(env.prisma, { secondsPerWorkingDay: 1, correctionWorkingDays: 1 });
+    const world = await createRepairWorld(env.prisma, { correctionWorkingDays: 1 });
     const record = await repairableRecord(env.prisma, env.temporalClient, taskQueue, world);
-    const filed = await service(world).file(world.actors.applicant, { recordId: record.id, materials: FULL_MATERIALS.slice(0, 1) });
+    const filed = await service(world, await queueFor(SECOND_LONG_DAYS)).file(world.actors.applicant, { recordId: record.id, materials: FULL_MATERIALS.slice(0, 1) });
     await service(world).act(world.actors.reviewer, filed.application.id, requestCorrectionUpdate, {
       missing: ['CREDIT_COMMITMENT', 'PERFORMANCE_PROOF', 'IDENTITY_AUTHORIZATION'],
       reason: '缺承诺书等材料',

@@ -15,7 +15,8 @@ import { AesGcmPayloadCodec, ENCRYPTED_ENCODING } from '../../lib/temporal-secur
 import { recordOutcomeSignal, recordWorkflowId } from '../../workflows/record/record-contract.js';
 import { releaseStepUpdate } from '../../workflows/shared/claim-contract.js';
 import { bearer, createTestApp } from '../support/api-harness.js';
-import { createObjectionWorld, eventually, type ObjectionWorld } from '../support/objection-fixtures.js';
+import { createObjectionWorld, type ObjectionWorld } from '../support/objection-fixtures.js';
+import { eventually } from '../support/eventually.js';
 import { startRealWorker } from '../support/real-worker.js';
 import { createRecordWorld, recordServiceFor, registration } from '../support/record-fixtures.js';
 import { TEST_TEMPORAL_KEYS } from '../support/temporal-test-keys.js';
@@ -113,7 +114,7 @@ describe('the Temporal frontend without the API', () => {
   });
 
   it('a signal that ends a record, sent straight to Temporal, is dropped: the record stays published', async () => {
-    const recordWorld = await createRecordWorld(env.prisma, { secondsPerMonth: 3600 });
+    const recordWorld = await createRecordWorld(env.prisma);
     const record = await recordServiceFor(env.prisma, env.temporalClient, taskQueue, recordWorld).register(recordWorld.actors.reviewer, registration(recordWorld));
     const workflowId = recordWorkflowId(record.id);
     await eventually(async () => ((await env.prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: record.id } })).publicationStatus === 'PUBLISHED' ? true : undefined));

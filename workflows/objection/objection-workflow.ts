@@ -33,7 +33,6 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
     closedStatuses: CLOSED_OBJECTION_STATUSES,
     excludedActorIds: () => [input.applicantId],
     reminderWorkingDaysBefore: policy.reminderWorkingDaysBefore,
-    secondsPerWorkingDay: policy.secondsPerWorkingDay,
     store: storeObjectionTransition(input, state),
   });
   setHandler(objectionStateQuery, () => state);

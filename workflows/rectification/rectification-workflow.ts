@@ -44,7 +44,6 @@ export async function rectificationWorkflow(input: RectificationWorkflowInput): 
     closedStatuses: CLOSED_RECTIFICATION_STATUSES,
     excludedActorIds: () => bodyActorIds,
     reminderWorkingDaysBefore: 0,
-    secondsPerWorkingDay: policy.secondsPerWorkingDay,
     store: storeRectificationTransition(state),
     escalated: () => state.escalationLevel !== EscalationLevel.NONE,
     overdue: (step, level, escalate) => (isBodyStep(step) ? escalateBodyStep(runtime, step, level) : escalate()),

@@ -105,7 +105,7 @@ export function registerRepairActions(kase: RepairCase): void {
       runtime.moveTo(RepairStatus.NEEDS_CORRECTION);
       kase.correctionAskedAt = new Date().toISOString();
       if (kase.materials) state.correctionRequested = true;
-      const elapsed = { from: openedAt, to: new Date().toISOString(), max: workingDays, secondsPerWorkingDay: policy.secondsPerWorkingDay };
+      const elapsed = { from: openedAt, to: new Date().toISOString(), max: workingDays };
       state.acceptanceWorkingDaysUsed = await workingDaysElapsed(elapsed);
       await runtime.record(RepairEventType.CORRECTION_REQUESTED, actor, {
         reason,
@@ -125,7 +125,7 @@ export function registerRepairActions(kase: RepairCase): void {
     async ({ actor, materials: submitted, note }) => {
       const correcting = state.status === RepairStatus.NEEDS_CORRECTION;
       if (correcting && state.overallDueAt !== undefined && kase.correctionAskedAt) {
-        const paused = { from: kase.correctionAskedAt, to: new Date().toISOString(), max: policy.correctionWorkingDays, secondsPerWorkingDay: policy.secondsPerWorkingDay };
+        const paused = { from: kase.correctionAskedAt, to: new Date().toISOString(), max: policy.correctionWorkingDays };
         overall.addPaused(await workingDaysElapsed(paused));
       }
       if (kase.materials) {

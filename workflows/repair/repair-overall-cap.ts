@@ -44,7 +44,7 @@ export class RepairOverallCap {
       this.changed = false;
       if (workingDays !== counted) {
         counted = workingDays;
-        const { deadline } = await computeStepDeadline({ from: this.input.filedAt, workingDays, reminderWorkingDaysBefore: 0, secondsPerWorkingDay: policy.secondsPerWorkingDay });
+        const { deadline } = await computeStepDeadline({ from: this.input.filedAt, workingDays, reminderWorkingDaysBefore: 0 });
         state.overallDueAt = deadline.dueAt;
         // A deadline moved into the future (extension, paused days) is no longer passed.
         if (Date.parse(deadline.dueAt) > Date.now()) state.overallOverdue = false;

@@ -52,7 +52,6 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
     excludedActorIds: () =>
       state.status === RepairStatus.AWAITING_APPROVAL && state.reviewedById ? [input.applicantId, state.reviewedById] : [input.applicantId],
     reminderWorkingDaysBefore: policy.reminderWorkingDaysBefore,
-    secondsPerWorkingDay: policy.secondsPerWorkingDay,
     store: storeRepairTransition(input, state),
   });
   const overall = new RepairOverallCap(input, policy, runtime);

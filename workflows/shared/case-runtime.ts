@@ -54,7 +54,6 @@ export interface CaseRuntimeSpec<State extends CaseState, D extends CaseEventDet
   /** People who may never act as staff on this case. */
   excludedActorIds(): readonly string[];
   reminderWorkingDaysBefore: number;
-  secondsPerWorkingDay?: number | undefined;
   /**
    * Projects one transition (read model, effects, notices) from the case as it stands now, and returns the write that
    * stores it through the case type's activity (run later, in order).
@@ -129,7 +128,6 @@ export class CaseRuntime<State extends CaseState, D extends CaseEventDetails> {
       {
         openedAt: new Date().toISOString(),
         reminderWorkingDaysBefore: this.spec.reminderWorkingDaysBefore,
-        secondsPerWorkingDay: this.spec.secondsPerWorkingDay,
         ...options,
       },
       this.hooks,

@@ -12,7 +12,6 @@ export interface StepDeadlineRequest {
   from: string;
   workingDays: number;
   reminderWorkingDaysBefore: number;
-  secondsPerWorkingDay?: number | undefined;
 }
 
 export interface HumanStepState<S extends string = string> {
@@ -62,7 +61,6 @@ export interface HumanStepOptions<S extends string> {
   openedAt: string;
   workingDays: number;
   reminderWorkingDaysBefore: number;
-  secondsPerWorkingDay?: number | undefined;
   /** 'escalate' keeps waiting after the deadline (a person must still act); 'lapse' ends the step. */
   onOverdue: 'escalate' | 'lapse';
   /** More reminders, in working days before the deadline. */
@@ -188,7 +186,6 @@ export class HumanStep<S extends string> {
       from: this.state.openedAt,
       workingDays: this.state.workingDays,
       reminderWorkingDaysBefore: this.options.reminderWorkingDaysBefore,
-      secondsPerWorkingDay: this.options.secondsPerWorkingDay,
     });
     const now = Date.now();
     this.state.deadline = computed.deadline;
@@ -213,7 +210,6 @@ export class HumanStep<S extends string> {
           from: this.state.openedAt,
           workingDays: this.state.workingDays,
           reminderWorkingDaysBefore: before,
-          secondsPerWorkingDay: this.options.secondsPerWorkingDay,
         });
         if (computed.remindAt) reminders.push({ at: computed.remindAt, sent: !dueInFuture || Date.parse(computed.remindAt) <= now });
       }
@@ -226,7 +222,6 @@ export class HumanStep<S extends string> {
           from: this.state.openedAt,
           workingDays: this.state.workingDays + after,
           reminderWorkingDaysBefore: 0,
-          secondsPerWorkingDay: this.options.secondsPerWorkingDay,
         });
         followUps.push({ at: computed.deadline.dueAt, sent: false, provisional: computed.deadline.provisional });
       }
