@@ -179,7 +179,9 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
       idempotencyKey?: string,
     ) {
       const row = await loadVisible(actor, caseId);
-      if (CLOSED_STATUSES.has(row.status)) {
+      // With an Idempotency-Key the action may be a retry of one that closed the case (its first answer was lost):
+      // Temporal answers a known update id with that update's outcome, and refuses a new one on a closed case.
+      if (CLOSED_STATUSES.has(row.status) && !idempotencyKey) {
         throw new AppError(ErrorCode.INVALID_STATE, `The objection is ${row.status}; no further action is possible`);
       }
       const handle = temporal.workflow.getHandle(row.workflowId);

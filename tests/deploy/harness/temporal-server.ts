@@ -11,7 +11,7 @@
  * second Go build.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
@@ -142,7 +142,11 @@ async function startRealServer(): Promise<FaultTemporalServer> {
   };
   await setUpTemporalSchemas(settings, () => {});
   const address = `127.0.0.1:${base}`;
-  const proc = new OsProcess({ name: 'temporal-server', command: join(serverDir, 'temporal-server'), args: renderServerConfig(settings), cwd: rootDir });
+  const args = renderServerConfig(settings);
+  // The shared PostgreSQL serves every session on the machine: connection pools of a test's size, not a cluster's.
+  const configFile = join(rootDir, 'config', 'cluster.yaml');
+  writeFileSync(configFile, readFileSync(configFile, 'utf8').replace(/maxConns: \d+/g, 'maxConns: 3').replace(/maxIdleConns: \d+/g, 'maxIdleConns: 1'));
+  const proc = new OsProcess({ name: 'temporal-server', command: join(serverDir, 'temporal-server'), args, cwd: rootDir });
   let namespaceReady = false;
   const server: FaultTemporalServer = {
     kind: 'server',
