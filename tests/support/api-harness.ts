@@ -37,11 +37,15 @@ export async function createTestApp(options: {
   rateLimitPerMinute?: number;
   /** METRICS_TOKEN of the app; TEST_METRICS_TOKEN unless given (null: metrics off). */
   metricsToken?: string | null;
+  /** The Temporal client (default: the test file's) and an OpenTelemetry tracer (default: no tracing). */
+  temporal?: AppDeps['temporal'];
+  tracer?: AppDeps['tracer'];
 }): Promise<Express> {
   const env = await getTestEnv();
   return createApp({
     prisma: env.prisma,
-    temporal: env.temporalClient,
+    temporal: options.temporal ?? env.temporalClient,
+    tracer: options.tracer,
     payloadCodec: new AesGcmPayloadCodec(TEST_TEMPORAL_KEYS.payload),
     temporalUiOrigins: [TEST_UI_ORIGIN],
     logger: createLogger('silent'),
