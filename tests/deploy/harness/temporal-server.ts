@@ -172,6 +172,11 @@ async function startRealServer(): Promise<FaultTemporalServer> {
       }
     },
   };
-  await server.start();
+  try {
+    await server.start();
+  } catch (err) {
+    await server.dispose().catch(() => {}); // its databases and files must not outlive a failed start
+    throw err;
+  }
   return server;
 }
