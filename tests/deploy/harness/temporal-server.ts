@@ -119,7 +119,12 @@ async function startDevServer(): Promise<FaultTemporalServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-  await server.start();
+  try {
+    await server.start();
+  } catch (err) {
+    await server.dispose().catch(() => {});
+    throw err;
+  }
   return server;
 }
 
