@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import type { Tracer } from '@opentelemetry/api';
 import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import type { PrismaClient } from '../lib/prisma.js';
@@ -39,4 +40,6 @@ export interface AppDeps {
   metricsToken?: string | undefined;
   /** The office's audit-checkpoint public key: GET /audit/verify checks the newest signed checkpoint with it. */
   auditPublicKey?: KeyObject | undefined;
+  /** With OpenTelemetry tracing on (OTEL_TRACES_EXPORTER): a span per request, linked into Temporal. */
+  tracer?: Tracer | undefined;
 }

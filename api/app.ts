@@ -39,6 +39,7 @@ import { createApiMetrics } from './observability/api-metrics.js';
 import { healthRouter } from './observability/health-router.js';
 import { metricsRouter } from './observability/metrics-router.js';
 import { requestLog } from './observability/request-log.js';
+import { traceRequests } from './observability/trace-requests.js';
 import { rectificationRouter } from './rectifications/rectification-router.js';
 import { createRectificationService } from './rectifications/rectification-service.js';
 
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('case sensitive routing', true);
   app.set('strict routing', true);
   const metrics = createApiMetrics(deps.prisma);
+  if (deps.tracer) app.use(traceRequests(deps.tracer));
   app.use(requestId, securityHeaders, metrics.observeRequests, requestLog(deps.logger));
 
   const openApi = buildOpenApiDocument();

@@ -2,6 +2,7 @@ import { createDeadlineCalculator } from '../lib/calendar/deadline-calculator.js
 import { loadOrCreateSigningKey } from '../lib/audit/checkpoint/signing-key.js';
 import { auditSigningKeyFileOf, loadConfig, oidcSettingsOf, temporalKeysOf } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
+import { startTracing, tracingOptionsOf } from '../lib/observability/tracing.js';
 import { createPrismaClient } from '../lib/prisma.js';
 import { createLocalDiskFileStore } from '../lib/storage/local-disk-file-store.js';
 import { createTemporalClient } from '../lib/temporal-connection.js';
@@ -10,9 +11,10 @@ import { createApp } from './app.js';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
+const tracing = startTracing(tracingOptionsOf(config, 'credit-engine-api'));
 const prisma = createPrismaClient(config.DATABASE_URL);
 const keys = temporalKeysOf(config);
-const temporal = await createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, keys });
+const temporal = await createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, keys, tracing });
 
 const app = createApp({
   prisma,
@@ -33,6 +35,7 @@ const app = createApp({
   console: { temporalUiUrl: config.TEMPORAL_UI_URL, namespace: config.TEMPORAL_NAMESPACE },
   metricsToken: config.METRICS_TOKEN,
   auditPublicKey: loadOrCreateSigningKey(auditSigningKeyFileOf(config)).publicKey,
+  tracer: tracing?.tracer,
 });
 
 const server = app.listen(config.PORT, config.HOST, () => {
@@ -44,6 +47,7 @@ async function shutdown(signal: string): Promise<void> {
   server.close();
   await temporal.connection.close();
   await prisma.$disconnect();
+  await tracing?.shutdown();
   process.exit(0);
 }
 process.once('SIGINT', () => void shutdown('SIGINT'));

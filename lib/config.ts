@@ -5,6 +5,9 @@ import type { OidcSettings } from './oidc-tokens.js';
 import { loadOrCreateInstanceSecret, weakSecretReason } from './security/instance-secret.js';
 import { decodeKey, deriveTemporalKeys, type TemporalKeys } from './temporal-security/temporal-keys.js';
 
+/** Where traces can go (OTEL_TRACES_EXPORTER; lib/observability/tracing.ts). */
+export const TRACES_EXPORTERS = ['none', 'otlp', 'console'] as const;
+
 /** An empty variable (as in .env.example) counts as unset. */
 const emptyAsUnset = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
@@ -84,6 +87,12 @@ const configSchema = z.object({
   AUDIT_SIGNING_KEY_FILE: emptyAsUnset(z.string().min(1)),
   /** How often the worker signs the audit chain heads into a checkpoint; 0 turns it off. */
   AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
+  /** Where OpenTelemetry traces go: none (default, off), otlp (OTLP/HTTP to OTEL_EXPORTER_OTLP_ENDPOINT) or console. */
+  OTEL_TRACES_EXPORTER: z.enum(TRACES_EXPORTERS).default('none'),
+  /** Base URL of the OTLP/HTTP receiver (a collector, Jaeger…); spans go to …/v1/traces. Unset: http://localhost:4318. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: emptyAsUnset(z.url()),
+  /** service.name of this process's spans; unset: credit-engine-api or credit-engine-worker. */
+  OTEL_SERVICE_NAME: emptyAsUnset(z.string().min(1)),
 });
 
 export type AppConfig = Omit<z.infer<typeof configSchema>, 'AUTH_TOKEN_SECRET'> & { AUTH_TOKEN_SECRET: string };

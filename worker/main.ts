@@ -6,6 +6,8 @@ import { CheckpointScheduler } from '../lib/audit/checkpoint/checkpoint-schedule
 import { loadOrCreateSigningKey } from '../lib/audit/checkpoint/signing-key.js';
 import { auditSigningKeyFileOf, loadConfig, temporalKeysOf, timeScaleOf } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
+import { workerTracing } from '../lib/observability/temporal-tracing.js';
+import { startTracing, tracingOptionsOf } from '../lib/observability/tracing.js';
 import { installWorkerRuntime } from '../lib/observability/worker-runtime.js';
 import { OutboxDispatcher } from '../lib/outbox/outbox-dispatcher.js';
 import { createPrismaClient } from '../lib/prisma.js';
@@ -16,9 +18,11 @@ const config = loadConfig();
 const keys = temporalKeysOf(config);
 const logger = createLogger(config.LOG_LEVEL);
 installWorkerRuntime({ logger, logLevel: config.LOG_LEVEL, metricsBindAddress: config.TEMPORAL_METRICS_BIND_ADDRESS });
+const tracing = startTracing(tracingOptionsOf(config, 'credit-engine-worker'));
+const traced = workerTracing(tracing);
 const prisma = createPrismaClient(config.DATABASE_URL);
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-const temporal = await createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, keys });
+const temporal = await createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, keys, tracing });
 
 const worker = await Worker.create({
   connection,
@@ -26,7 +30,8 @@ const worker = await Worker.create({
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
   bundlerOptions: signedActionBundlerOptions(keys),
-  interceptors: { workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
+  interceptors: { workflowModules: [...WORKFLOW_INTERCEPTOR_MODULES, ...traced.workflowModules], activity: traced.activity },
+  sinks: traced.sinks,
   dataConverter: temporalDataConverter(keys),
   activities: createActivities({
     prisma,
@@ -57,7 +62,7 @@ const timeScale = timeScaleOf(config);
 if (timeScale.secondsPerWorkingDay !== undefined || timeScale.secondsPerMonth !== undefined) {
   logger.warn({ timeScale }, 'compressed time (TIME_SCALE_*): deadlines and publication periods are not the real ones; tests and demonstrations only');
 }
-logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, metrics: config.TEMPORAL_METRICS_BIND_ADDRESS ?? null, actionPublicKey: keys.signing.publicKeyHex, outbox: outbox ? 'delivering' : 'no NOTIFY_WEBHOOK_URL: messages wait' }, 'worker started');
+logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, traces: config.OTEL_TRACES_EXPORTER, metrics: config.TEMPORAL_METRICS_BIND_ADDRESS ?? null, actionPublicKey: keys.signing.publicKeyHex, outbox: outbox ? 'delivering' : 'no NOTIFY_WEBHOOK_URL: messages wait' }, 'worker started');
 // Worker.run() stops on SIGINT/SIGTERM by itself (the SDK installs the signal handlers).
 await worker.run();
 await outbox?.stop();
@@ -65,4 +70,5 @@ await checkpoints?.stop();
 await connection.close();
 await temporal.connection.close();
 await prisma.$disconnect();
+await tracing?.shutdown();
 logger.info('worker stopped');

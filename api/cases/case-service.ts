@@ -92,7 +92,9 @@ export function createCaseService<Row extends CaseRow, View>({ prisma, temporal 
         const refs = (command as Record<string, unknown>)[field];
         if (Array.isArray(refs)) await requireOwnEvidence(prisma, actor, refs as { fileId?: string | undefined }[], field);
       }
-      if (final.has(row.status)) throw new AppError(ErrorCode.INVALID_STATE, `The ${config.noun.toLowerCase()} is ${row.status}; no further action is possible`);
+      // With an Idempotency-Key the action may be the retry of one that closed the case (its first answer was lost):
+      // Temporal answers a known update id with that update's outcome, and refuses a new one on a closed case.
+      if (final.has(row.status) && !idempotencyKey) throw new AppError(ErrorCode.INVALID_STATE, `The ${config.noun.toLowerCase()} is ${row.status}; no further action is possible`);
       if (!row.workflowId) throw new AppError(ErrorCode.INVALID_STATE, `${config.noun} ${id} has no running workflow`);
       await config.beforeAct?.(actor, row, update.name);
       const workflowId = row.workflowId;

@@ -74,6 +74,40 @@ describe('Idempotency-Key on POST requests', () => {
     expect(again.status).toBe(409);
   });
 
+  it('a retried decision whose first answer was lost gets the decision, not 409, after it closed the case', async () => {
+    // Seen in tests/deploy/fault-worker-crash.test.ts: the first attempt answered 500 (not stored) while the decision
+    // still landed and closed the case; the retry with the same key must get the decision, and act once.
+    const closingWorld = await createObjectionWorld(env.prisma, { secondReviewAllowed: false });
+    const closingApp = await createTestApp({ taskQueue, objectionPolicyId: closingWorld.policyId });
+    const recordId = await closingWorld.createRecord();
+    const filed = await request(closingApp).post('/objections').set('Authorization', await bearer(closingWorld.actors.applicant)).send(objectionRequest(recordId));
+    const caseId = filed.body.id as string;
+    expect((await request(closingApp).post(`/objections/${caseId}/accept`).set('Authorization', await bearer(closingWorld.actors.reviewer)).send({})).status).toBe(200);
+    const key = uniqueId('decide');
+    const decide = async () =>
+      request(closingApp)
+        .post(`/objections/${caseId}/decision`)
+        .set('Authorization', await bearer(closingWorld.actors.reviewer2))
+        .set('Idempotency-Key', key)
+        .send({ outcome: 'REJECT', reasons: '记录无误' });
+    const first = await decide();
+    expect(first.body.status).toBe('DECIDED');
+    // The stored answer is gone, as when the first attempt answered 500 or its process died before storing it.
+    await env.prisma.idempotentRequest.deleteMany({ where: { actorId: closingWorld.actors.reviewer2.id } });
+    const retry = await decide();
+    expect(retry.status).toBe(200);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    expect(retry.body.status).toBe('DECIDED');
+    expect(await env.prisma.caseEvent.count({ where: { caseId, type: 'DECIDED' } })).toBe(1);
+    // Another key (a new decision) on the closed case is refused.
+    const other = await request(closingApp)
+      .post(`/objections/${caseId}/decision`)
+      .set('Authorization', await bearer(closingWorld.actors.reviewer2))
+      .set('Idempotency-Key', uniqueId('decide'))
+      .send({ outcome: 'REJECT', reasons: '记录无误' });
+    expect(other.status).toBe(409);
+  });
+
   it('refuses the same key with a different request body with a 422 problem', async () => {
     const key = uniqueId('reuse');
     const token = await bearer(world.actors.applicant);

@@ -40,12 +40,16 @@ export async function createTestApp(options: {
   metricsToken?: string | null;
   /** The app's database: the run's test database unless given (a file's private database). */
   prisma?: PrismaClient;
+  /** The Temporal client (default: the test file's) and an OpenTelemetry tracer (default: no tracing). */
+  temporal?: AppDeps['temporal'];
+  tracer?: AppDeps['tracer'];
 }): Promise<Express> {
   const env = await getTestEnv();
   const prisma = options.prisma ?? env.prisma;
   return createApp({
     prisma,
-    temporal: env.temporalClient,
+    temporal: options.temporal ?? env.temporalClient,
+    tracer: options.tracer,
     payloadCodec: new AesGcmPayloadCodec(TEST_TEMPORAL_KEYS.payload),
     temporalUiOrigins: [TEST_UI_ORIGIN],
     logger: createLogger('silent'),
