@@ -85,7 +85,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(meRouter());
   app.use(objectionRouter(objections, deps.prisma));
   app.use(rectificationRouter(rectifications, deps.prisma));
-  app.use(recordRouter(deps.prisma, records));
+  app.use(recordRouter(records));
   app.use(eligibilityRouter(deps.prisma));
   const evidence = deps.evidence ?? { store: createLocalDiskFileStore(DEFAULT_EVIDENCE_DIR), maxBytes: DEFAULT_EVIDENCE_MAX_BYTES };
   app.use(evidenceRouter(createEvidenceService({ prisma: deps.prisma, store: evidence.store, logger: deps.logger }), { maxBytes: evidence.maxBytes }));

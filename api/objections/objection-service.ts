@@ -16,7 +16,8 @@ import {
   type ObjectionState,
   type ObjectionWorkflowInput,
 } from '../../workflows/objection/objection-contract.js';
-import { visibleObjections, visibleRecords } from '../access/visibility.js';
+import { visibleTo } from '../access/visibility.js';
+import { countableFor, listPage } from '../cases/case-list.js';
 import { startCaseWorkflow } from '../cases/start-case-workflow.js';
 import { requireOwnEvidence } from '../evidence/evidence-refs.js';
 import { fromWorkflowError } from '../temporal/workflow-errors.js';
@@ -71,7 +72,7 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
   }
 
   async function loadVisible(actor: Actor, caseId: string) {
-    const row = await prisma.objection.findFirst({ where: { AND: [{ id: caseId }, visibleObjections(actor)] } });
+    const row = await prisma.objection.findFirst({ where: { id: caseId, ...visibleTo(actor) } });
     if (!row) throw AppError.notFound('Objection', caseId);
     return row;
   }
@@ -96,7 +97,7 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
       };
       const replayed = await replay();
       if (replayed) return replayed;
-      const record = await prisma.dishonestyRecord.findFirst({ where: { AND: [{ id: input.recordId }, visibleRecords(actor)] } });
+      const record = await prisma.dishonestyRecord.findFirst({ where: { id: input.recordId, ...visibleTo(actor) } });
       if (!record) throw AppError.notFound('Record', input.recordId);
       if (record.status !== 'ACTIVE') {
         throw new AppError(ErrorCode.INVALID_STATE, `Record ${record.id} is ${record.status}; objections apply to active records`);
@@ -133,6 +134,7 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
               workflowId: objectionWorkflowId(caseId),
               recordId: record.id,
               subjectId: record.subjectId,
+              authorityId: record.authorityId,
               applicantId: actor.id,
               grounds: input.grounds,
               statement: input.statement,
@@ -203,7 +205,7 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
       const now = new Date();
       const where: Prisma.ObjectionWhereInput = {
         AND: [
-          visibleObjections(actor),
+          visibleTo(actor),
           query.status ? { status: query.status } : {},
           query.subjectId ? { subjectId: query.subjectId } : {},
           query.recordId ? { recordId: query.recordId } : {},
@@ -213,16 +215,16 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
             : {},
         ],
       };
-      const [total, rows] = await prisma.$transaction([
-        prisma.objection.count({ where }),
-        prisma.objection.findMany({
-          where,
-          orderBy: [{ filedAt: 'desc' }, { id: 'asc' }],
-          skip: (query.page - 1) * query.pageSize,
-          take: query.pageSize,
-        }),
-      ]);
-      return { items: rows.map((row) => objectionView(row, now)), page: query.page, pageSize: query.pageSize, total };
+      return listPage(
+        {
+          sortKey: 'filedAt',
+          countable: countableFor(actor, query),
+          find: ({ where: page, ...args }) => prisma.objection.findMany({ where: { AND: [where, page] }, ...args }),
+          count: () => prisma.objection.count({ where }),
+        },
+        query,
+        (row) => objectionView(row, now),
+      );
     },
 
     /** After a calendar change (a year published or corrected): open cases whose deadlines it may move recompute them. */

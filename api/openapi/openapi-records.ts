@@ -1,4 +1,5 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { listPageSchema } from '../cases/case-list.js';
 import { z } from 'zod';
 import {
   decideLeniencySchema,
@@ -48,7 +49,7 @@ export function registerRecordOpenApi(registry: OpenAPIRegistry): void {
     summary: 'List dishonesty records visible to the caller',
     tags: ['records'],
     request: { query: listRecordsQuerySchema },
-    responses: { 200: jsonResponse('A page of records', page(recordSchema)), ...problemResponses(400, 401) },
+    responses: { 200: jsonResponse('A page of records, newest decision first', listPageSchema(recordSchema)), ...problemResponses(400, 401) },
   });
   registry.registerPath({
     method: 'get',

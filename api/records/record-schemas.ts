@@ -1,5 +1,6 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { pageQueryShape } from '../cases/case-list.js';
 import { LENIENCY_ACTS, LENIENCY_KINDS, PolicyArea, RecordSource, SANCTION_KINDS, Severity } from '../../domain/records/record-types.js';
 
 extendZodWithOpenApi(z);
@@ -56,11 +57,13 @@ export const pageQuerySchema = z
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })
   .strict();
-export const listRecordsQuerySchema = pageQuerySchema
-  .extend({
+export const listRecordsQuerySchema = z
+  .object({
     subjectId: id.optional(),
     underObjection: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    ...pageQueryShape,
   })
   .strict();
 
 export type RegisterRecordInput = z.infer<typeof registerRecordSchema>;
+export type ListRecordsQuery = z.infer<typeof listRecordsQuerySchema>;

@@ -10,10 +10,11 @@ import { appendAuditEvent } from '../../lib/audit/append-audit-event.js';
 import { loadPolicy } from '../../lib/policies/load-policy.js';
 import { startRecordLifecycle, type LifecyclePolicyPins } from '../../lib/records/start-record-lifecycle.js';
 import { proposeLeniencyUpdate, RECORD_CASE_TYPE, recordWorkflowId, type ProposeLeniencyCommand, type RecordLifecycleState } from '../../workflows/record/record-contract.js';
-import { visibleRecords } from '../access/visibility.js';
+import { visibleTo } from '../access/visibility.js';
 import { eventView } from '../objections/objection-views.js';
 import { fromWorkflowError } from '../temporal/workflow-errors.js';
-import type { RegisterRecordInput } from './record-schemas.js';
+import { countableFor, listPage } from '../cases/case-list.js';
+import type { ListRecordsQuery, RegisterRecordInput } from './record-schemas.js';
 import { recordView } from './record-views.js';
 import { updateIdOf } from '../temporal/update-id.js';
 
@@ -29,7 +30,7 @@ const asDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 export function createRecordService({ prisma, temporal, taskQueue, timeZone = DEFAULT_TIME_ZONE, ...pins }: RecordServiceDeps) {
   async function loadVisible(actor: Actor, recordId: string) {
-    const record = await prisma.dishonestyRecord.findFirst({ where: { AND: [{ id: recordId }, visibleRecords(actor)] } });
+    const record = await prisma.dishonestyRecord.findFirst({ where: { id: recordId, ...visibleTo(actor) } });
     if (!record) throw AppError.notFound('Record', recordId);
     return record;
   }
@@ -121,6 +122,26 @@ export function createRecordService({ prisma, temporal, taskQueue, timeZone = DE
       const record = await prisma.dishonestyRecord.findUniqueOrThrow({ where: { id } });
       await startRecordLifecycle(record, subject, { prisma, temporal, taskQueue, rectificationRequired: input.rectificationRequired, ...pins });
       return detail(id);
+    },
+
+    async list(actor: Actor, query: ListRecordsQuery) {
+      const where: Prisma.DishonestyRecordWhereInput = {
+        AND: [
+          visibleTo(actor),
+          query.subjectId ? { subjectId: query.subjectId } : {},
+          query.underObjection === undefined ? {} : { objectionCaseId: query.underObjection ? { not: null } : null },
+        ],
+      };
+      return listPage(
+        {
+          sortKey: 'decisionDate',
+          countable: countableFor(actor, query),
+          find: ({ where: page, ...args }) => prisma.dishonestyRecord.findMany({ where: { AND: [where, page] }, ...args }),
+          count: () => prisma.dishonestyRecord.count({ where }),
+        },
+        query,
+        (row) => recordView(row),
+      );
     },
 
     async get(actor: Actor, recordId: string) {

@@ -8,7 +8,8 @@ import {
   recomputeRectificationDeadlinesSignal,
   type RectificationState,
 } from '../../workflows/rectification/rectification-contract.js';
-import { canSeeRectification, visibleRectifications } from '../access/rectification-visibility.js';
+import { canSee, visibleTo } from '../access/visibility.js';
+import { countableFor, listPage } from '../cases/case-list.js';
 import { requireOwnEvidence } from '../evidence/evidence-refs.js';
 import { eventView } from '../objections/objection-views.js';
 import { fromWorkflowError } from '../temporal/workflow-errors.js';
@@ -25,7 +26,7 @@ export interface RectificationServiceDeps {
 export function createRectificationService({ prisma, temporal }: RectificationServiceDeps) {
   async function loadVisible(actor: Actor, rectificationId: string) {
     const row = await prisma.rectification.findUnique({ where: { id: rectificationId } });
-    if (!row || !(await canSeeRectification(prisma, actor, row))) throw AppError.notFound('Rectification', rectificationId);
+    if (!row || !canSee(actor, row)) throw AppError.notFound('Rectification', rectificationId);
     return row;
   }
 
@@ -57,17 +58,17 @@ export function createRectificationService({ prisma, temporal }: RectificationSe
 
     async list(actor: Actor, query: ListRectificationsQuery) {
       const now = new Date();
-      const where: Prisma.RectificationWhereInput = { AND: [await visibleRectifications(prisma, actor), ...filters(query, now)] };
-      const [total, rows] = await prisma.$transaction([
-        prisma.rectification.count({ where }),
-        prisma.rectification.findMany({
-          where,
-          orderBy: [{ openedAt: 'desc' }, { id: 'asc' }],
-          skip: (query.page - 1) * query.pageSize,
-          take: query.pageSize,
-        }),
-      ]);
-      return { items: rows.map((row) => rectificationView(row, now)), page: query.page, pageSize: query.pageSize, total };
+      const where: Prisma.RectificationWhereInput = { AND: [visibleTo(actor), ...filters(query, now)] };
+      return listPage(
+        {
+          sortKey: 'openedAt',
+          countable: countableFor(actor, query),
+          find: ({ where: page, ...args }) => prisma.rectification.findMany({ where: { AND: [where, page] }, ...args }),
+          count: () => prisma.rectification.count({ where }),
+        },
+        query,
+        (row) => rectificationView(row, now),
+      );
     },
 
     /** Runs a human action as a workflow update; the validator's verdict comes back at once. */

@@ -26,7 +26,8 @@ import {
   type RepairState,
   type RepairWorkflowInput,
 } from '../../workflows/repair/repair-contract.js';
-import { visibleRecords } from '../access/visibility.js';
+import { visibleTo } from '../access/visibility.js';
+import { countableFor, listPage } from '../cases/case-list.js';
 import { startCaseWorkflow } from '../cases/start-case-workflow.js';
 import { requireOwnEvidence } from '../evidence/evidence-refs.js';
 import { eventView } from '../objections/objection-views.js';
@@ -56,15 +57,8 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
   const localDay = (instant: Date) => localDateOf(instant, timeZone);
   const policy = () => loadPolicy(prisma, 'REPAIR', repairPolicySchema, repairPolicyId);
 
-  async function visibleWhere(actor: Actor): Promise<Prisma.RepairApplicationWhereInput> {
-    if (actor.role === 'ADMIN') return {};
-    if (actor.role === 'APPLICANT') return { subjectId: actor.subjectId ?? '__none__' };
-    const records = await prisma.dishonestyRecord.findMany({ where: { authorityId: actor.authorityId ?? '__none__' }, select: { id: true } });
-    return { recordId: { in: records.map((r) => r.id) } };
-  }
-
   async function loadVisible(actor: Actor, applicationId: string) {
-    const row = await prisma.repairApplication.findFirst({ where: { AND: [{ id: applicationId }, await visibleWhere(actor)] } });
+    const row = await prisma.repairApplication.findFirst({ where: { id: applicationId, ...visibleTo(actor) } });
     if (!row) throw AppError.notFound('Repair application', applicationId);
     return row;
   }
@@ -114,7 +108,7 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
 
   /** Whether the record can be repaired now; the same check runs again when an application arrives. */
   async function eligibility(actor: Actor, recordId: string, rules?: PolicySnapshot<RepairPolicy>): Promise<RepairEligibility> {
-    const record = await prisma.dishonestyRecord.findFirst({ where: { AND: [{ id: recordId }, visibleRecords(actor)] } });
+    const record = await prisma.dishonestyRecord.findFirst({ where: { id: recordId, ...visibleTo(actor) } });
     if (!record) throw AppError.notFound('Record', recordId);
     const { params } = rules ?? (await policy());
     const now = new Date();
@@ -185,6 +179,7 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
               workflowId: repairWorkflowId(id),
               recordId: record.id,
               subjectId: record.subjectId,
+              authorityId: record.authorityId,
               applicantId: actor.id,
               status: 'FILED',
               materials: input.materials as Prisma.InputJsonValue,
@@ -228,17 +223,22 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
     async list(actor: Actor, query: ListRepairsQuery) {
       const where: Prisma.RepairApplicationWhereInput = {
         AND: [
-          await visibleWhere(actor),
+          visibleTo(actor),
           query.status ? { status: query.status } : {},
           query.subjectId ? { subjectId: query.subjectId } : {},
           query.recordId ? { recordId: query.recordId } : {},
         ],
       };
-      const [total, rows] = await prisma.$transaction([
-        prisma.repairApplication.count({ where }),
-        prisma.repairApplication.findMany({ where, orderBy: [{ filedAt: 'desc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-      ]);
-      return { items: rows.map((row) => repairView(row)), page: query.page, pageSize: query.pageSize, total };
+      return listPage(
+        {
+          sortKey: 'filedAt',
+          countable: countableFor(actor, query),
+          find: ({ where: page, ...args }) => prisma.repairApplication.findMany({ where: { AND: [where, page] }, ...args }),
+          count: () => prisma.repairApplication.count({ where }),
+        },
+        query,
+        (row) => repairView(row),
+      );
     },
 
     /** After a calendar change (a year published or corrected): open applications whose deadlines it may move recompute them. */
