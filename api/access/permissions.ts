@@ -50,6 +50,7 @@ export const PERMISSIONS = {
   // Records and their consequences
   'record.read': { roles: EVERYONE, decides: false },
   'record.register': { roles: STAFF, decides: true },
+  'record.import': { roles: STAFF, decides: true },
   'record.revoke': { roles: STAFF, decides: true },
   'record.decide-revocation': { roles: [SUPERVISOR], decides: true },
   'record.propose-leniency': { roles: STAFF, decides: true },

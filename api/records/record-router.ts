@@ -7,21 +7,34 @@ import { parseInput } from '../validate.js';
 import {
   decideLeniencySchema,
   decideRevocationSchema,
+  importRecordsQuerySchema,
+  importRecordsSchema,
   listRecordsQuerySchema,
   proposeLeniencySchema,
   recordParamsSchema,
   registerRecordSchema,
   revokeRecordSchema,
 } from './record-schemas.js';
+import type { RecordImporter } from './record-import.js';
 import type { RecordService } from './record-service.js';
 
-export function recordRouter(service: RecordService): Router {
+export function recordRouter(service: RecordService, importer: RecordImporter): Router {
   const router = apiRouter();
 
   router.post('/records', requirePermission('record.register'), async (req, res) => {
     const input = parseInput(registerRecordSchema, req.body);
     const record = await service.register(actorOf(res), input);
     res.status(201).location(`/records/${record.id}`).json(record);
+  });
+
+  router.post('/records/batch', requirePermission('record.import'), async (req, res) => {
+    const { records } = parseInput(importRecordsSchema, req.body);
+    const { dryRun } = parseInput(importRecordsQuerySchema, req.query);
+    if (dryRun) {
+      res.json({ valid: await importer.validate(actorOf(res), records) });
+      return;
+    }
+    res.json(await importer.import(actorOf(res), records));
   });
 
   router.get('/records', requirePermission('record.read'), async (req, res) => {

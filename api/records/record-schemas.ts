@@ -65,5 +65,14 @@ export const listRecordsQuerySchema = z
   })
   .strict();
 
+/** The envelope of a batch; each row is checked against registerRecordSchema, all rows at once (422 naming each bad row). */
+export const importRecordsSchema = z
+  .object({ records: z.array(z.unknown().openapi({ description: 'A RegisterRecordRequest' })).min(1).max(1000) })
+  .strict()
+  .openapi('ImportRecordsRequest');
+export const importRecordsQuerySchema = z
+  .object({ dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').optional().openapi({ description: 'Validate only: nothing is written' }) })
+  .strict();
+
 export type RegisterRecordInput = z.infer<typeof registerRecordSchema>;
 export type ListRecordsQuery = z.infer<typeof listRecordsQuerySchema>;
