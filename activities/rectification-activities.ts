@@ -15,8 +15,10 @@ function toData(patch: RectificationReadModelPatch) {
 }
 
 /** Creates the row on the case's first write; a retry (or a row made earlier under the same id) only updates it. */
-function openRow(tx: Tx, id: string, opening: RectificationOpening, patch: RectificationReadModelPatch) {
+async function openRow(tx: Tx, id: string, opening: RectificationOpening, patch: RectificationReadModelPatch) {
   const { policy } = opening;
+  // The record's authority, copied onto the case so staff lists scope by a column of their own (a record's authority never changes).
+  const { authorityId } = await tx.dishonestyRecord.findUniqueOrThrow({ where: { id: opening.recordId }, select: { authorityId: true } });
   return tx.rectification.upsert({
     where: { id },
     create: {
@@ -24,6 +26,7 @@ function openRow(tx: Tx, id: string, opening: RectificationOpening, patch: Recti
       workflowId: opening.workflowId,
       recordId: opening.recordId,
       subjectId: opening.subjectId,
+      authorityId,
       policyId: policy.id,
       policyVersion: policy.version,
       policy: policy as unknown as Prisma.InputJsonValue,

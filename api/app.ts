@@ -21,6 +21,7 @@ import { jsonBodyOnly } from './middleware/json-body-only.js';
 import { createEvidenceService } from './evidence/evidence-service.js';
 import { createLocalDiskFileStore } from '../lib/storage/local-disk-file-store.js';
 import { publicRouter } from './public/public-router.js';
+import { createRecordImporter } from './records/record-import.js';
 import { createRecordService } from './records/record-service.js';
 import { recordRouter } from './records/record-router.js';
 import { createRepairService } from './repairs/repair-service.js';
@@ -78,6 +79,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(identify(verifier), identifySession(sessions), rateLimitPerActor({ perMinute: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }), rejectFailedAuthentication, csrfProtection);
   // Before the app's JSON parser: history payloads need a larger body limit (and CORS for the Temporal Web UI).
   app.use(codecRouter({ codec: deps.payloadCodec, uiOrigins: deps.temporalUiOrigins ?? [] }));
+  // A batch of records (up to 1,000) is larger than any other body.
+  app.use('/records/batch', express.json({ limit: '2mb', strict: true }));
   app.use(express.json({ limit: '256kb', strict: true }));
 
   app.use(publicRouter(deps.prisma, deps.deadlines.timeZone));
@@ -92,7 +95,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(meRouter());
   app.use(objectionRouter(objections, deps.prisma));
   app.use(rectificationRouter(rectifications, deps.prisma));
-  app.use(recordRouter(deps.prisma, records));
+  app.use(recordRouter(records, createRecordImporter({ ...deps, timeZone: deps.deadlines.timeZone })));
   app.use(eligibilityRouter(deps.prisma));
   const evidence = deps.evidence ?? { store: createLocalDiskFileStore(DEFAULT_EVIDENCE_DIR), maxBytes: DEFAULT_EVIDENCE_MAX_BYTES };
   app.use(evidenceRouter(createEvidenceService({ prisma: deps.prisma, store: evidence.store, logger: deps.logger }), { maxBytes: evidence.maxBytes }));

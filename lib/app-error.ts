@@ -8,6 +8,8 @@ export const ErrorCode = {
   INVALID_STATE: 'invalid-state',
   PAYLOAD_TOO_LARGE: 'payload-too-large',
   UNSUPPORTED_MEDIA_TYPE: 'unsupported-media-type',
+  /** Well-formed, but its content cannot be processed as a whole (a batch with bad rows). */
+  UNPROCESSABLE: 'unprocessable',
   /** The same Idempotency-Key was sent with a different request. */
   IDEMPOTENCY_KEY_REUSED: 'idempotency-key-reused',
   RATE_LIMITED: 'rate-limited',

@@ -19,7 +19,7 @@ export interface PermissionRule {
  * up here (requirePermission), so this table is the one place to read who may do what. It is the first of three gates:
  *
  * 1. role (this table): a wrong role is 403;
- * 2. scope (api/access/visibility.ts, rectification-visibility.ts): applicants see their subject's cases, staff their
+ * 2. scope (api/access/visibility.ts, one rule for every case type and records): applicants see their subject's cases, staff their
  *    authority's, administrators all; a case outside the scope is 404 (its existence is not revealed);
  * 3. the case itself (workflow update validators): four-eyes (the filer never decides; a revocation, a second review or a leniency
  *    proposal is approved by a supervisor other than the first decider or the proposer), claims (a claimed step is
@@ -50,6 +50,7 @@ export const PERMISSIONS = {
   // Records and their consequences
   'record.read': { roles: EVERYONE, decides: false },
   'record.register': { roles: STAFF, decides: true },
+  'record.import': { roles: STAFF, decides: true },
   'record.revoke': { roles: STAFF, decides: true },
   'record.decide-revocation': { roles: [SUPERVISOR], decides: true },
   'record.propose-leniency': { roles: STAFF, decides: true },

@@ -9,6 +9,7 @@ export const PROBLEM_STATUS: Record<ErrorCode, { status: number; title: string }
   [ErrorCode.INVALID_STATE]: { status: 409, title: 'Action not allowed in the current state' },
   [ErrorCode.PAYLOAD_TOO_LARGE]: { status: 413, title: 'Payload too large' },
   [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: { status: 415, title: 'Unsupported media type' },
+  [ErrorCode.UNPROCESSABLE]: { status: 422, title: 'Unprocessable content' },
   [ErrorCode.IDEMPOTENCY_KEY_REUSED]: { status: 422, title: 'Idempotency-Key reused with another request' },
   [ErrorCode.RATE_LIMITED]: { status: 429, title: 'Too many requests' },
   [ErrorCode.UNAVAILABLE]: { status: 503, title: 'Service unavailable' },

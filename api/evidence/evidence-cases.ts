@@ -6,8 +6,7 @@ import { AppError, ErrorCode } from '../../lib/app-error.js';
 import { OBJECTION_CASE_TYPE } from '../../workflows/objection/objection-contract.js';
 import { RECORD_CASE_TYPE } from '../../workflows/record/record-contract.js';
 import { CLOSED_RECTIFICATION_STATUSES, RECTIFICATION_CASE_TYPE } from '../../workflows/rectification/rectification-contract.js';
-import { canSeeRectification } from '../access/rectification-visibility.js';
-import { visibleObjections, visibleRecords } from '../access/visibility.js';
+import { visibleTo } from '../access/visibility.js';
 
 /** Case types evidence can be attached to, as they appear in URLs, and the case type of their audit events. */
 export const EVIDENCE_CASE_TYPES = {
@@ -30,13 +29,11 @@ export interface CaseRef {
 export async function canSeeCase(prisma: PrismaClient, actor: Actor, ref: CaseRef): Promise<boolean> {
   switch (ref.caseType) {
     case 'objection':
-      return (await prisma.objection.count({ where: { AND: [{ id: ref.caseId }, visibleObjections(actor)] } })) > 0;
+      return (await prisma.objection.count({ where: { id: ref.caseId, ...visibleTo(actor) } })) > 0;
     case 'record':
-      return (await prisma.dishonestyRecord.count({ where: { AND: [{ id: ref.caseId }, visibleRecords(actor)] } })) > 0;
-    case 'rectification': {
-      const row = await prisma.rectification.findUnique({ where: { id: ref.caseId } });
-      return !!row && (await canSeeRectification(prisma, actor, row));
-    }
+      return (await prisma.dishonestyRecord.count({ where: { id: ref.caseId, ...visibleTo(actor) } })) > 0;
+    case 'rectification':
+      return (await prisma.rectification.count({ where: { id: ref.caseId, ...visibleTo(actor) } })) > 0;
   }
 }
 

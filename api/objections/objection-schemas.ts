@@ -1,5 +1,6 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { pageQueryShape } from '../cases/case-list.js';
 import { OBJECTION_GROUNDS, OBJECTION_OUTCOMES, OBJECTION_STATUSES } from '../../domain/objection/objection-types.js';
 
 extendZodWithOpenApi(z);
@@ -61,8 +62,7 @@ export const listObjectionsQuerySchema = z
     subjectId: id.optional(),
     recordId: id.optional(),
     overdue: booleanQuery.optional(),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    ...pageQueryShape,
   })
   .strict();
 

@@ -10,7 +10,8 @@ import { appendAuditEvent } from '../../lib/audit/append-audit-event.js';
 import { calendarChangeScope } from '../../lib/calendar/calendar-change-scope.js';
 import { loadPolicy } from '../../lib/policies/load-policy.js';
 import { OBJECTION_CASE_TYPE, OBJECTION_WORKFLOW_TYPE, objectionWorkflowId, type ObjectionWorkflowInput } from '../../workflows/objection/objection-contract.js';
-import { visibleObjections, visibleRecords } from '../access/visibility.js';
+import { visibleTo } from '../access/visibility.js';
+import { countableFor, listPage } from '../cases/case-list.js';
 import { createCaseService } from '../cases/case-service.js';
 import { fileCase } from '../cases/file-case.js';
 import type { CaseWorkflowStart } from '../cases/start-case-workflow.js';
@@ -48,7 +49,7 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
       noun: 'Objection',
       finalStatuses: CLOSED_OBJECTION_STATUSES,
       initialStatus: ObjectionStatus.FILED,
-      findVisible: (actor, id) => prisma.objection.findFirst({ where: { AND: [{ id }, visibleObjections(actor)] } }),
+      findVisible: (actor, id) => prisma.objection.findFirst({ where: { id, ...visibleTo(actor) } }),
       findRow: (id) => prisma.objection.findUniqueOrThrow({ where: { id } }),
       view: (row) => objectionView(row),
       async workflowStartOf(row: Objection) {
@@ -65,7 +66,7 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
   );
 
   async function commit(actor: Actor, input: FileObjectionInput, scopedKey: string | null) {
-    const record = await prisma.dishonestyRecord.findFirst({ where: { AND: [{ id: input.recordId }, visibleRecords(actor)] } });
+    const record = await prisma.dishonestyRecord.findFirst({ where: { id: input.recordId, ...visibleTo(actor) } });
     if (!record) throw AppError.notFound('Record', input.recordId);
     if (record.status !== 'ACTIVE') throw new AppError(ErrorCode.INVALID_STATE, `Record ${record.id} is ${record.status}; objections apply to active records`);
     const open = await prisma.objection.findFirst({ where: { recordId: record.id, status: OPEN }, select: { id: true } });
@@ -82,6 +83,7 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
           workflowId,
           recordId: record.id,
           subjectId: record.subjectId,
+          authorityId: record.authorityId,
           applicantId: actor.id,
           grounds: input.grounds,
           statement: input.statement,
@@ -134,7 +136,7 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
       const now = new Date();
       const where: Prisma.ObjectionWhereInput = {
         AND: [
-          visibleObjections(actor),
+          visibleTo(actor),
           query.status ? { status: query.status } : {},
           query.subjectId ? { subjectId: query.subjectId } : {},
           query.recordId ? { recordId: query.recordId } : {},
@@ -142,11 +144,16 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
           query.overdue === false ? { OR: [{ status: { in: [...CLOSED_OBJECTION_STATUSES] } }, { dueAt: null }, { dueAt: { gte: now } }] } : {},
         ],
       };
-      const [total, rows] = await prisma.$transaction([
-        prisma.objection.count({ where }),
-        prisma.objection.findMany({ where, orderBy: [{ filedAt: 'desc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-      ]);
-      return { items: rows.map((row) => objectionView(row, now)), page: query.page, pageSize: query.pageSize, total };
+      return listPage(
+        {
+          sortKey: 'filedAt',
+          countable: countableFor(actor, query),
+          find: ({ where: page, ...args }) => prisma.objection.findMany({ where: { AND: [where, page] }, ...args }),
+          count: () => prisma.objection.count({ where }),
+        },
+        query,
+        (row) => objectionView(row, now),
+      );
     },
   };
 }

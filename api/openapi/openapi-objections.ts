@@ -1,5 +1,6 @@
 import { caseEventSchema } from '../cases/case-event-schema.js';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { listPageSchema } from '../cases/case-list.js';
 import { z } from 'zod';
 import { rolesFor } from '../access/permissions.js';
 import { registerClaimOpenApi } from '../claims/claim-openapi.js';
@@ -31,7 +32,7 @@ export function registerObjectionOpenApi(registry: OpenAPIRegistry): void {
     tags: ['objections'],
     request: { query: listObjectionsQuerySchema },
     responses: {
-      200: jsonResponse('A page of cases', z.object({ items: z.array(objectionCaseSchema), page: z.number(), pageSize: z.number(), total: z.number() })),
+      200: jsonResponse('A page of cases, newest filed first', listPageSchema(objectionCaseSchema)),
       ...problemResponses(400, 401),
     },
   });

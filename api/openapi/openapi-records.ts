@@ -1,8 +1,11 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { listPageSchema } from '../cases/case-list.js';
 import { z } from 'zod';
 import {
   decideLeniencySchema,
   decideRevocationSchema,
+  importRecordsQuerySchema,
+  importRecordsSchema,
   listRecordsQuerySchema,
   pageQuerySchema,
   proposeLeniencySchema,
@@ -43,12 +46,35 @@ export function registerRecordOpenApi(registry: OpenAPIRegistry): void {
     responses: { 201: jsonResponse('The record', recordDetailSchema), ...problemResponses(400, 401, 403, 404, 409, 422, 429) },
   });
   registry.registerPath({
+    method: 'post',
+    path: '/records/batch',
+    summary: 'Import up to 1,000 records as the caller’s authority (a file of the national platform); starts their lifecycles',
+    description:
+      'Validated as a whole: any bad row makes it a 422 naming every bad row (errors[].path records[i].field, badRows) and ' +
+      'nothing is written. Idempotent per record: a document number the authority already has is not written again ' +
+      '(created: false), and its lifecycle is made sure to run. `npm run import -- file.json` sends a file in batches.',
+    tags: ['records'],
+    request: { headers: idempotencyHeader, query: importRecordsQuerySchema, body: jsonBody(importRecordsSchema) },
+    responses: {
+      200: jsonResponse(
+        'What was imported (or, with dryRun, how many rows are valid)',
+        z.object({
+          imported: z.number().optional(),
+          existing: z.number().optional(),
+          valid: z.number().optional(),
+          records: z.array(z.object({ index: z.number(), id: z.string(), documentNumber: z.string(), created: z.boolean() })).optional(),
+        }),
+      ),
+      ...problemResponses(400, 401, 403, 413, 422, 429),
+    },
+  });
+  registry.registerPath({
     method: 'get',
     path: '/records',
     summary: 'List dishonesty records visible to the caller',
     tags: ['records'],
     request: { query: listRecordsQuerySchema },
-    responses: { 200: jsonResponse('A page of records', page(recordSchema)), ...problemResponses(400, 401) },
+    responses: { 200: jsonResponse('A page of records, newest decision first', listPageSchema(recordSchema)), ...problemResponses(400, 401) },
   });
   registry.registerPath({
     method: 'get',

@@ -1,24 +1,24 @@
 import type { Router } from 'express';
 import { apiRouter } from '../api-router.js';
-import type { PrismaClient } from '../../generated/prisma/client.js';
 import { decideLeniencyUpdate, decideRevocationUpdate, revokeRecordUpdate } from '../../workflows/record/record-contract.js';
-import { visibleRecords } from '../access/visibility.js';
 import { actorOf, requirePermission } from '../auth/authenticate.js';
 import { idempotencyKeyOf } from '../idempotency-key.js';
 import { parseInput } from '../validate.js';
 import {
   decideLeniencySchema,
   decideRevocationSchema,
+  importRecordsQuerySchema,
+  importRecordsSchema,
   listRecordsQuerySchema,
   proposeLeniencySchema,
   recordParamsSchema,
   registerRecordSchema,
   revokeRecordSchema,
 } from './record-schemas.js';
+import type { RecordImporter } from './record-import.js';
 import type { RecordService } from './record-service.js';
-import { recordView } from './record-views.js';
 
-export function recordRouter(prisma: PrismaClient, service: RecordService): Router {
+export function recordRouter(service: RecordService, importer: RecordImporter): Router {
   const router = apiRouter();
 
   router.post('/records', requirePermission('record.register'), async (req, res) => {
@@ -27,20 +27,19 @@ export function recordRouter(prisma: PrismaClient, service: RecordService): Rout
     res.status(201).location(`/records/${record.id}`).json(record);
   });
 
+  router.post('/records/batch', requirePermission('record.import'), async (req, res) => {
+    const { records } = parseInput(importRecordsSchema, req.body);
+    const { dryRun } = parseInput(importRecordsQuerySchema, req.query);
+    if (dryRun) {
+      res.json({ valid: await importer.validate(actorOf(res), records) });
+      return;
+    }
+    res.json(await importer.import(actorOf(res), records));
+  });
+
   router.get('/records', requirePermission('record.read'), async (req, res) => {
     const query = parseInput(listRecordsQuerySchema, req.query);
-    const where = {
-      AND: [
-        visibleRecords(actorOf(res)),
-        query.subjectId ? { subjectId: query.subjectId } : {},
-        query.underObjection === undefined ? {} : { objectionCaseId: query.underObjection ? { not: null } : null },
-      ],
-    };
-    const [total, rows] = await prisma.$transaction([
-      prisma.dishonestyRecord.count({ where }),
-      prisma.dishonestyRecord.findMany({ where, orderBy: [{ decisionDate: 'desc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-    ]);
-    res.json({ items: rows.map((row) => recordView(row)), page: query.page, pageSize: query.pageSize, total });
+    res.json(await service.list(actorOf(res), query));
   });
 
   router.get('/records/:recordId', requirePermission('record.read'), async (req, res) => {

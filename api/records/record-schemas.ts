@@ -1,5 +1,6 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { pageQueryShape } from '../cases/case-list.js';
 import { LENIENCY_ACTS, LENIENCY_KINDS, PolicyArea, RecordSource, SANCTION_KINDS, Severity } from '../../domain/records/record-types.js';
 
 extendZodWithOpenApi(z);
@@ -56,11 +57,22 @@ export const pageQuerySchema = z
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })
   .strict();
-export const listRecordsQuerySchema = pageQuerySchema
-  .extend({
+export const listRecordsQuerySchema = z
+  .object({
     subjectId: id.optional(),
     underObjection: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    ...pageQueryShape,
   })
   .strict();
 
+/** The envelope of a batch; each row is checked against registerRecordSchema, all rows at once (422 naming each bad row). */
+export const importRecordsSchema = z
+  .object({ records: z.array(z.unknown().openapi({ description: 'A RegisterRecordRequest' })).min(1).max(1000) })
+  .strict()
+  .openapi('ImportRecordsRequest');
+export const importRecordsQuerySchema = z
+  .object({ dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').optional().openapi({ description: 'Validate only: nothing is written' }) })
+  .strict();
+
 export type RegisterRecordInput = z.infer<typeof registerRecordSchema>;
+export type ListRecordsQuery = z.infer<typeof listRecordsQuerySchema>;

@@ -9,11 +9,12 @@ import { appendAuditEvent } from '../../lib/audit/append-audit-event.js';
 import { loadPolicy } from '../../lib/policies/load-policy.js';
 import { startRecordLifecycle, type LifecyclePolicyPins } from '../../lib/records/start-record-lifecycle.js';
 import { proposeLeniencyUpdate, RECORD_CASE_TYPE, recordWorkflowId, type ProposeLeniencyCommand } from '../../workflows/record/record-contract.js';
-import { visibleRecords } from '../access/visibility.js';
+import { visibleTo } from '../access/visibility.js';
+import { countableFor, listPage } from '../cases/case-list.js';
 import { createCaseService } from '../cases/case-service.js';
 import { isUniqueViolation } from '../../lib/db/unique-violation.js';
 import { RecordStatus } from '../../domain/records/record-types.js';
-import type { RegisterRecordInput } from './record-schemas.js';
+import type { ListRecordsQuery, RegisterRecordInput } from './record-schemas.js';
 import { recordView } from './record-views.js';
 
 export interface RecordServiceDeps extends LifecyclePolicyPins {
@@ -35,7 +36,7 @@ export function createRecordService({ prisma, temporal, taskQueue, timeZone = DE
       // The lifecycle workflow itself refuses actions once the record's effects have ended.
       finalStatuses: [],
       initialStatus: RecordStatus.ACTIVE,
-      findVisible: (actor, id) => prisma.dishonestyRecord.findFirst({ where: { AND: [{ id }, visibleRecords(actor)] } }),
+      findVisible: (actor, id) => prisma.dishonestyRecord.findFirst({ where: { id, ...visibleTo(actor) } }),
       findRow: (id) => prisma.dishonestyRecord.findUniqueOrThrow({ where: { id } }),
       async view(record) {
         const [versions, leniency] = await Promise.all([
@@ -115,6 +116,26 @@ export function createRecordService({ prisma, temporal, taskQueue, timeZone = DE
       return cases.detail(id);
     },
 
+    async list(actor: Actor, query: ListRecordsQuery) {
+      const where: Prisma.DishonestyRecordWhereInput = {
+        AND: [
+          visibleTo(actor),
+          query.subjectId ? { subjectId: query.subjectId } : {},
+          query.underObjection === undefined ? {} : { objectionCaseId: query.underObjection ? { not: null } : null },
+        ],
+      };
+      return listPage(
+        {
+          sortKey: 'decisionDate',
+          countable: countableFor(actor, query),
+          find: ({ where: page, ...args }) => prisma.dishonestyRecord.findMany({ where: { AND: [where, page] }, ...args }),
+          count: () => prisma.dishonestyRecord.count({ where }),
+        },
+        query,
+        (row) => recordView(row),
+      );
+    },
+
     get: cases.get,
     act: cases.act,
 
@@ -123,7 +144,7 @@ export function createRecordService({ prisma, temporal, taskQueue, timeZone = DE
      * a government body's record under CIVIL_SERVANTS_ONLY is refused.
      */
     async proposeLeniency(actor: Actor, recordId: string, command: Omit<ProposeLeniencyCommand, 'actor'>, idempotencyKey?: string) {
-      const record = await prisma.dishonestyRecord.findFirst({ where: { AND: [{ id: recordId }, visibleRecords(actor)] } });
+      const record = await prisma.dishonestyRecord.findFirst({ where: { id: recordId, ...visibleTo(actor) } });
       if (!record) throw AppError.notFound('Record', recordId);
       const subject = await prisma.subject.findUniqueOrThrow({ where: { id: record.subjectId } });
       const policy = await loadPolicy(prisma, 'PUBLICATION', publicationPolicySchema, record.publicationPolicyId ?? pins.publicationPolicyId);

@@ -1,4 +1,5 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { listPageSchema } from '../cases/case-list.js';
 import { z } from 'zod';
 import { caseEventSchema } from '../cases/case-event-schema.js';
 import { rolesFor } from '../access/permissions.js';
@@ -18,7 +19,7 @@ export function registerRectificationOpenApi(registry: OpenAPIRegistry): void {
     tags: ['rectifications'],
     request: { query: listRectificationsQuerySchema },
     responses: {
-      200: jsonResponse('A page of rectifications', z.object({ items: z.array(rectificationSchema), page: z.number(), pageSize: z.number(), total: z.number() })),
+      200: jsonResponse('A page of rectifications, newest first', listPageSchema(rectificationSchema)),
       ...problemResponses(400, 401),
     },
   });

@@ -1,5 +1,6 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { pageQueryShape } from '../cases/case-list.js';
 import { EscalationLevel } from '../../domain/rectification/rectification-types.js';
 import { RectificationCaseStatus, RectificationStep } from '../../workflows/rectification/rectification-contract.js';
 
@@ -52,8 +53,7 @@ export const listRectificationsQuerySchema = z
     recordId: id.optional(),
     overdue: booleanQuery.optional().openapi({ description: 'Open cases whose deadline passed or that were escalated (督办 or later)' }),
     escalated: booleanQuery.optional().openapi({ description: 'Cases with an escalation on record (escalationLevel other than NONE)' }),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    ...pageQueryShape,
   })
   .strict();
 

@@ -3,7 +3,8 @@ import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import type { Actor } from '../../domain/roles.js';
 import { calendarChangeScope } from '../../lib/calendar/calendar-change-scope.js';
 import { CLOSED_RECTIFICATION_STATUSES, RECTIFICATION_CASE_TYPE, RectificationCaseStatus } from '../../workflows/rectification/rectification-contract.js';
-import { canSeeRectification, visibleRectifications } from '../access/rectification-visibility.js';
+import { canSee, visibleTo } from '../access/visibility.js';
+import { countableFor, listPage } from '../cases/case-list.js';
 import { createCaseService } from '../cases/case-service.js';
 import type { ListRectificationsQuery } from './rectification-schemas.js';
 import { rectificationView } from './rectification-views.js';
@@ -23,7 +24,7 @@ export function createRectificationService({ prisma, temporal }: RectificationSe
       initialStatus: RectificationCaseStatus.EXPLANATION_DUE,
       async findVisible(actor, id) {
         const row = await prisma.rectification.findUnique({ where: { id } });
-        return row && (await canSeeRectification(prisma, actor, row)) ? row : null;
+        return row && canSee(actor, row) ? row : null;
       },
       findRow: (id) => prisma.rectification.findUniqueOrThrow({ where: { id } }),
       view: (row) => rectificationView(row),
@@ -61,12 +62,17 @@ export function createRectificationService({ prisma, temporal }: RectificationSe
 
     async list(actor: Actor, query: ListRectificationsQuery) {
       const now = new Date();
-      const where: Prisma.RectificationWhereInput = { AND: [await visibleRectifications(prisma, actor), ...filters(query, now)] };
-      const [total, rows] = await prisma.$transaction([
-        prisma.rectification.count({ where }),
-        prisma.rectification.findMany({ where, orderBy: [{ openedAt: 'desc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-      ]);
-      return { items: rows.map((row) => rectificationView(row, now)), page: query.page, pageSize: query.pageSize, total };
+      const where: Prisma.RectificationWhereInput = { AND: [visibleTo(actor), ...filters(query, now)] };
+      return listPage(
+        {
+          sortKey: 'openedAt',
+          countable: countableFor(actor, query),
+          find: ({ where: page, ...args }) => prisma.rectification.findMany({ where: { AND: [where, page] }, ...args }),
+          count: () => prisma.rectification.count({ where }),
+        },
+        query,
+        (row) => rectificationView(row, now),
+      );
     },
   };
 }

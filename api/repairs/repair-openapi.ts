@@ -1,4 +1,5 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { listPageSchema } from '../cases/case-list.js';
 import { z } from 'zod';
 import { rolesFor } from '../access/permissions.js';
 import { registerClaimOpenApi } from '../claims/claim-openapi.js';
@@ -40,7 +41,7 @@ export function registerRepairOpenApi(registry: OpenAPIRegistry): void {
     summary: 'List repair applications visible to the caller',
     tags: ['repairs'],
     request: { query: listRepairsQuerySchema },
-    responses: { 200: jsonResponse('A page', z.object({ items: z.array(repairSchema), total: z.number() }).passthrough()), ...problemResponses(400, 401) },
+    responses: { 200: jsonResponse('A page of applications, newest filed first', listPageSchema(repairSchema)), ...problemResponses(400, 401) },
   });
   registry.registerPath({
     method: 'get',

@@ -1,4 +1,5 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { pageQueryShape } from '../cases/case-list.js';
 import { z } from 'zod';
 import { REPAIR_MATERIALS } from '../../domain/repair/repair-policy.js';
 import { RepairStatus } from '../../workflows/repair/repair-contract.js';
@@ -37,8 +38,7 @@ export const listRepairsQuerySchema = z
     status: z.enum(Object.values(RepairStatus) as [RepairStatus, ...RepairStatus[]]).optional(),
     subjectId: id.optional(),
     recordId: id.optional(),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    ...pageQueryShape,
   })
   .strict();
 export const repairParamsSchema = z.object({ applicationId: id });

@@ -24,7 +24,8 @@ import {
   repairWorkflowId,
   type RepairWorkflowInput,
 } from '../../workflows/repair/repair-contract.js';
-import { visibleRecords } from '../access/visibility.js';
+import { visibleTo } from '../access/visibility.js';
+import { countableFor, listPage } from '../cases/case-list.js';
 import { createCaseService } from '../cases/case-service.js';
 import { fileCase } from '../cases/file-case.js';
 import type { CaseWorkflowStart } from '../cases/start-case-workflow.js';
@@ -53,13 +54,6 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
   const localDay = (instant: Date) => localDateOf(instant, timeZone);
   const policy = () => loadPolicy(prisma, 'REPAIR', repairPolicySchema, repairPolicyId);
 
-  async function visibleWhere(actor: Actor): Promise<Prisma.RepairApplicationWhereInput> {
-    if (actor.role === 'ADMIN') return {};
-    if (actor.role === 'APPLICANT') return { subjectId: actor.subjectId ?? '__none__' };
-    const records = await prisma.dishonestyRecord.findMany({ where: { authorityId: actor.authorityId ?? '__none__' }, select: { id: true } });
-    return { recordId: { in: records.map((r) => r.id) } };
-  }
-
   function workflowStart(input: RepairWorkflowInput): CaseWorkflowStart<RepairWorkflowInput> {
     const { applicationId, subjectId, recordId } = input;
     return { workflowType: REPAIR_WORKFLOW_TYPE, workflowId: repairWorkflowId(applicationId), taskQueue, input, caseType: REPAIR_CASE_TYPE, subjectId, recordId };
@@ -73,7 +67,7 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
       // An approved repair still takes one action: its revocation.
       finalStatuses: CLOSED_REPAIR_STATUSES.filter((status) => status !== RepairStatus.APPROVED),
       initialStatus: RepairStatus.FILED,
-      findVisible: async (actor, id) => prisma.repairApplication.findFirst({ where: { AND: [{ id }, await visibleWhere(actor)] } }),
+      findVisible: (actor, id) => prisma.repairApplication.findFirst({ where: { id, ...visibleTo(actor) } }),
       findRow: (id) => prisma.repairApplication.findUniqueOrThrow({ where: { id } }),
       view: (row) => repairView(row),
       evidenceFields: ['materials'],
@@ -101,7 +95,7 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
 
   /** Whether the record can be repaired now; the same check runs again when an application arrives. */
   async function eligibility(actor: Actor, recordId: string, rules?: PolicySnapshot<RepairPolicy>): Promise<RepairEligibility> {
-    const record = await prisma.dishonestyRecord.findFirst({ where: { AND: [{ id: recordId }, visibleRecords(actor)] } });
+    const record = await prisma.dishonestyRecord.findFirst({ where: { id: recordId, ...visibleTo(actor) } });
     if (!record) throw AppError.notFound('Record', recordId);
     const { params } = rules ?? (await policy());
     const now = new Date();
@@ -155,6 +149,7 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
           workflowId,
           recordId: record.id,
           subjectId: record.subjectId,
+          authorityId: record.authorityId,
           applicantId: actor.id,
           status: RepairStatus.FILED,
           materials: input.materials as Prisma.InputJsonValue,
@@ -206,17 +201,22 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
     async list(actor: Actor, query: ListRepairsQuery) {
       const where: Prisma.RepairApplicationWhereInput = {
         AND: [
-          await visibleWhere(actor),
+          visibleTo(actor),
           query.status ? { status: query.status } : {},
           query.subjectId ? { subjectId: query.subjectId } : {},
           query.recordId ? { recordId: query.recordId } : {},
         ],
       };
-      const [total, rows] = await prisma.$transaction([
-        prisma.repairApplication.count({ where }),
-        prisma.repairApplication.findMany({ where, orderBy: [{ filedAt: 'desc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-      ]);
-      return { items: rows.map((row) => repairView(row)), page: query.page, pageSize: query.pageSize, total };
+      return listPage(
+        {
+          sortKey: 'filedAt',
+          countable: countableFor(actor, query),
+          find: ({ where: page, ...args }) => prisma.repairApplication.findMany({ where: { AND: [where, page] }, ...args }),
+          count: () => prisma.repairApplication.count({ where }),
+        },
+        query,
+        (row) => repairView(row),
+      );
     },
   };
 }

@@ -24,6 +24,8 @@ export interface StartLifecycleOptions extends LifecyclePolicyPins {
   reinstated?: boolean;
   /** A reinstated record keeps its leniency and its rectification requirement. */
   carriedOver?: RecordLifecycleInput['carriedOver'];
+  /** Policies already loaded (a batch loads them once instead of once per record). */
+  policies?: Partial<Pick<RecordLifecycleInput, 'publication' | 'rectification'>>;
 }
 
 const isSanctionKind = (value: string | null): value is SanctionKind => value !== null && (SANCTION_KINDS as string[]).includes(value);
@@ -42,10 +44,12 @@ export async function startRecordLifecycle(record: DishonestyRecord, subject: Su
     sanctionKind: isSanctionKind(record.sanctionKind) ? record.sanctionKind : null,
     registeredAt: new Date().toISOString(),
     // The policy the record was registered under, unless the caller pins one.
-    publication: await loadPolicy(prisma, 'PUBLICATION', publicationPolicySchema, options.publicationPolicyId ?? record.publicationPolicyId ?? undefined),
+    publication:
+      options.policies?.publication ??
+      (await loadPolicy(prisma, 'PUBLICATION', publicationPolicySchema, options.publicationPolicyId ?? record.publicationPolicyId ?? undefined)),
     rectification:
       isBody && options.rectificationRequired
-        ? await loadPolicy(prisma, 'RECTIFICATION', rectificationPolicySchema, options.rectificationPolicyId)
+        ? (options.policies?.rectification ?? (await loadPolicy(prisma, 'RECTIFICATION', rectificationPolicySchema, options.rectificationPolicyId)))
         : null,
     ...(options.reinstated ? { reinstated: true } : {}),
     ...(options.carriedOver ? { carriedOver: options.carriedOver } : {}),

@@ -252,6 +252,28 @@ const MATRIX: Record<string, RouteSpec> = {
     // Staff register records as their own authority (any subject); applicants and administrators do not.
     expect: e(403, 403, 201, 201, 201, 403),
   },
+  'POST /records/batch': {
+    fixture: 'none',
+    request: () => ({
+      path: '/records/batch',
+      body: {
+        records: [
+          {
+            subjectId: world.subjectId,
+            source: 'COURT_JUDGMENT',
+            documentNumber: `（2026）矩阵${uniqueId('batch')}号`,
+            severity: 'GENERAL',
+            policyArea: 'ARREARS_TO_FIRMS',
+            decisionDate: '2026-03-02',
+            facts: { title: '拖欠账款', summary: '未按期支付工程款' },
+            rectificationRequired: false,
+          },
+        ],
+      },
+    }),
+    // As registering one record: staff import as their own authority; applicants and administrators do not.
+    expect: e(403, 403, 200, 200, 200, 403),
+  },
   'GET /records': { fixture: 'none', request: NO_BODY('/records'), expect: ALL_200 },
   'GET /records/{recordId}': { fixture: 'record', request: (fx) => ({ path: `/records/${fx.recordId}` }), expect: CASE_READ },
   'POST /records/{recordId}/revocation': {

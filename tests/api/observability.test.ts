@@ -122,6 +122,7 @@ describe('metrics', () => {
         workflowId: `objection-${caseId}`,
         recordId: await world.createRecord(),
         subjectId: world.subjectId,
+        authorityId: world.authorityId,
         applicantId: world.actors.applicant.id,
         grounds: 'INACCURATE_OR_INCOMPLETE',
         statement: '金额错误',

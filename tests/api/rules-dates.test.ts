@@ -91,6 +91,7 @@ describe('dates are calendar days in CALENDAR_TIME_ZONE (Asia/Shanghai)', () => 
         workflowId: `repair-none-${randomBytes(4).toString('hex')}`,
         recordId: refused,
         subjectId: world.subjectId,
+        authorityId: world.authorityId,
         applicantId: world.actors.applicant.id,
         status: 'REFUSED',
         materials: [],
@@ -139,7 +140,7 @@ describe('published records and repeated offences', () => {
     async function criticize(recordId: string) {
       const rectificationId = `RECT-${recordId}`;
       await env.prisma.rectification.create({
-        data: { id: rectificationId, workflowId: `rectification-${recordId}`, recordId, subjectId: world.subjectId, status: 'RECTIFYING', escalationLevel: 'CRITICISM', policyId: 'rectification-test@1', policyVersion: 1, policy: {}, openedAt: new Date() },
+        data: { id: rectificationId, workflowId: `rectification-${recordId}`, recordId, subjectId: world.subjectId, authorityId: world.authorityId, status: 'RECTIFYING', escalationLevel: 'CRITICISM', policyId: 'rectification-test@1', policyVersion: 1, policy: {}, openedAt: new Date() },
       });
       await env.prisma.$transaction((tx) =>
         appendAuditEvent(tx, {
