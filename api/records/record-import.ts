@@ -2,14 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Prisma, PrismaClient, Subject } from '../../generated/prisma/client.js';
 import { localDateOf } from '../../domain/calendar/local-date.js';
-import { publicationPolicySchema, publicationWindow } from '../../domain/records/publication-policy.js';
+import { publicationPolicySchema } from '../../domain/records/publication-policy.js';
 import { rectificationPolicySchema } from '../../domain/rectification/rectification-policy.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError, ErrorCode, type FieldProblem } from '../../lib/app-error.js';
-import { appendAuditEvent } from '../../lib/audit/append-audit-event.js';
 import { loadPolicy } from '../../lib/policies/load-policy.js';
 import { startRecordLifecycle, type LifecyclePolicyPins } from '../../lib/records/start-record-lifecycle.js';
-import { RECORD_CASE_TYPE, recordWorkflowId } from '../../workflows/record/record-contract.js';
+import { appendRegistered, newRecordRow } from './record-row.js';
 import { registerRecordSchema, type RegisterRecordInput } from './record-schemas.js';
 
 export interface RecordImportDeps extends LifecyclePolicyPins {
@@ -37,7 +36,6 @@ export interface RecordImportResult {
 
 /** Records written per transaction: short transactions, few round trips. */
 const WRITE_CHUNK = 100;
-const asDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 /** Runs `work` over `items` with at most `limit` in flight; memory holds the items, never a promise per item. */
 async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -106,44 +104,13 @@ export function createRecordImporter({ prisma, temporal, taskQueue, timeZone, co
           const existing = new Map(known.map((r) => [r.documentNumber, r.id]));
           const fresh = chunk.filter((c) => !existing.has(c.input.documentNumber)).map((c) => ({ ...c, id: `rec-${c.input.decisionDate.slice(0, 4)}-${randomBytes(5).toString('hex')}` }));
           await tx.dishonestyRecord.createMany({
-            data: fresh.map(({ input, id }) => {
-              const subject = subjects.get(input.subjectId)!;
-              const window = publicationWindow(input.decisionDate, input.severity, publication.params, 'NONE', today);
-              return {
-                id,
-                subjectId: subject.id,
-                authorityId,
-                source: input.source,
-                documentNumber: input.documentNumber,
-                severity: input.severity,
-                policyArea: input.policyArea,
-                facts: input.facts as Prisma.InputJsonValue,
-                decisionDate: asDate(input.decisionDate),
-                publishedFrom: asDate(window.publishedFrom),
-                publishedUntil: asDate(window.publishedUntil),
-                minPublishedUntil: asDate(window.minPublishedUntil),
-                sanctionKind: input.sanctionKind ?? null,
-                rectificationStatus: subject.kind === 'GOVERNMENT_BODY' && input.rectificationRequired ? 'PENDING' : 'NOT_REQUIRED',
-                registeredById: actor.id,
-                publicationPolicyId: publication.id,
-                workflowId: recordWorkflowId(id),
-              };
-            }),
+            data: fresh.map(({ input, id }) => newRecordRow(id, input, subjects.get(input.subjectId)!, { authorityId, actorId: actor.id }, publication, today)),
           });
           await tx.recordVersion.createMany({
             data: fresh.map(({ input, id }) => ({ recordId: id, version: 1, facts: input.facts as Prisma.InputJsonValue, change: 'CREATED', actorId: actor.id, reason: 'imported' })),
           });
           for (const { input, id } of fresh) {
-            await appendAuditEvent(tx, {
-              eventKey: `record-${id}/registered`,
-              caseId: id,
-              caseType: RECORD_CASE_TYPE,
-              type: 'REGISTERED',
-              actorId: actor.id,
-              actorRole: actor.role,
-              data: { documentNumber: input.documentNumber, severity: input.severity, imported: true, policy: { id: publication.id, version: publication.version } },
-              occurredAt: new Date(),
-            });
+            await appendRegistered(tx, id, input, actor, publication, { imported: true });
           }
           for (const { input, index } of chunk) {
             const id = existing.get(input.documentNumber) ?? fresh.find((f) => f.index === index)!.id;

@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { type Prisma, type PrismaClient } from '../../generated/prisma/client.js';
-import { leniencyAppliesTo, publicationPolicySchema, publicationWindow } from '../../domain/records/publication-policy.js';
+import { leniencyAppliesTo, publicationPolicySchema } from '../../domain/records/publication-policy.js';
 import type { Actor } from '../../domain/roles.js';
 import { DEFAULT_TIME_ZONE, localDateOf } from '../../domain/calendar/local-date.js';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
-import { appendAuditEvent } from '../../lib/audit/append-audit-event.js';
 import { loadPolicy } from '../../lib/policies/load-policy.js';
 import { startRecordLifecycle, type LifecyclePolicyPins } from '../../lib/records/start-record-lifecycle.js';
-import { proposeLeniencyUpdate, RECORD_CASE_TYPE, recordWorkflowId, type ProposeLeniencyCommand } from '../../workflows/record/record-contract.js';
+import { proposeLeniencyUpdate, RECORD_CASE_TYPE, type ProposeLeniencyCommand } from '../../workflows/record/record-contract.js';
 import { visibleTo } from '../access/visibility.js';
 import { countableFor, listPage } from '../cases/case-list.js';
+import { appendRegistered, newRecordRow } from './record-row.js';
 import { createCaseService } from '../cases/case-service.js';
 import { isUniqueViolation } from '../../lib/db/unique-violation.js';
 import { RecordStatus } from '../../domain/records/record-types.js';
@@ -25,7 +25,6 @@ export interface RecordServiceDeps extends LifecyclePolicyPins {
   timeZone?: string | undefined;
 }
 
-const asDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 export function createRecordService({ prisma, temporal, taskQueue, timeZone = DEFAULT_TIME_ZONE, ...pins }: RecordServiceDeps) {
   const cases = createCaseService(
@@ -67,43 +66,18 @@ export function createRecordService({ prisma, temporal, taskQueue, timeZone = DE
         });
       }
       const policy = await loadPolicy(prisma, 'PUBLICATION', publicationPolicySchema, pins.publicationPolicyId);
-      const window = publicationWindow(input.decisionDate, input.severity, policy.params, 'NONE', localDateOf(new Date(), timeZone));
       const id = `rec-${input.decisionDate.slice(0, 4)}-${randomBytes(5).toString('hex')}`;
       const facts = input.facts as Prisma.InputJsonValue;
       try {
         await prisma.$transaction(async (tx) => {
           await tx.dishonestyRecord.create({
             data: {
-              id,
-              subjectId: subject.id,
-              authorityId: actor.authorityId!,
-              source: input.source,
-              documentNumber: input.documentNumber,
-              severity: input.severity,
-              policyArea: input.policyArea,
+              ...newRecordRow(id, input, subject, { authorityId: actor.authorityId!, actorId: actor.id }, policy, localDateOf(new Date(), timeZone)),
               facts,
-              decisionDate: asDate(input.decisionDate),
-              publishedFrom: asDate(window.publishedFrom),
-              publishedUntil: asDate(window.publishedUntil),
-              minPublishedUntil: asDate(window.minPublishedUntil),
-              sanctionKind: input.sanctionKind ?? null,
-              rectificationStatus: subject.kind === 'GOVERNMENT_BODY' && input.rectificationRequired ? 'PENDING' : 'NOT_REQUIRED',
-              registeredById: actor.id,
-              publicationPolicyId: policy.id,
-              workflowId: recordWorkflowId(id),
               versions: { create: { version: 1, facts, change: 'CREATED', actorId: actor.id, reason: 'registered' } },
             },
           });
-          await appendAuditEvent(tx, {
-            eventKey: `record-${id}/registered`,
-            caseId: id,
-            caseType: RECORD_CASE_TYPE,
-            type: 'REGISTERED',
-            actorId: actor.id,
-            actorRole: actor.role,
-            data: { documentNumber: input.documentNumber, severity: input.severity, policy: { id: policy.id, version: policy.version } },
-            occurredAt: new Date(),
-          });
+          await appendRegistered(tx, id, input, actor, policy);
         });
       } catch (err) {
         if (isUniqueViolation(err)) {

@@ -1,3 +1,4 @@
+import { caseView } from '../cases/case-view.js';
 import type { Rectification } from '../../generated/prisma/client.js';
 import { CLOSED_RECTIFICATION_STATUSES, type RectificationCaseStatus } from '../../workflows/rectification/rectification-contract.js';
 
@@ -12,22 +13,12 @@ export function isOverdue(row: Rectification, now: Date): boolean {
 
 export function rectificationView(row: Rectification, now: Date = new Date()) {
   return {
-    id: row.id,
-    workflowId: row.workflowId,
-    recordId: row.recordId,
-    subjectId: row.subjectId,
-    status: row.status,
+    ...caseView(row),
     explanation: row.explanation,
     plan: row.plan,
-    currentStep: row.currentStep,
-    assigneeRole: row.assigneeRole,
-    dueAt: row.dueAt?.toISOString() ?? null,
-    dueProvisional: row.dueProvisional,
     overdue: isOverdue(row, now),
     escalationLevel: row.escalationLevel,
     returnedCount: row.returnedCount,
-    claimedById: row.claimedById,
-    policy: { id: row.policyId, version: row.policyVersion },
     openedAt: row.openedAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
   };
