@@ -8,7 +8,7 @@ export const OUTBOX_STATUSES = ['PENDING', 'DELIVERED', 'DEAD'] as const;
 export const outboxQuerySchema = z
   .object({
     status: z.enum(OUTBOX_STATUSES).optional(),
-    topic: z.string().trim().min(1).max(100).optional(),
+    topic: z.string().trim().min(1).max(100).regex(/^[a-z][a-z0-9.-]*$/, 'a topic such as objection.decided').optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(50),
   })

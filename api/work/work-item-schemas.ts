@@ -28,7 +28,14 @@ export const workItemsQuerySchema = z
     openedBefore: instant.optional(),
     closedFrom: instant.optional(),
     closedBefore: instant.optional(),
-    q: z.string().trim().min(1).max(100).optional().openapi({ description: 'Case id, record id, document number (文书编号), subject name or 统一社会信用代码 (substring)' }),
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      // What the searched fields hold: letters (汉字 too), digits, spaces and the marks of ids and 文书编号.
+      .regex(/^[\p{L}\p{N}\s〔〕（）()\[\]【】第号_.:-]+$/u, 'letters, digits, spaces and the marks of ids and document numbers only')
+      .optional().openapi({ description: 'Case id, record id, document number (文书编号), subject name or 统一社会信用代码 (substring)' }),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })

@@ -314,7 +314,8 @@ async function snapshot() {
 }
 
 beforeAll(async () => {
-  ({ stop: stopWorker } = await startRealWorker(taskQueue));
+  // The real calendar: no reminder or escalation of the existing cases fires (and writes) while the fuzzer runs.
+  ({ stop: stopWorker } = await startRealWorker(taskQueue, { timeScale: {} }));
   world = await createRecordWorld(env.prisma);
   app = await createTestApp({
     taskQueue,
