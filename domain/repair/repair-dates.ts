@@ -13,3 +13,8 @@ export function reapplyFromInstant(decidedAt: Date, days: number, timeZone: stri
 export function barUntilInstant(revokedAt: Date, months: number, timeZone: string): string {
   return startOfLocalDay(addDays(addCalendarMonths(localDateOf(revokedAt, timeZone), months), 1), timeZone).toISOString();
 }
+
+/** The end of the window in which an approved repair can be revoked: the approval's local day plus calendar months. */
+export function revocationWindowEndsAt(approvedAt: Date, months: number, timeZone: string): string {
+  return barUntilInstant(approvedAt, months, timeZone);
+}

@@ -28,6 +28,11 @@ export const repairPolicySchema = z.object({
   requiredMaterials: z.array(z.enum(REPAIR_MATERIALS)).min(1),
   reapplyAfterDays: z.number().int().min(0).max(3650),
   barAfterRevocationMonths: z.number().int().min(0).max(120),
+  /**
+   * How long an approved repair can still be revoked for false materials, in calendar months from the approval's
+   * local day (民法典 art. 202 [C] for counting; the length itself is [U]: rules.md gives none).
+   */
+  revocationWindowMonths: z.number().int().min(1).max(120).default(36),
   /** Record sources the rules exclude from repair (law or central policy forbids it). */
   excludedSources: z.array(z.string()).default([]),
   /** Repeated offences: this many records of the subject within `repeatOffenceWindowMonths` bar repair; null = off. */
@@ -53,6 +58,7 @@ export const DEFAULT_REPAIR_POLICY: RepairPolicy = {
   requiredMaterials: ['APPLICATION_FORM', 'CREDIT_COMMITMENT', 'PERFORMANCE_PROOF', 'IDENTITY_AUTHORIZATION'],
   reapplyAfterDays: 30,
   barAfterRevocationMonths: 12,
+  revocationWindowMonths: 36,
   excludedSources: [],
   repeatOffenceLimit: null,
   repeatOffenceWindowMonths: 24,

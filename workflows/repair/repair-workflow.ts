@@ -1,5 +1,8 @@
 import { condition, patched, setHandler } from '@temporalio/workflow';
+import { addCalendarMonthsToInstant } from '../../domain/records/calendar-months.js';
+import { revocationWindowEndsAt } from '../../domain/repair/repair-dates.js';
 import { missingMaterials } from '../../domain/repair/repair-materials.js';
+import { DEFAULT_REPAIR_POLICY } from '../../domain/repair/repair-policy.js';
 import { SYSTEM_ACTOR } from '../shared/case-event.js';
 import { CaseRuntime } from '../shared/case-runtime.js';
 import {
@@ -17,8 +20,8 @@ import { registerRepairActions, type RepairCase } from './repair-actions.js';
 import { RepairOverallCap } from './repair-overall-cap.js';
 import { storeRepairTransition, type RepairTransitionDetails } from './repair-projection.js';
 
-/** How long an approved repair can still be revoked for false materials. */
-const REVOCATION_WINDOW_MS = 3 * 365 * 86_400_000;
+/** The revocation window of runs approved before `repair-revocation-window-months`: 3 × 365 days, not 3 years. */
+const LEGACY_REVOCATION_WINDOW_MS = 3 * 365 * 86_400_000;
 
 /**
  * 信用修复: acceptance (受理; 补正 pauses the clock) → review by the authority that made the record → approval by
@@ -107,9 +110,18 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
 
   if (status() === RepairStatus.APPROVED) {
     runtime.settling.settled();
-    await condition(until('APPROVED'), REVOCATION_WINDOW_MS);
+    await condition(until('APPROVED'), revocationWindowMs(input));
   }
 
   await runtime.finish(() => overallCap);
   return { status: state.status };
+}
+
+/** From now (the approval) to the end of the revocation window: calendar months from the approval's local day. */
+function revocationWindowMs(input: RepairWorkflowInput): number {
+  if (!patched('repair-revocation-window-months')) return LEGACY_REVOCATION_WINDOW_MS;
+  const months = input.policy.params.revocationWindowMonths ?? DEFAULT_REPAIR_POLICY.revocationWindowMonths;
+  const now = new Date();
+  const endsAt = input.timeZone ? revocationWindowEndsAt(now, months, input.timeZone) : addCalendarMonthsToInstant(now, months).toISOString();
+  return Math.max(1, Date.parse(endsAt) - now.getTime());
 }
