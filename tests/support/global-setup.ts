@@ -15,6 +15,7 @@ import type { TestProject } from 'vitest/node';
 import { DEFAULT_DATABASE_URL } from '../../lib/database-url.js';
 import { signedActionBundlerOptions, WORKFLOW_INTERCEPTOR_MODULES } from '../../lib/temporal-security/workflow-bundle.js';
 import { dropDatabase, setupDatabase } from '../../scripts/db-setup.js';
+import { dropAbandonedTestDatabases } from './abandoned-test-databases.js';
 import { TEST_TEMPORAL_KEYS } from './temporal-test-keys.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -143,6 +144,13 @@ export default async function setup({ provide }: TestProject): Promise<() => Pro
   const started = Date.now();
   const tempDir = mkdtempSync(join(tmpdir(), 'credit-engine-tests-'));
   const { url: databaseUrl, owned } = testDatabaseUrl();
+  if (owned) {
+    const dropped = await dropAbandonedTestDatabases(databaseUrl).catch((error: unknown) => {
+      console.warn(`[global-setup] could not look for abandoned test databases: ${String(error)}`);
+      return [];
+    });
+    if (dropped.length > 0) console.log(`[global-setup] dropped ${dropped.length} database(s) of killed test runs: ${dropped.join(', ')}`);
+  }
 
   const [server, , workflowBundlePath] = await Promise.allSettled([
     startDevServer(),
