@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { temporal } from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -6,6 +9,10 @@ import {
   recordEligibilityChangedSignal,
 } from '../../workflows/eligibility/eligibility-contract.js';
 import { acceptObjectionUpdate, decideObjectionUpdate } from '../../workflows/objection/objection-contract.js';
+import { recordWorkflowId } from '../../workflows/record/record-contract.js';
+import { AesGcmPayloadCodec } from '../../lib/temporal-security/aes-gcm-payload-codec.js';
+import { createRecordWorld, recordServiceFor, registration } from '../support/record-fixtures.js';
+import { TEST_TEMPORAL_KEYS } from '../support/temporal-test-keys.js';
 import { BATCHED_ELIGIBILITY_SAVES_PATCH } from '../../workflows/eligibility/eligibility-workflow.js';
 import { LOCAL_CASE_STEPS_PATCH } from '../../workflows/shared/activity-options.js';
 import { eventually } from '../support/eventually.js';
@@ -39,6 +46,34 @@ async function history(workflowId: string): Promise<HistoryEvent[]> {
   return (await env.temporalClient.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
 }
 
+/**
+ * With RECORD_HISTORIES=1 the histories of these cases are saved (payloads decrypted with the test key) for the replay
+ * test, as scripts/record-history.sh saves those of a running product.
+ */
+async function recordHistory(workflowId: string, name: string): Promise<void> {
+  if (!process.env.RECORD_HISTORIES) return;
+  const codec = new AesGcmPayloadCodec(TEST_TEMPORAL_KEYS.payload, TEST_TEMPORAL_KEYS.previousPayloadKeys);
+  const fetched = await env.temporalClient.workflow.getHandle(workflowId).fetchHistory();
+  await decodePayloads(fetched, codec);
+  writeFileSync(fileURLToPath(new URL(`./histories/${name}.json`, import.meta.url)), JSON.stringify(JSON.parse(historyToJSON(fetched)), null, 2) + '\n');
+}
+
+/** Every payload in a history object (anything with `data` and `metadata.encoding`), decoded in place. */
+async function decodePayloads(node: unknown, codec: AesGcmPayloadCodec): Promise<void> {
+  if (!node || typeof node !== 'object' || ArrayBuffer.isView(node)) return;
+  for (const [key, value] of Object.entries(node)) {
+    if (value && typeof value === 'object' && 'data' in value && 'metadata' in value && (value as { metadata?: { encoding?: unknown } }).metadata?.encoding) {
+      (node as Record<string, unknown>)[key] = (await codec.decode([value as never]))[0];
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (item && typeof item === 'object' && 'data' in item && 'metadata' in item) value[i] = (await codec.decode([item as never]))[0];
+        else await decodePayloads(item, codec);
+      }
+    } else await decodePayloads(value, codec);
+  }
+}
+
 /** The ordinary activities scheduled, by type, and how many local activities ran (markers), in history order. */
 function steps(events: HistoryEvent[]): string[] {
   return events.flatMap((e) => {
@@ -60,6 +95,7 @@ describe('case steps as local activities (patched)', () => {
     expect(decided.status).toBe('DECIDED');
     await env.temporalClient.workflow.getHandle(decided.workflowId).result();
 
+    await recordHistory(decided.workflowId, 'objection-local-steps-rejected');
     const shape = steps(await history(decided.workflowId));
     expect(shape.filter((s) => s.startsWith('activity:'))).toEqual([]);
     expect(shape.filter((s) => s === 'marker:core_local_activity').length).toBeGreaterThanOrEqual(6);
@@ -90,6 +126,7 @@ describe('case steps as local activities (patched)', () => {
     expect(decided.status).toBe('DECIDED');
     expect(await env.temporalClient.workflow.getHandle(decided.workflowId).result()).toEqual({ status: 'DECIDED', outcome: 'REJECT' });
 
+    await recordHistory(decided.workflowId, 'objection-started-before-local-steps-then-decided');
     const after = steps(await history(decided.workflowId)).slice(before.length);
     expect(after[0]).toBe('marker:core_patch');
     expect(after.filter((s) => s.startsWith('activity:'))).toEqual([]);
@@ -102,7 +139,9 @@ describe('case steps as local activities (patched)', () => {
   it('a subject told of many changes at once saves them together, one timeline event each', async () => {
     const taskQueue = uniqueId('eligibility-batch');
     await worker(taskQueue);
-    const subjectId = uniqueId('subject');
+    // Signed signals name their workflow, and the replay test runs a history under its file's name: a recorded
+    // history is named after its workflow id (fixed when recording; record into a fresh test database).
+    const subjectId = process.env.RECORD_HISTORIES ? 'batched-saves-running' : uniqueId('subject');
     const changes = Array.from({ length: 12 }, (_, i) => `r${i + 1}`);
     // All signals are there before the first workflow task (signal-with-start, then more signals at once).
     const first = changes[0]!;
@@ -128,10 +167,26 @@ describe('case steps as local activities (patched)', () => {
       return stored && (stored.blockers as unknown[]).length === changes.length ? stored : undefined;
     });
     expect(row.eligible).toBe(false);
+    await recordHistory(eligibilityWorkflowId(subjectId), eligibilityWorkflowId(subjectId));
     const shape = steps(await history(eligibilityWorkflowId(subjectId)));
     expect(shape).not.toContain('activity:saveEligibility');
     // Fewer saves than changes: the drained signals went together.
     expect(shape.filter((s) => s === 'marker:core_local_activity').length).toBeLessThan(changes.length + 1);
     expect(BATCHED_ELIGIBILITY_SAVES_PATCH).toBe('eligibility-batched-saves');
+  });
+
+  it('a registered record writes its transitions, computes its window and reports to its subject locally', async () => {
+    const taskQueue = uniqueId('local-steps-record');
+    await worker(taskQueue);
+    const recordWorld = await createRecordWorld(env.prisma);
+    const record = await recordServiceFor(env.prisma, env.temporalClient, taskQueue, recordWorld).register(recordWorld.actors.reviewer, registration(recordWorld));
+    await eventually(async () => {
+      const row = await env.prisma.subjectEligibility.findUnique({ where: { subjectId: recordWorld.subjectId } });
+      return row && !row.eligible ? row : undefined;
+    });
+    await recordHistory(recordWorkflowId(record.id), 'record-local-steps-published');
+    const shape = steps(await history(recordWorkflowId(record.id)));
+    for (const activity of ['recordRecordTransition', 'computeRecordWindow', 'notifyEligibility']) expect(shape).not.toContain(`activity:${activity}`);
+    expect(shape).toContain('marker:core_local_activity');
   });
 });
