@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the Temporal dev server (SQLite persistence) in the foreground, with the product's search attributes. Headless:
 # its built-in Web UI cannot be made read-only, so the UI runs as its own server (scripts/start-temporal-ui.sh).
-# Env: TEMPORAL_PORT (7233), TEMPORAL_DATA_DIR (.data), TEMPORAL_CLI_PATH (see ensure-temporal.sh).
+# Env: TEMPORAL_PORT (7233), TEMPORAL_DATA_DIR (.data), TEMPORAL_CLI_PATH (see ensure-temporal.sh),
+# TEMPORAL_EAGER_ACTIVITIES (true: the server hands an activity scheduled by a workflow task straight back to the
+# worker that completed the task, skipping a task-queue round trip; `npm run bench` measures it; false turns it off).
 # Extra arguments are passed on to `temporal server start-dev`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,5 +24,6 @@ exec "$temporal_bin" server start-dev \
   --db-filename "$data_dir/temporal.db" \
   --namespace default \
   --log-level warn \
+  --dynamic-config-value "system.enableActivityEagerExecution=${TEMPORAL_EAGER_ACTIVITIES:-true}" \
   "${search_attributes[@]}" \
   "$@"

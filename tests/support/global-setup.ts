@@ -72,6 +72,8 @@ async function startDevServer(): Promise<DevServer> {
   const port = await freePort();
   const address = `127.0.0.1:${port}`;
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--headless', '--log-level', 'warn'];
+  // As scripts/start-temporal.sh runs it (eager activity execution on).
+  args.push('--dynamic-config-value', 'system.enableActivityEagerExecution=true');
   const child = spawn(binary, [...args, '--namespace', 'default', ...searchAttributeArgs()], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });

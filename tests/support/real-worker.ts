@@ -3,7 +3,7 @@ import { createActivities } from '../../activities/index.js';
 import type { TimeScale } from '../../domain/calendar/time-scale.js';
 import { createDeadlineCalculator } from '../../lib/calendar/deadline-calculator.js';
 import type { PrismaClient } from '../../lib/prisma.js';
-import { getTestEnv, startTestWorker, uniqueId, type TestWorker } from './test-env.js';
+import { getTestEnv, startTestWorker, uniqueId, type TestWorker, type TestWorkerOptions } from './test-env.js';
 
 /**
  * The compressed time of test workers unless a test asks for another: a working day is a minute and a month an hour,
@@ -17,6 +17,8 @@ export interface RealWorkerOptions {
   prisma?: PrismaClient;
   /** The worker's compressed time; TEST_TIME_SCALE unless given, `{}` for the real calendar and calendar months. */
   timeScale?: TimeScale;
+  /** More worker options (e.g. a patchActivationCallback that keeps a patch off, as older code ran). */
+  workerOptions?: Partial<Omit<TestWorkerOptions, 'taskQueue' | 'activities'>>;
 }
 
 /** A worker on its own task queue with the product's real activities on the test database. */
@@ -24,7 +26,7 @@ export async function startRealWorker(taskQueue: string, options: RealWorkerOpti
   const env = await getTestEnv();
   const prisma = options.prisma ?? env.prisma;
   const deadlines = createDeadlineCalculator(prisma, { timeZone: 'Asia/Shanghai', timeScale: options.timeScale ?? TEST_TIME_SCALE });
-  return startTestWorker({ taskQueue, activities: createActivities({ prisma, deadlines, temporal: env.temporalClient }) });
+  return startTestWorker({ ...options.workerOptions, taskQueue, activities: createActivities({ prisma, deadlines, temporal: env.temporalClient }) });
 }
 
 /**

@@ -2,7 +2,9 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -17,9 +19,19 @@ import {
   type EligibilityWorkflowInput,
   type RecordEligibilityChange,
 } from './eligibility-contract.js';
-import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
+import { LOCAL_ACTIVITY_OPTIONS, STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
+import type { SaveEligibilityInput } from '../../activities/eligibility-activities.js';
 
 const { saveEligibility } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
+const { saveEligibilityChanges } = proxyLocalActivities<Activities>(LOCAL_ACTIVITY_OPTIONS);
+
+/**
+ * Patch: the changes drained from the pending signals (and the blocks that ran out) are saved together, by one local
+ * activity per drain (at most MAX_CHANGES_PER_SAVE changes each), instead of one ordinary activity per change: a
+ * subject with many records is no longer a hot workflow. Histories made before it replay with one save per change.
+ */
+export const BATCHED_ELIGIBILITY_SAVES_PATCH = 'eligibility-batched-saves';
+const MAX_CHANGES_PER_SAVE = 100;
 
 const DEFAULT_MAX_EVENTS_PER_RUN = 500;
 
@@ -46,22 +58,44 @@ export async function subjectEligibilityWorkflow(input: EligibilityWorkflowInput
   // The eligibility last saved: the "before" of the next change.
   let savedEligible = input.carried ? answer().eligible : true;
 
-  async function save(cause: string, recordId: string | null): Promise<void> {
+  /** The search attributes and the input of one save, as the subject stands now (the sequence taken). */
+  function prepareSave(cause: string, recordId: string | null): SaveEligibilityInput {
     sequence += 1;
     const current = answer();
     const eligibleBefore = savedEligible;
     savedEligible = current.eligible;
-    upsertSearchAttributes([
-      { key: CaseTypeKey, value: ELIGIBILITY_CASE_TYPE },
-      { key: SubjectIdKey, value: input.subjectId },
-      { key: CaseStatusKey, value: current.eligible ? 'ELIGIBLE' : 'SUSPENDED' },
-    ]);
-    await saveEligibility({
+    return {
       workflowId: workflowInfo().workflowId,
       sequence,
       answer: current,
       event: { cause, recordId, eligibleBefore, eligibleAfter: current.eligible, occurredAt: new Date().toISOString() },
-    });
+    };
+  }
+
+  function upsertStatus(eligible: boolean): void {
+    upsertSearchAttributes([
+      { key: CaseTypeKey, value: ELIGIBILITY_CASE_TYPE },
+      { key: SubjectIdKey, value: input.subjectId },
+      { key: CaseStatusKey, value: eligible ? 'ELIGIBLE' : 'SUSPENDED' },
+    ]);
+  }
+
+  /** One change, one ordinary activity (histories made before BATCHED_ELIGIBILITY_SAVES_PATCH). */
+  async function save(cause: string, recordId: string | null): Promise<void> {
+    const prepared = prepareSave(cause, recordId);
+    upsertStatus(prepared.answer.eligible);
+    await saveEligibility(prepared);
+  }
+
+  /** The changes prepared and not yet saved (batched saves). */
+  const unsaved: SaveEligibilityInput[] = [];
+
+  async function saveUnsaved(): Promise<void> {
+    const saves = unsaved.splice(0);
+    if (saves.length === 0) return;
+    upsertStatus(saves.at(-1)!.answer.eligible);
+    eventsThisRun += saves.length;
+    await saveEligibilityChanges(saves);
   }
 
   function apply(change: RecordEligibilityChange): boolean {
@@ -80,27 +114,48 @@ export async function subjectEligibilityWorkflow(input: EligibilityWorkflowInput
     return ends.length ? Math.min(...ends) : null;
   }
 
-  if (!input.carried) await save('OPENED', null);
+  if (!input.carried) {
+    // Batched: the opening is saved with the first changes (signal-with-start delivers the first one with it).
+    if (patched(BATCHED_ELIGIBILITY_SAVES_PATCH)) unsaved.push(prepareSave('OPENED', null));
+    else await save('OPENED', null);
+  }
 
   for (;;) {
     const expiry = nextExpiry();
-    const wake = () => pending.length > 0;
+    const wake = () => pending.length > 0 || unsaved.length > 0;
     if (expiry === null) await condition(wake);
     else await condition(wake, Math.max(1, expiry - Date.now()));
 
-    while (pending.length > 0) {
-      const change = pending.shift()!;
-      if (apply(change)) {
-        eventsThisRun += 1;
-        await save(change.cause, change.recordId);
+    if (patched(BATCHED_ELIGIBILITY_SAVES_PATCH)) {
+      // Everything that arrived is applied first, then saved together; signals that arrive during the save wait
+      // for the next turn of the loop.
+      while (pending.length > 0 && unsaved.length < MAX_CHANGES_PER_SAVE) {
+        const change = pending.shift()!;
+        if (apply(change)) unsaved.push(prepareSave(change.cause, change.recordId));
       }
-    }
-    const now = Date.now();
-    for (const blocker of [...blockers.values()]) {
-      if (blocker.until && Date.parse(blocker.until) <= now) {
-        blockers.delete(blocker.recordId);
-        eventsThisRun += 1;
-        await save('EXPIRED', blocker.recordId);
+      const now = Date.now();
+      for (const blocker of [...blockers.values()]) {
+        if (blocker.until && Date.parse(blocker.until) <= now) {
+          blockers.delete(blocker.recordId);
+          unsaved.push(prepareSave('EXPIRED', blocker.recordId));
+        }
+      }
+      await saveUnsaved();
+    } else {
+      while (pending.length > 0) {
+        const change = pending.shift()!;
+        if (apply(change)) {
+          eventsThisRun += 1;
+          await save(change.cause, change.recordId);
+        }
+      }
+      const now = Date.now();
+      for (const blocker of [...blockers.values()]) {
+        if (blocker.until && Date.parse(blocker.until) <= now) {
+          blockers.delete(blocker.recordId);
+          eventsThisRun += 1;
+          await save('EXPIRED', blocker.recordId);
+        }
       }
     }
 

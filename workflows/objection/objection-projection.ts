@@ -1,13 +1,12 @@
-import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import { ObjectionEventType } from '../../domain/objection/objection-types.js';
-import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
+import { proxyCaseStepActivities } from '../shared/activity-options.js';
 import type { CaseEventDetails, CaseEventInput } from '../shared/case-event.js';
 import type { CaseStepView } from '../shared/case-runtime.js';
 import type { ObjectionState, ObjectionWorkflowInput } from './objection-contract.js';
 import type { RecordEffect } from './objection-transition.js';
 
-const { recordObjectionTransition } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
+const { recordObjectionTransition } = proxyCaseStepActivities<Activities>();
 
 export interface ObjectionTransitionDetails extends CaseEventDetails {
   recordEffect?: RecordEffect;

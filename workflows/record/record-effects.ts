@@ -1,14 +1,18 @@
-import { patched, proxyActivities } from '@temporalio/workflow';
+import { patched } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import type { EligibilityBlocker } from '../../domain/eligibility/eligibility.js';
 import type { LeniencyKind } from '../../domain/records/record-types.js';
-import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
+import { proxyCaseStepActivities } from '../shared/activity-options.js';
 import type { CaseLog } from '../shared/case-log.js';
 import { RecordPhase, type RecordLifecycleInput, type RecordLifecycleState } from './record-contract.js';
 import type { RecordTransitionDetails } from './record-projection.js';
 import type { RecordPatch } from './record-transition.js';
 
-const { computeRecordWindow, notifyEligibility } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
+/**
+ * Local activities once LOCAL_CASE_STEPS_PATCH applies: the window is arithmetic, and the report is a
+ * signal-with-start the subject's workflow deduplicates by record version (a retried report changes nothing).
+ */
+const { computeRecordWindow, notifyEligibility } = proxyCaseStepActivities<Activities>();
 
 /** What a record does to its subject while it runs: its publication window and its block on eligibility. */
 export class RecordEffects {

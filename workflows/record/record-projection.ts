@@ -1,13 +1,12 @@
-import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
-import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
+import { proxyCaseStepActivities } from '../shared/activity-options.js';
 import type { CaseEventDetails, CaseEventInput } from '../shared/case-event.js';
 import { CaseLog } from '../shared/case-log.js';
 import { CaseStatusKey, CaseTypeKey, RecordIdKey, SubjectIdKey } from '../shared/search-attributes.js';
 import { RECORD_CASE_TYPE, type RecordLifecycleInput, type RecordLifecycleState } from './record-contract.js';
 import type { LeniencyWrite, RecordPatch } from './record-transition.js';
 
-const { recordRecordTransition } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
+const { recordRecordTransition } = proxyCaseStepActivities<Activities>();
 
 export interface RecordTransitionDetails extends CaseEventDetails {
   record?: RecordPatch;

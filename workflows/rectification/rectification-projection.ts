@@ -1,13 +1,12 @@
-import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import type { RectificationStatus } from '../../domain/records/record-types.js';
-import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
+import { proxyCaseStepActivities } from '../shared/activity-options.js';
 import type { CaseEventDetails, CaseEventInput } from '../shared/case-event.js';
 import { commonReadModel, type CaseStepView } from '../shared/case-runtime.js';
 import type { RectificationState } from './rectification-contract.js';
 import type { RectificationOpening, RectificationReadModelPatch } from './rectification-transition.js';
 
-const { recordRectificationTransition } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
+const { recordRectificationTransition } = proxyCaseStepActivities<Activities>();
 
 export interface RectificationTransitionDetails extends CaseEventDetails {
   readModel?: Partial<Pick<RectificationReadModelPatch, 'explanation' | 'plan'>>;

@@ -1,13 +1,13 @@
-import { condition, proxyActivities } from '@temporalio/workflow';
+import { condition } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import type { RepairPolicy } from '../../domain/repair/repair-policy.js';
-import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
+import { proxyCaseStepActivities } from '../shared/activity-options.js';
 import { SYSTEM_ACTOR } from '../shared/case-event.js';
 import type { CaseRuntime } from '../shared/case-runtime.js';
 import { RepairEventType, RepairStatus, type RepairState, type RepairWorkflowInput } from './repair-contract.js';
 import type { RepairTransitionDetails } from './repair-projection.js';
 
-const { computeStepDeadline } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
+const { computeStepDeadline } = proxyCaseStepActivities<Activities>();
 
 /**
  * The overall cap from filing to decision (policy overallWorkingDays, once extensible by a supervisor); the working

@@ -1,12 +1,11 @@
-import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
-import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
+import { proxyCaseStepActivities } from '../shared/activity-options.js';
 import type { CaseEventDetails, CaseEventInput } from '../shared/case-event.js';
 import { commonReadModel, type CaseStepView } from '../shared/case-runtime.js';
 import type { RepairState, RepairWorkflowInput } from './repair-contract.js';
 import type { RepairEffect, RepairReadModelPatch } from './repair-transition.js';
 
-const { recordRepairTransition } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
+const { recordRepairTransition } = proxyCaseStepActivities<Activities>();
 
 export interface RepairTransitionDetails extends CaseEventDetails {
   readModel?: Partial<RepairReadModelPatch>;

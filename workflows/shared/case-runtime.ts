@@ -1,8 +1,8 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { proxyActivities, setHandler } from '@temporalio/workflow';
+import { setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import type { Actor, Role } from '../../domain/roles.js';
-import { STANDARD_ACTIVITY_OPTIONS } from './activity-options.js';
+import { proxyCaseStepActivities } from './activity-options.js';
 import { recomputeDeadlinesSignal, StepEventType } from './case-contract.js';
 import { SYSTEM_ACTOR, type CaseEventDetails, type CaseEventInput } from './case-event.js';
 import { CaseLog } from './case-log.js';
@@ -12,7 +12,8 @@ import { recordEndedSignal, type RecordEndedNotice } from './record-ended.js';
 import { caseSearchAttributes } from './search-attributes.js';
 import { StepClaims } from './step-claims.js';
 
-const { computeStepDeadline } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
+/** Pure arithmetic over the worker's cached calendar: a local activity (see proxyCaseStepActivities). */
+const { computeStepDeadline } = proxyCaseStepActivities<Activities>();
 
 /** What the runtime keeps in every case's state (the query shows it). */
 export interface CaseState<Status extends string = string, Step extends string = string> {
