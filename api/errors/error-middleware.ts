@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
+import { isDatabaseUnavailable } from '../../lib/db/database-unavailable.js';
 import type { Logger } from '../../lib/logger.js';
 import type { DeniedAttemptRecorder } from '../audit/access-denied-audit.js';
 import { PROBLEM_STATUS, PROBLEM_TYPE_BASE } from './problem-status.js';
@@ -45,6 +46,7 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof URIError) return new AppError(ErrorCode.VALIDATION, 'Malformed URL encoding');
   const clientError = fromHttpClientError(err);
   if (clientError) return clientError;
+  if (isDatabaseUnavailable(err)) return new AppError(ErrorCode.UNAVAILABLE, 'The database is busy or out of reach; retry shortly');
   return new AppError(ErrorCode.INTERNAL, 'An unexpected error occurred');
 }
 
@@ -58,6 +60,7 @@ export function errorMiddleware(logger: Logger, options: { onDenied?: DeniedAtte
     else logger.debug({ requestId, code: appError.code, path: req.path }, appError.message);
     // Refused attempts are audited before the answer leaves (best effort: the recorder never throws).
     if ((status === 401 || status === 403) && options.onDenied) await options.onDenied({ req, res, status, code: appError.code });
+    if (appError.code === ErrorCode.UNAVAILABLE) res.setHeader('Retry-After', '1');
     res
       .status(status)
       .type('application/problem+json')
@@ -65,7 +68,7 @@ export function errorMiddleware(logger: Logger, options: { onDenied?: DeniedAtte
         type: PROBLEM_TYPE_BASE + appError.code,
         title,
         status,
-        detail: status >= 500 ? 'An unexpected error occurred; quote the request id when reporting it.' : appError.message,
+        detail: status >= 500 && appError.code !== ErrorCode.UNAVAILABLE ? 'An unexpected error occurred; quote the request id when reporting it.' : appError.message,
         instance: req.originalUrl,
         requestId,
         ...(status < 500 && appError.details ? appError.details : {}),
