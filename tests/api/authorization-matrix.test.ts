@@ -522,7 +522,7 @@ const currentStepOf = {
 };
 
 function complaintBody() {
-  return { subjectId: world.subjectId, policyArea: 'BIDDING', category: 'CONTRACT_NOT_HONOURED', summary: '中标合同未履行', anonymous: true };
+  return { subjectId: world.subjectId, policyArea: 'OTHER', category: 'CONTRACT_NOT_HONOURED', summary: '中标合同未履行', anonymous: true };
 }
 
 /** Waits until the case's open step is `expected` (the workflow opens steps after the update that led to them). */

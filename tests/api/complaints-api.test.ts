@@ -156,3 +156,53 @@ describe('complaints (投诉举报)', () => {
     expect(otherArea.body.items.map((i: { id: string }) => i.id)).not.toContain(c.id);
   });
 });
+
+describe('policy areas (76号 key areas) on records, complaints, proposals, work items and counts', () => {
+  it('lists records of one policy area', async () => {
+    const register = (policyArea: string) =>
+      post('/records', world.actors.reviewer, {
+        subjectId: world.subjectId,
+        source: 'COURT_JUDGMENT',
+        documentNumber: `（2026）领域${uniqueId('doc')}号`,
+        severity: 'GENERAL',
+        policyArea,
+        decisionDate: '2026-03-02',
+        facts: { title: '合同未履行', summary: '未按约定履行合同' },
+        rectificationRequired: false,
+      });
+    const bidding = await register('BIDDING');
+    const procurement = await register('GOVERNMENT_PROCUREMENT');
+    expect(bidding.status).toBe(201);
+    expect((await register('NOT_AN_AREA')).status).toBe(400);
+    const list = await get(`/records?subjectId=${world.subjectId}&policyArea=BIDDING&pageSize=100`, world.actors.reviewer);
+    const ids = list.body.items.map((r: { id: string }) => r.id);
+    expect(ids).toContain(bidding.body.id);
+    expect(ids).not.toContain(procurement.body.id);
+    expect(list.body.items.every((r: { policyArea: string }) => r.policyArea === 'BIDDING')).toBe(true);
+  });
+
+  it('work items and counts of one policy area include complaints of that area, and only for the office working their step', async () => {
+    const c = await registered({ policyArea: 'PUBLIC_PRIVATE_PARTNERSHIP', anonymous: true, reporter: undefined });
+    const items = async (as: Actor, query: string) => (await get(`/work-items?${query}&pageSize=100`, as)).body.items.map((i: { id: string }) => i.id);
+    expect(await items(world.creditOffice, 'scope=actionable&policyArea=PUBLIC_PRIVATE_PARTNERSHIP')).toContain(c.id);
+    expect(await items(world.creditOffice, 'scope=actionable&policyArea=BIDDING')).not.toContain(c.id);
+    expect(await items(world.actors.reviewer, 'scope=all&policyArea=PUBLIC_PRIVATE_PARTNERSHIP')).not.toContain(c.id);
+    expect(await items(world.actors.applicant, 'scope=all')).not.toContain(c.id);
+    // Forwarded: the competent authority works the verification step; the credit office still sees the case.
+    await post(`/complaints/${c.id}/forwarding`, world.creditOffice, { competentAuthorityId: world.authorityId });
+    await stepOpened(c.id, 'VERIFICATION');
+    expect(await items(world.actors.reviewer, 'scope=actionable&policyArea=PUBLIC_PRIVATE_PARTNERSHIP')).toContain(c.id);
+    expect(await items(world.creditOffice, 'scope=actionable')).not.toContain(c.id);
+    expect(await items(world.creditOffice, 'scope=all&caseType=COMPLAINT')).toContain(c.id);
+
+    const stats = await get('/stats/cases?policyArea=PUBLIC_PRIVATE_PARTNERSHIP', world.actors.admin);
+    expect(stats.status).toBe(200);
+    const open = await env.prisma.complaint.count({ where: { policyArea: 'PUBLIC_PRIVATE_PARTNERSHIP', status: 'UNDER_VERIFICATION', closedAt: null } });
+    expect(stats.body.openByStatus).toContainEqual({ caseType: 'COMPLAINT', status: 'UNDER_VERIFICATION', count: open });
+    const bidding = await get('/stats/cases?policyArea=BIDDING', world.actors.admin);
+    expect(bidding.body.openByStatus.filter((r: { caseType: string; count: number }) => r.caseType === 'COMPLAINT' && r.count > 0)).toEqual([]);
+    const trends = await get('/stats/trends?weeks=1&policyArea=PUBLIC_PRIVATE_PARTNERSHIP', world.actors.admin);
+    expect(trends.status).toBe(200);
+    expect(trends.body.throughput[0].filed).toContainEqual(expect.objectContaining({ caseType: 'COMPLAINT' }));
+  });
+});
