@@ -5,7 +5,7 @@ import type { Actor } from '../../domain/roles.js';
 import { bearer, createTestApp } from '../support/api-harness.js';
 import { complaintRegistration, createComplaintWorld, type ComplaintWorld } from '../support/complaint-fixtures.js';
 import { eventually } from '../support/eventually.js';
-import { startRealWorker } from '../support/real-worker.js';
+import { startRealWorker, TEST_TIME_SCALE, workersByTimeScale } from '../support/real-worker.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
 
 const env = await getTestEnv();
@@ -154,6 +154,29 @@ describe('complaints (投诉举报)', () => {
     expect(filtered.body.items.map((i: { id: string }) => i.id)).toContain(c.id);
     const otherArea = await get('/complaints?policyArea=BIDDING&pageSize=100', world.creditOffice);
     expect(otherArea.body.items.map((i: { id: string }) => i.id)).not.toContain(c.id);
+  });
+});
+
+/** Workers whose working day lasts a second: the intake deadline passes during the test. */
+const queueFor = workersByTimeScale('complaints-fast');
+
+describe('complaint deadlines', () => {
+  it('an intake left undone is reminded, then escalated to the supervisors, and the complaint shows overdue', async () => {
+    const fast = await createComplaintWorld(env.prisma, { intakeWorkingDays: 2, reminderWorkingDaysBefore: 1 });
+    const fastApp = await createTestApp({ taskQueue: await queueFor({ ...TEST_TIME_SCALE, secondsPerWorkingDay: 1 }), complaintPolicyId: fast.complaintPolicyId });
+    const res = await request(fastApp).post('/complaints').set('Authorization', await bearer(fast.creditOffice)).send(complaintRegistration(fast, { anonymous: true, reporter: undefined }));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const id = res.body.id as string;
+    const types = await eventually(
+      async () => {
+        const events = (await env.prisma.caseEvent.findMany({ where: { caseId: id }, orderBy: { id: 'asc' } })).map((e) => e.type);
+        return events.includes('ESCALATED') ? events : undefined;
+      },
+      60_000,
+    );
+    expect(types).toEqual(expect.arrayContaining(['FILED', 'STEP_OPENED', 'REMINDER_SENT', 'ESCALATED']));
+    const view = await request(fastApp).get(`/complaints/${id}`).set('Authorization', await bearer(fast.creditOffice));
+    expect(view.body).toMatchObject({ status: 'FILED', currentStep: 'INTAKE', escalated: true, overdue: true });
   });
 });
 
