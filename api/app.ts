@@ -24,6 +24,10 @@ import { publicRouter } from './public/public-router.js';
 import { createRecordImporter } from './records/record-import.js';
 import { createRecordService } from './records/record-service.js';
 import { recordRouter } from './records/record-router.js';
+import { createComplaintService } from './complaints/complaint-service.js';
+import { complaintPublicRouter, complaintRouter } from './complaints/complaint-router.js';
+import { createRecordProposalService } from './record-proposals/record-proposal-service.js';
+import { recordProposalRouter } from './record-proposals/record-proposal-router.js';
 import { createRepairService } from './repairs/repair-service.js';
 import { repairRouter } from './repairs/repair-router.js';
 import { consoleStatic } from './console/console-static.js';
@@ -84,6 +88,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '256kb', strict: true }));
 
   app.use(publicRouter(deps.prisma, deps.deadlines.timeZone));
+  const complaints = createComplaintService({ ...deps, timeZone: deps.deadlines.timeZone });
+  app.use(complaintPublicRouter(complaints));
   app.use(sessionRouter(deps.prisma, sessions));
 
   const objections = createObjectionService(deps);
@@ -96,6 +102,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(objectionRouter(objections, deps.prisma));
   app.use(rectificationRouter(rectifications, deps.prisma));
   app.use(recordRouter(records, createRecordImporter({ ...deps, timeZone: deps.deadlines.timeZone })));
+  app.use(recordProposalRouter(createRecordProposalService({ ...deps, timeZone: deps.deadlines.timeZone })));
   app.use(eligibilityRouter(deps.prisma));
   const evidence = deps.evidence ?? { store: createLocalDiskFileStore(DEFAULT_EVIDENCE_DIR), maxBytes: DEFAULT_EVIDENCE_MAX_BYTES };
   app.use(evidenceRouter(createEvidenceService({ prisma: deps.prisma, store: evidence.store, logger: deps.logger }), { maxBytes: evidence.maxBytes }));
@@ -106,9 +113,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(workItemRouter(deps.prisma), userRouter(deps.prisma), auditEventsRouter(deps.prisma), outboxRouter(deps.prisma));
   const repairs = createRepairService({ ...deps, timeZone: deps.deadlines.timeZone });
   app.use(repairRouter(repairs, deps.prisma));
+  app.use(complaintRouter(complaints, deps.prisma));
   // Every case type with working-day deadlines recomputes them when a year is published or corrected.
   const onCalendarChanged = async (year: number) =>
-    (await objections.recomputeDeadlines(year)) + (await rectifications.recomputeDeadlines(year)) + (await repairs.recomputeDeadlines(year));
+    (await objections.recomputeDeadlines(year)) +
+    (await rectifications.recomputeDeadlines(year)) +
+    (await repairs.recomputeDeadlines(year)) +
+    (await complaints.recomputeDeadlines(year));
   app.use(calendarRouter({ ...deps, onCalendarChanged }));
 
   app.use(notFoundHandler);

@@ -8,6 +8,8 @@ import { registerObjectionOpenApi } from './openapi-objections.js';
 import { registerRecordOpenApi } from './openapi-records.js';
 import { registerObservabilityOpenApi } from '../observability/observability-openapi.js';
 import { registerRepairOpenApi } from '../repairs/repair-openapi.js';
+import { registerComplaintOpenApi } from '../complaints/complaint-openapi.js';
+import { registerRecordProposalOpenApi } from '../record-proposals/record-proposal-openapi.js';
 import { registerSessionOpenApi } from '../session/session-openapi.js';
 import { registerStatsOpenApi } from '../stats/stats-openapi.js';
 import { registerStatsTrendsOpenApi } from '../stats/stats-trends-openapi.js';
@@ -23,6 +25,8 @@ export function buildOpenApiDocument() {
   registerCalendarOpenApi(registry);
   registerRecordOpenApi(registry);
   registerRepairOpenApi(registry);
+  registerRecordProposalOpenApi(registry);
+  registerComplaintOpenApi(registry);
   registerRectificationOpenApi(registry);
   registerEvidenceOpenApi(registry);
   registerAuditOpenApi(registry);

@@ -13,6 +13,7 @@ import { RectificationPage } from './features/rectifications/rectification-page'
 import { CalendarPage } from './features/admin/calendar-page';
 import { AuditPage } from './features/admin/audit-page';
 import { OutboxPage } from './features/admin/outbox-page';
+import { RegisterComplaintPage } from './features/complaints/register-complaint-page';
 import { HomeRedirect } from './layout/home-redirect';
 import { PageError } from './layout/page-error';
 
@@ -29,6 +30,7 @@ export const router = createBrowserRouter(
         { path: 'records/:recordId/objection', element: <RequireRole roles={['APPLICANT']}><FileObjectionPage /></RequireRole> },
         { path: 'records/:recordId/repair', element: <RequireRole roles={['APPLICANT']}><ApplyRepairPage /></RequireRole> },
         { path: 'inbox', element: <InboxPage /> },
+        { path: 'complaints/new', element: <RequireRole roles={['REVIEWER', 'SUPERVISOR']}><RegisterComplaintPage /></RequireRole> },
         { path: 'dashboard', element: <RequireRole roles={['ADMIN']}><DashboardPage /></RequireRole> },
         { path: 'admin/calendar', element: <RequireRole roles={['ADMIN']}><CalendarPage /></RequireRole> },
         { path: 'admin/audit', element: <RequireRole roles={['ADMIN']}><AuditPage /></RequireRole> },
