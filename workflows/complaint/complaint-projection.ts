@@ -1,12 +1,11 @@
-import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
-import { STANDARD_ACTIVITY_OPTIONS } from '../shared/activity-options.js';
+import { proxyCaseStepActivities } from '../shared/activity-options.js';
 import type { CaseEventDetails, CaseEventInput } from '../shared/case-event.js';
 import { commonReadModel, type CaseStepView } from '../shared/case-runtime.js';
 import type { ComplaintState } from './complaint-contract.js';
 import type { ComplaintReadModelPatch, ComplaintRecordProposalEffect } from './complaint-transition.js';
 
-const { recordComplaintTransition } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
+const { recordComplaintTransition } = proxyCaseStepActivities<Activities>();
 
 export interface ComplaintTransitionDetails extends CaseEventDetails {
   readModel?: Partial<ComplaintReadModelPatch>;
