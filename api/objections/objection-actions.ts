@@ -20,7 +20,7 @@ import {
 export const OBJECTION_ACTIONS: CaseAction[] = [
   { path: 'accept', permission: 'objection.accept', body: noteSchema, update: acceptObjectionUpdate, summary: 'Accept the objection for processing (marks the record 异议标注)' },
   { path: 'decline', permission: 'objection.decline', body: reasonSchema, update: declineObjectionUpdate, summary: 'Decline to accept the objection, with reasons' },
-  { path: 'decision', permission: 'objection.decide', body: decisionSchema, update: decideObjectionUpdate, summary: 'Decide the objection: reject, correct, supplement, delete or stop publication' },
+  { path: 'decision', permission: 'objection.decide', body: decisionSchema, update: decideObjectionUpdate, summary: 'Decide the objection: reject, correct (facts, or severity/decision date/sanction kind), supplement, delete, stop publication or remove from the list (list entries)' },
   { path: 'extension', permission: 'objection.extend', body: extensionSchema, update: extendVerificationUpdate, summary: 'Approve an extension of the verification deadline (up to the policy cap)' },
   { path: 'second-review', permission: 'objection.request-second-review', body: reasonSchema, update: requestSecondReviewUpdate, summary: 'Ask for a second review (复核) of a rejection' },
   { path: 'second-review/decision', permission: 'objection.decide-second-review', body: secondReviewDecisionSchema, update: decideSecondReviewUpdate, summary: 'Decide the second review' },

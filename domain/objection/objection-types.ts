@@ -1,3 +1,5 @@
+import type { SanctionKind, Severity } from '../records/record-types.js';
+
 /** Where an objection case stands. */
 export const ObjectionStatus = {
   /** Filed; the credit office has to accept it for processing. */
@@ -31,6 +33,11 @@ export const ObjectionOutcome = {
   DELETE: 'DELETE',
   /** 停止公开: published past its period. */
   STOP_PUBLICATION: 'STOP_PUBLICATION',
+  /**
+   * 移出名单: a record that is a list entry (listed without meeting the conditions, or not removed when due) leaves
+   * its list: publication and the list's effects end; the record and its history stay (rules.md, Objection outcomes [C]).
+   */
+  REMOVE_FROM_LIST: 'REMOVE_FROM_LIST',
 } as const;
 export type ObjectionOutcome = (typeof ObjectionOutcome)[keyof typeof ObjectionOutcome];
 export const OBJECTION_OUTCOMES = Object.values(ObjectionOutcome) as [ObjectionOutcome, ...ObjectionOutcome[]];
@@ -74,3 +81,13 @@ export type ObjectionEventType = (typeof ObjectionEventType)[keyof typeof Object
 
 /** Fields a correction or supplement changes in the record's facts. */
 export type FactChanges = Record<string, string | number | boolean | null>;
+
+/**
+ * A correction (更正) of the record's terms, not only its facts: severity, decision date (YYYY-MM-DD) or a civil
+ * servant's sanction kind. The record's lifecycle recomputes its publication window and sanction period from them.
+ */
+export interface RecordCorrections {
+  severity?: Severity;
+  decisionDate?: string;
+  sanctionKind?: SanctionKind | null;
+}

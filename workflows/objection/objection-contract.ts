@@ -10,6 +10,7 @@ import type {
   ObjectionOutcome,
   ObjectionStatus,
   ObjectionStep,
+  RecordCorrections,
 } from '../../domain/objection/objection-types.js';
 import type { Actor } from '../../domain/roles.js';
 import type { HumanStepState } from '../shared/human-step.js';
@@ -29,6 +30,13 @@ export interface ObjectionWorkflowInput {
   applicantId: string;
   filedAt: string;
   policy: PolicySnapshot<ObjectionPolicy>;
+  /** What the outcomes may do to the record (absent on cases filed before: no removal, no sanction-kind correction). */
+  record?: {
+    /** The record is a list entry: 移出名单 (REMOVE_FROM_LIST) is a possible outcome. */
+    listEntry: boolean;
+    /** The record's subject is a civil servant: the sanction kind may be corrected. */
+    civilServant: boolean;
+  };
 }
 
 export type ObjectionStepState = HumanStepState<ObjectionStep>;
@@ -64,8 +72,10 @@ export interface DeclineObjectionCommand extends ActorCommand {
 export interface DecideObjectionCommand extends ActorCommand {
   outcome: ObjectionOutcome;
   reasons: string;
-  /** Required for CORRECT and SUPPLEMENT: the fields of the record's facts to set. */
+  /** Required for SUPPLEMENT, and for CORRECT unless it carries `corrections`: the fields of the record's facts to set. */
   changes?: FactChanges;
+  /** CORRECT only: the record's severity, decision date or sanction kind, corrected (publication and sanctions recomputed). */
+  corrections?: RecordCorrections;
 }
 export interface ExtendVerificationCommand extends ActorCommand {
   workingDays: number;
@@ -80,6 +90,7 @@ export interface DecideSecondReviewCommand extends ActorCommand {
   outcome?: ObjectionOutcome;
   reasons: string;
   changes?: FactChanges;
+  corrections?: RecordCorrections;
 }
 export interface WithdrawObjectionCommand extends ActorCommand {
   reason?: string;

@@ -1,4 +1,4 @@
-import type { FactChanges, ObjectionOutcome, ObjectionStatus } from '../../domain/objection/objection-types.js';
+import type { FactChanges, ObjectionOutcome, ObjectionStatus, RecordCorrections } from '../../domain/objection/objection-types.js';
 import type { CaseEventInput } from '../shared/case-event.js';
 
 /** Fields of the objection read model that a transition may set. */
@@ -23,7 +23,7 @@ export interface ObjectionReadModelPatch {
 export type RecordEffect =
   | { kind: 'MARK' }
   | { kind: 'UNMARK' }
-  | { kind: 'APPLY_OUTCOME'; outcome: ObjectionOutcome; reasons: string; changes?: FactChanges | undefined };
+  | { kind: 'APPLY_OUTCOME'; outcome: ObjectionOutcome; reasons: string; changes?: FactChanges | undefined; corrections?: RecordCorrections | undefined };
 
 /** A message for the applicant about a decision, delivered through the outbox (same transaction). */
 export interface ObjectionNotification {
