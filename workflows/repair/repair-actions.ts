@@ -124,7 +124,7 @@ export function registerRepairActions(kase: RepairCase): void {
     },
     async ({ actor, materials: submitted, note }) => {
       const correcting = state.status === RepairStatus.NEEDS_CORRECTION;
-      if (correcting && state.overallDueAt !== undefined && kase.correctionAskedAt) {
+      if (correcting && state.overallDueAt !== undefined && kase.correctionAskedAt && overall.pausesForCorrection()) {
         const paused = { from: kase.correctionAskedAt, to: new Date().toISOString(), max: policy.correctionWorkingDays };
         overall.addPaused(await workingDaysElapsed(paused));
       }
