@@ -55,6 +55,21 @@ export const decisionSchema = z
   .strict()
   .openapi('ObjectionDecisionRequest');
 
+/** 补正: every missing item in one request (深圳 art. 81 [C]). */
+export const correctionRequestSchema = z
+  .object({ missing: z.array(text(200)).min(1).max(50), reason: text(2000) })
+  .strict()
+  .openapi('ObjectionCorrectionRequest');
+export const materialsSchema = z
+  .object({ materials: z.array(evidenceItemSchema).min(1).max(50), note: z.string().trim().max(2000).optional() })
+  .strict()
+  .openapi('ObjectionMaterialsRequest');
+/** A clock stop for an appraisal or an expert review (河南 [C]: the time does not count). */
+export const clockStopSchema = z
+  .object({ cause: z.enum(['APPRAISAL', 'EXPERT_REVIEW']), reason: text(2000) })
+  .strict()
+  .openapi('ObjectionClockStopRequest');
+
 export const extensionSchema = z
   .object({ workingDays: z.number().int().min(1).max(60), reason: text(2000) })
   .strict()
@@ -107,6 +122,9 @@ export const objectionCaseSchema = z
     escalated: z.boolean(),
     claimedById: z.string().nullable().openapi({ description: 'The reviewer who claimed the current step, if any' }),
     extendedWorkingDays: z.number(),
+    clockPaused: z.boolean().openapi({ description: "The clock stands still: 补正 awaited, or verification's clock stopped" }),
+    clockStopCause: z.string().nullable().openapi({ description: 'APPRAISAL or EXPERT_REVIEW while verification is stopped' }),
+    pausedWorkingDays: z.number().openapi({ description: 'Working days that did not count toward the deadlines (补正 and clock stops)' }),
     policy: z.object({ id: z.string(), version: z.number() }),
     filedAt: z.string(),
     closedAt: z.string().nullable(),

@@ -20,7 +20,7 @@ import type { ObjectionTransitionDetails } from './objection-projection.js';
 import { requireOutcomeChanges, requireStaff, requireStatus } from './objection-validators.js';
 
 const STAFF: readonly Role[] = ['REVIEWER', 'SUPERVISOR'];
-const OPEN_FOR_WITHDRAWAL: readonly ObjectionStatus[] = ['FILED', 'UNDER_VERIFICATION', 'UNDER_SECOND_REVIEW'];
+const OPEN_FOR_WITHDRAWAL: readonly ObjectionStatus[] = ['FILED', 'NEEDS_CORRECTION', 'UNDER_VERIFICATION', 'VERIFICATION_PAUSED', 'UNDER_SECOND_REVIEW'];
 
 export interface ObjectionCase {
   input: ObjectionWorkflowInput;
@@ -52,7 +52,8 @@ export function registerObjectionActions({ input, state, runtime }: ObjectionCas
 
   /** Ends the case; the record's 异议标注 is lifted when the case had marked it. */
   function close(status: ObjectionStatus, type: ObjectionEventType, actor: Actor, details: ObjectionTransitionDetails) {
-    const marked = state.status !== ObjectionStatus.FILED;
+    const marked = state.status !== ObjectionStatus.FILED && state.status !== ObjectionStatus.NEEDS_CORRECTION;
+    if (state.clockStopped) state.clockStopped = null;
     runtime.moveTo(status);
     return runtime.record(type, actor, { ...details, ...(marked ? { recordEffect: { kind: 'UNMARK' } as const } : {}) });
   }

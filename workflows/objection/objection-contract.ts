@@ -3,7 +3,7 @@
  * Imports only @temporalio/workflow and pure domain types.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { ObjectionPolicy } from '../../domain/objection/objection-policy.js';
+import type { ClockStopCause, ObjectionPolicy } from '../../domain/objection/objection-policy.js';
 import type { PolicySnapshot } from '../../domain/policies/policy-snapshot.js';
 import type {
   FactChanges,
@@ -53,6 +53,12 @@ export interface ObjectionState {
   policyId: string;
   /** The staff member who claimed the current step (see workflows/shared/claim-contract.ts). */
   claimedById: string | null;
+  /** 补正 was asked for (once only); absent on cases filed before 补正 existed. */
+  correctionRequested?: boolean;
+  /** The clock stands still since then (补正, or a clock stop for appraisal/expert review), with its cause. */
+  clockStopped?: { since: string; cause: 'CORRECTION' | ClockStopCause; reason: string } | null;
+  /** Working days that did not count: while 补正 was awaited, and while verification's clock was stopped. */
+  pausedWorkingDays?: { acceptance: number; verification: number };
 }
 
 export interface ObjectionResult {
@@ -95,6 +101,23 @@ export interface DecideSecondReviewCommand extends ActorCommand {
 export interface WithdrawObjectionCommand extends ActorCommand {
   reason?: string;
 }
+/** 补正: every missing item at once, in one request (深圳 art. 81 [C]). */
+export interface RequestObjectionCorrectionCommand extends ActorCommand {
+  missing: string[];
+  reason: string;
+}
+export interface SubmitObjectionMaterialsCommand extends ActorCommand {
+  materials: { title: string; fileId?: string | undefined; documentNumber?: string | undefined }[];
+  note?: string;
+}
+/** Stops verification's clock for an appraisal or an expert review (河南 [C]). */
+export interface StopObjectionClockCommand extends ActorCommand {
+  cause: ClockStopCause;
+  reason: string;
+}
+export interface ResumeObjectionClockCommand extends ActorCommand {
+  note?: string;
+}
 
 export const acceptObjectionUpdate = defineUpdate<ObjectionState, [AcceptObjectionCommand]>('acceptObjection');
 export const declineObjectionUpdate = defineUpdate<ObjectionState, [DeclineObjectionCommand]>('declineObjection');
@@ -103,6 +126,10 @@ export const extendVerificationUpdate = defineUpdate<ObjectionState, [ExtendVeri
 export const requestSecondReviewUpdate = defineUpdate<ObjectionState, [RequestSecondReviewCommand]>('requestSecondReview');
 export const decideSecondReviewUpdate = defineUpdate<ObjectionState, [DecideSecondReviewCommand]>('decideSecondReview');
 export const withdrawObjectionUpdate = defineUpdate<ObjectionState, [WithdrawObjectionCommand]>('withdrawObjection');
+export const requestObjectionCorrectionUpdate = defineUpdate<ObjectionState, [RequestObjectionCorrectionCommand]>('requestObjectionCorrection');
+export const submitObjectionMaterialsUpdate = defineUpdate<ObjectionState, [SubmitObjectionMaterialsCommand]>('submitObjectionMaterials');
+export const stopObjectionClockUpdate = defineUpdate<ObjectionState, [StopObjectionClockCommand]>('stopObjectionClock');
+export const resumeObjectionClockUpdate = defineUpdate<ObjectionState, [ResumeObjectionClockCommand]>('resumeObjectionClock');
 
 export const objectionStateQuery = defineQuery<ObjectionState>('objectionState');
 

@@ -14,6 +14,9 @@ export interface ObjectionReadModelPatch {
   calendarVersion?: string | null;
   escalated?: boolean;
   extendedWorkingDays?: number;
+  clockPaused?: boolean;
+  clockStopCause?: string | null;
+  pausedWorkingDays?: number;
   /** The claimer of the current step; null when unclaimed (a step's end clears it). */
   claimedById?: string | null;
   closedAt?: string | null;
