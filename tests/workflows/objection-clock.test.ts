@@ -9,7 +9,7 @@ import {
   submitObjectionMaterialsUpdate,
 } from '../../workflows/objection/objection-contract.js';
 import { clockPassed, eventually } from '../support/eventually.js';
-import { createObjectionWorld, objectionServiceFor, type ObjectionWorld } from '../support/objection-fixtures.js';
+import { createObjectionWorld, objectionServiceFor } from '../support/objection-fixtures.js';
 import { TEST_TIME_SCALE, workersByTimeScale } from '../support/real-worker.js';
 import { getTestEnv } from '../support/test-env.js';
 
