@@ -11,6 +11,7 @@ import {
 import { clockPassed, eventually } from '../support/eventually.js';
 import { createObjectionWorld, objectionServiceFor } from '../support/objection-fixtures.js';
 import { TEST_TIME_SCALE, workersByTimeScale } from '../support/real-worker.js';
+import { saveHistoryIfAsked } from '../support/save-history.js';
 import { getTestEnv } from '../support/test-env.js';
 
 const env = await getTestEnv();
@@ -58,6 +59,9 @@ describe('objection 补正 (one complete list) and clock stops (河南: appraisa
     const messages = await env.prisma.outboxMessage.findMany({ where: { recipientId: world.actors.applicant.id, topic: 'objection.correction-requested' } });
     expect(messages.some((m) => (m.payload as { caseId?: string }).caseId === caseId)).toBe(true);
     await service.act(world.actors.reviewer, caseId, acceptObjectionUpdate, {});
+    await service.act(world.actors.reviewer2, caseId, decideObjectionUpdate, { outcome: 'REJECT', reasons: '记录无误' });
+    await env.temporalClient.workflow.getHandle(`objection-${caseId}`).result();
+    await saveHistoryIfAsked(env.temporalClient, `objection-${caseId}`, 'objection-correction-then-decided');
   });
 
   it('a 补正 request that the applicant leaves unanswered lapses: the objection is not accepted', async () => {
@@ -90,6 +94,8 @@ describe('objection 补正 (one complete list) and clock stops (河南: appraisa
     expect(resumed.dueAt!.getTime() - verifying.dueAt!.getTime()).toBe(resumed.pausedWorkingDays * 1_000);
     const decided = await service.act(world.actors.reviewer2, caseId, decideObjectionUpdate, { outcome: 'REJECT', reasons: '经评审，记录无误' });
     expect(decided.status).toBe('DECIDED');
+    await env.temporalClient.workflow.getHandle(`objection-${caseId}`).result();
+    await saveHistoryIfAsked(env.temporalClient, `objection-${caseId}`, 'objection-clock-stopped-then-decided');
   });
 
   it('the clock stops only for the causes the policy names', async () => {

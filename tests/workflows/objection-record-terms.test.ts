@@ -8,6 +8,7 @@ import { eventually } from '../support/eventually.js';
 import { objectionServiceFor } from '../support/objection-fixtures.js';
 import { createRecordWorld, recordServiceFor, registration, type RecordWorld } from '../support/record-fixtures.js';
 import { workersByTimeScale } from '../support/real-worker.js';
+import { saveHistoryIfAsked } from '../support/save-history.js';
 import { getTestEnv } from '../support/test-env.js';
 
 const env = await getTestEnv();
@@ -118,6 +119,8 @@ describe('an objection that corrects the record (更正 of severity, decision da
     expect(stored.publishedUntil?.toISOString().slice(0, 10)).toBe('2026-08-31');
     const types = (await env.prisma.caseEvent.findMany({ where: { caseId: record.id, caseType: 'RECORD' }, orderBy: { id: 'asc' } })).map((e) => e.type);
     expect(types.slice(-2)).toEqual(['RECORD_CORRECTED', 'EFFECTS_ENDED_EXPIRED']);
+    await env.temporalClient.workflow.getHandle(`record-${record.id}`).result();
+    await saveHistoryIfAsked(env.temporalClient, `record-${record.id}`, 'record-corrected-then-expired');
   });
 
   it('a correction of facts only leaves the publication window and the sanctions as they were', async () => {
@@ -172,6 +175,8 @@ describe('an objection that corrects the record (更正 of severity, decision da
     expect(rectification.closedAt).not.toBeNull();
     const ended = await env.prisma.caseEvent.findFirst({ where: { caseId: record.id, type: 'EFFECTS_ENDED_REMOVED_FROM_LIST' } });
     expect(ended?.reason).toBe(`objection ${filed.case.id}`);
+    await env.temporalClient.workflow.getHandle(`record-${record.id}`).result();
+    await saveHistoryIfAsked(env.temporalClient, `record-${record.id}`, 'record-removed-from-list');
   });
 });
 
@@ -204,6 +209,7 @@ describe('what 从轻 (LIGHTER leniency) means for bodies and civil servants (po
     const approved = await grantLighter(world, record.id);
     expect(approved).toMatchObject({ leniency: 'LIGHTER', sanctionsActive: true });
     await blockerOf(world.civilServantId, record.id, (b) => b?.until === endOf('2027-03-02'));
+    await saveHistoryIfAsked(env.temporalClient, `record-${record.id}`, 'record-lighter-next-lighter-sanction-running');
   });
 
   it('a warning is the lightest sanction: under LIGHTER it keeps its 6 months', async () => {
