@@ -130,9 +130,9 @@ describe('a record deleted or revoked ends its open cases (real Temporal and Pos
       const row = await env.prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: record.id } });
       return row.status === 'ACTIVE' && row.publicationStatus === 'PUBLISHED' ? row : undefined;
     });
-    // LIGHTER: published for the minimum period only, and no suspension.
+    // LIGHTER: published for the minimum period only, a body suspended for that period (policy lighterLeniency default).
     expect(stored.publishedUntil?.toISOString().slice(0, 10)).toBe('2026-06-02');
-    expect(stored.sanctionsActive).toBe(false);
+    expect(stored.sanctionsActive).toBe(true);
   });
 });
 
