@@ -7,7 +7,7 @@ import { decideLeniencyUpdate, proposeLeniencyUpdate, recordLifecycleQuery } fro
 import { eventually } from '../support/eventually.js';
 import { objectionServiceFor } from '../support/objection-fixtures.js';
 import { createRecordWorld, recordServiceFor, registration, type RecordWorld } from '../support/record-fixtures.js';
-import { workersByTimeScale } from '../support/real-worker.js';
+import { TEST_TIME_SCALE, workersByTimeScale } from '../support/real-worker.js';
 import { saveHistoryIfAsked } from '../support/save-history.js';
 import { getTestEnv } from '../support/test-env.js';
 
@@ -121,6 +121,30 @@ describe('an objection that corrects the record (更正 of severity, decision da
     expect(types.slice(-2)).toEqual(['RECORD_CORRECTED', 'EFFECTS_ENDED_EXPIRED']);
     await env.temporalClient.workflow.getHandle(`record-${record.id}`).result();
     await saveHistoryIfAsked(env.temporalClient, `record-${record.id}`, 'record-corrected-then-expired');
+  });
+
+  it('a record published on until its rectification is published again for the rest of a longer corrected window', async () => {
+    // 0.5 s a month: a general record's 12 months pass in 6 s; a serious one's 36 months run 18 s from registration.
+    const queue = await queueFor({ ...TEST_TIME_SCALE, secondsPerMonth: 0.5 });
+    const world = await createRecordWorld(env.prisma);
+    const records = recordServiceFor(env.prisma, env.temporalClient, queue, world);
+    const objections = objectionServiceFor(env.prisma, env.temporalClient, queue, world);
+    const record = await records.register(world.actors.reviewer, registration(world, { rectificationRequired: true }));
+    const handle = env.temporalClient.workflow.getHandle(`record-${record.id}`);
+    await eventually(async () => ((await handle.query(recordLifecycleQuery)).phase === 'AWAITING_RECTIFICATION' ? true : undefined), 20_000);
+
+    const filed = await objections.file(world.actors.applicant, { recordId: record.id, grounds: 'INACCURATE_OR_INCOMPLETE', statement: '情节认定有误', evidence: [] });
+    await objections.act(world.actors.reviewer, filed.case.id, acceptObjectionUpdate, {});
+    await objections.act(world.actors.reviewer2, filed.case.id, decideObjectionUpdate, { outcome: 'CORRECT', reasons: '情节严重', corrections: { severity: 'SERIOUS' } });
+    const corrected = await eventually(async () => (await env.prisma.caseEvent.findFirst({ where: { caseId: record.id, type: 'RECORD_CORRECTED' } })) ?? undefined);
+    expect(corrected.data).toMatchObject({ publishedAgain: true, after: { severity: 'SERIOUS' } });
+    expect(Date.parse((corrected.data as { publicationEndsAt: string }).publicationEndsAt)).toBeGreaterThan(corrected.occurredAt.getTime());
+    // Published again until the longer window ends, then again until the rectification is accepted.
+    await eventually(async () => {
+      const types = (await env.prisma.caseEvent.findMany({ where: { caseId: record.id, caseType: 'RECORD' }, orderBy: { id: 'asc' } })).map((e) => e.type);
+      return types.filter((t) => t === 'PUBLICATION_CONTINUES_UNTIL_RECTIFIED').length === 2 ? types : undefined;
+    }, 30_000);
+    expect((await handle.query(recordLifecycleQuery)).phase).toBe('AWAITING_RECTIFICATION');
   });
 
   it('a correction of facts only leaves the publication window and the sanctions as they were', async () => {
