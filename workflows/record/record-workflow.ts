@@ -74,7 +74,8 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
     }
     await effects.reportEligibility(cause);
     // A record found wrong or revoked leaves nothing to repair or object to: its open cases end, saying why.
-    if ((cause === 'DELETED' || cause === 'REVOKED') && patched('end-open-cases-with-record')) {
+    // A list entry removed from its list (移出名单) has nothing left to repair either (runs before that outcome never reach it).
+    if ((cause === 'DELETED' || cause === 'REVOKED' || cause === 'REMOVED_FROM_LIST') && patched('end-open-cases-with-record')) {
       await log.chain(() => endOpenCasesOfRecord({ recordId, cause, caseId: caseId ?? recordId, reason }));
     }
   }
