@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { recordOutcomeSignal, recordWorkflowId } from '../workflows/record/record-contract.js';
+import { recordOutcomeSignal, recordWorkflowId, type RecordOutcomeNotice } from '../workflows/record/record-contract.js';
 import { applyRecordEffect } from './apply-record-effect.js';
 import type { ObjectionReadModelPatch, ObjectionTransition } from '../workflows/objection/objection-transition.js';
 import { appendAuditEvent } from '../lib/audit/append-audit-event.js';
@@ -15,13 +15,13 @@ function toUpdate(patch: ObjectionReadModelPatch): Prisma.ObjectionUpdateInput {
   };
 }
 
-/** Outcomes that end a record's effects: its lifecycle workflow lifts sanctions and stops rectification. */
-const ENDING_OUTCOMES = new Set(['DELETE', 'STOP_PUBLICATION']);
+/** Outcomes that change a record's effects: its lifecycle workflow ends or recomputes them. */
+const RECORD_OUTCOMES = new Set(['DELETE', 'STOP_PUBLICATION', 'REMOVE_FROM_LIST']);
 
 export function createObjectionActivities(prisma: PrismaClient, temporal: Client) {
-  async function notifyRecordWorkflow(recordId: string, outcome: 'DELETE' | 'STOP_PUBLICATION', caseId: string) {
+  async function notifyRecordWorkflow(recordId: string, notice: RecordOutcomeNotice) {
     try {
-      await temporal.workflow.getHandle(recordWorkflowId(recordId)).signal(recordOutcomeSignal, { outcome, caseId });
+      await temporal.workflow.getHandle(recordWorkflowId(recordId)).signal(recordOutcomeSignal, notice);
     } catch (err) {
       // Records imported without a lifecycle, or whose lifecycle already closed, have nobody to tell.
       if (!(err instanceof WorkflowNotFoundError)) throw err;
@@ -54,9 +54,17 @@ export function createObjectionActivities(prisma: PrismaClient, temporal: Client
         return { applied: true };
       });
       // After the commit, and again on a retry (the signal is idempotent for the record workflow).
-      if (recordEffect?.kind === 'APPLY_OUTCOME' && ENDING_OUTCOMES.has(recordEffect.outcome)) {
-        const { recordId } = await prisma.objection.findUniqueOrThrow({ where: { id: event.caseId }, select: { recordId: true } });
-        await notifyRecordWorkflow(recordId, recordEffect.outcome as 'DELETE' | 'STOP_PUBLICATION', event.caseId);
+      if (recordEffect?.kind === 'APPLY_OUTCOME') {
+        const { outcome, corrections } = recordEffect;
+        const notice: RecordOutcomeNotice | null = RECORD_OUTCOMES.has(outcome)
+          ? { outcome: outcome as 'DELETE' | 'STOP_PUBLICATION' | 'REMOVE_FROM_LIST', caseId: event.caseId }
+          : outcome === 'CORRECT' && corrections && Object.keys(corrections).length > 0
+            ? { outcome: 'CORRECT', caseId: event.caseId, corrections }
+            : null;
+        if (notice) {
+          const { recordId } = await prisma.objection.findUniqueOrThrow({ where: { id: event.caseId }, select: { recordId: true } });
+          await notifyRecordWorkflow(recordId, notice);
+        }
       }
       return result;
     },

@@ -9,9 +9,10 @@ import { caseEventExists } from './case-event-writer.js';
 const asDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 function toUpdate(patch: RecordPatch): Prisma.DishonestyRecordUpdateInput {
-  const { publishedUntil, minPublishedUntil, revokedAt, ...rest } = patch;
+  const { publishedFrom, publishedUntil, minPublishedUntil, revokedAt, ...rest } = patch;
   return {
     ...rest,
+    ...(publishedFrom ? { publishedFrom: asDate(publishedFrom) } : {}),
     ...(publishedUntil ? { publishedUntil: asDate(publishedUntil) } : {}),
     ...(minPublishedUntil ? { minPublishedUntil: asDate(minPublishedUntil) } : {}),
     ...(revokedAt ? { revokedAt: new Date(revokedAt) } : {}),

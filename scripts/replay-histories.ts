@@ -23,7 +23,8 @@ let failed = 0;
 for (const name of readdirSync(dir).filter((n) => n.endsWith('.json') && n.includes(filter))) {
   const history = JSON.parse(readFileSync(dir + name, 'utf8')) as unknown;
   try {
-    await Worker.runReplayHistory({ workflowBundle: { code } }, history, name.replace(/\.json$/, ''));
+    // `<what>--<workflowId>.json` replays as that workflow: a signed signal's signature names its workflow.
+    await Worker.runReplayHistory({ workflowBundle: { code } }, history, name.replace(/\.json$/, '').split('--').at(-1)!);
     console.log(`ok    ${name}`);
   } catch (err) {
     failed++;

@@ -36,6 +36,10 @@ export const PERMISSIONS = {
   'objection.request-second-review': { roles: [APPLICANT], decides: true },
   'objection.decide-second-review': { roles: [SUPERVISOR], decides: true },
   'objection.withdraw': { roles: [APPLICANT], decides: true },
+  'objection.request-correction': { roles: STAFF, decides: true },
+  'objection.submit-materials': { roles: [APPLICANT], decides: true },
+  'objection.stop-clock': { roles: STAFF, decides: true },
+  'objection.resume-clock': { roles: STAFF, decides: true },
   // Rectification orders (限期整改)
   'rectification.read': { roles: EVERYONE, decides: false },
   'rectification.explain': { roles: [APPLICANT], decides: true },

@@ -2,6 +2,7 @@ import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { pageQueryShape } from '../cases/case-list.js';
 import { OBJECTION_GROUNDS, OBJECTION_OUTCOMES, OBJECTION_STATUSES } from '../../domain/objection/objection-types.js';
+import { SANCTION_KINDS, Severity } from '../../domain/records/record-types.js';
 
 extendZodWithOpenApi(z);
 
@@ -34,10 +35,40 @@ export const noteSchema = z.object({ note: z.string().trim().max(2000).optional(
 export const reasonSchema = z.object({ reason: text(2000) }).strict().openapi('ReasonRequest');
 export const optionalReasonSchema = z.object({ reason: z.string().trim().max(2000).optional() }).strict().openapi('WithdrawRequest');
 
+/** 更正 of the record's terms: the record's lifecycle recomputes its publication window and sanction period. */
+export const recordCorrectionsSchema = z
+  .object({
+    severity: z.enum([Severity.MINOR, Severity.GENERAL, Severity.SERIOUS]).optional(),
+    decisionDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+      .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real date')
+      .optional(),
+    sanctionKind: z.enum(SANCTION_KINDS).nullable().optional(),
+  })
+  .strict()
+  .refine((c) => Object.keys(c).length > 0, 'name at least one of severity, decisionDate, sanctionKind')
+  .openapi('RecordCorrections', { description: "CORRECT only: the record's severity, decision date or (civil servants) sanction kind, corrected" });
+
 export const decisionSchema = z
-  .object({ outcome: z.enum(OBJECTION_OUTCOMES), reasons: text(5000), changes: factChangesSchema.optional() })
+  .object({ outcome: z.enum(OBJECTION_OUTCOMES), reasons: text(5000), changes: factChangesSchema.optional(), corrections: recordCorrectionsSchema.optional() })
   .strict()
   .openapi('ObjectionDecisionRequest');
+
+/** 补正: every missing item in one request (深圳 art. 81 [C]). */
+export const correctionRequestSchema = z
+  .object({ missing: z.array(text(200)).min(1).max(50), reason: text(2000) })
+  .strict()
+  .openapi('ObjectionCorrectionRequest');
+export const materialsSchema = z
+  .object({ materials: z.array(evidenceItemSchema).min(1).max(50), note: z.string().trim().max(2000).optional() })
+  .strict()
+  .openapi('ObjectionMaterialsRequest');
+/** A clock stop for an appraisal or an expert review (河南 [C]: the time does not count). */
+export const clockStopSchema = z
+  .object({ cause: z.enum(['APPRAISAL', 'EXPERT_REVIEW']), reason: text(2000) })
+  .strict()
+  .openapi('ObjectionClockStopRequest');
 
 export const extensionSchema = z
   .object({ workingDays: z.number().int().min(1).max(60), reason: text(2000) })
@@ -50,6 +81,7 @@ export const secondReviewDecisionSchema = z
     outcome: z.enum(OBJECTION_OUTCOMES).optional(),
     reasons: text(5000),
     changes: factChangesSchema.optional(),
+    corrections: recordCorrectionsSchema.optional(),
   })
   .strict()
   .openapi('SecondReviewDecisionRequest');
@@ -90,6 +122,9 @@ export const objectionCaseSchema = z
     escalated: z.boolean(),
     claimedById: z.string().nullable().openapi({ description: 'The reviewer who claimed the current step, if any' }),
     extendedWorkingDays: z.number(),
+    clockPaused: z.boolean().openapi({ description: "The clock stands still: 补正 awaited, or verification's clock stopped" }),
+    clockStopCause: z.string().nullable().openapi({ description: 'APPRAISAL or EXPERT_REVIEW while verification is stopped' }),
+    pausedWorkingDays: z.number().openapi({ description: 'Working days that did not count toward the deadlines (补正 and clock stops)' }),
     policy: z.object({ id: z.string(), version: z.number() }),
     filedAt: z.string(),
     closedAt: z.string().nullable(),

@@ -34,6 +34,11 @@ function newCaseId(now: Date): string {
   return `OBJ-${day}-${randomBytes(5).toString('hex').toUpperCase()}`;
 }
 
+/** What an objection's outcomes may do to its record: remove a list entry, correct a civil servant's sanction kind. */
+function recordTraits(record: { listEntry: boolean; subject: { kind: string } }): NonNullable<ObjectionWorkflowInput['record']> {
+  return { listEntry: record.listEntry, civilServant: record.subject.kind === 'CIVIL_SERVANT' };
+}
+
 export function createObjectionService({ prisma, temporal, taskQueue, objectionPolicyId }: ObjectionServiceDeps) {
   const activePolicy = () => loadPolicy(prisma, 'OBJECTION', objectionPolicySchema, objectionPolicyId);
 
@@ -53,10 +58,10 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
       findRow: (id) => prisma.objection.findUniqueOrThrow({ where: { id } }),
       view: (row) => objectionView(row),
       async workflowStartOf(row: Objection) {
-        const record = await prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: row.recordId } });
+        const record = await prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: row.recordId }, include: { subject: { select: { kind: true } } } });
         const policy = row.policy as unknown as PolicySnapshot<ObjectionPolicy>;
         const { id: caseId, recordId, subjectId, applicantId } = row;
-        return workflowStart({ caseId, recordId, subjectId, authorityId: record.authorityId, applicantId, filedAt: row.filedAt.toISOString(), policy });
+        return workflowStart({ caseId, recordId, subjectId, authorityId: record.authorityId, applicantId, filedAt: row.filedAt.toISOString(), policy, record: recordTraits(record) });
       },
       async openWorkflowIds(year) {
         const rows = await prisma.objection.findMany({ where: { AND: [calendarChangeScope(year), { status: OPEN }] }, select: { workflowId: true } });
@@ -66,7 +71,7 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
   );
 
   async function commit(actor: Actor, input: FileObjectionInput, scopedKey: string | null) {
-    const record = await prisma.dishonestyRecord.findFirst({ where: { id: input.recordId, ...visibleTo(actor) } });
+    const record = await prisma.dishonestyRecord.findFirst({ where: { id: input.recordId, ...visibleTo(actor) }, include: { subject: { select: { kind: true } } } });
     if (!record) throw AppError.notFound('Record', input.recordId);
     if (record.status !== 'ACTIVE') throw new AppError(ErrorCode.INVALID_STATE, `Record ${record.id} is ${record.status}; objections apply to active records`);
     const open = await prisma.objection.findFirst({ where: { recordId: record.id, status: OPEN }, select: { id: true } });
@@ -109,7 +114,10 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
       });
     });
     const { subjectId, authorityId } = record;
-    return { id: caseId, start: workflowStart({ caseId, recordId: record.id, subjectId, authorityId, applicantId: actor.id, filedAt: now.toISOString(), policy }) };
+    return {
+      id: caseId,
+      start: workflowStart({ caseId, recordId: record.id, subjectId, authorityId, applicantId: actor.id, filedAt: now.toISOString(), policy, record: recordTraits(record) }),
+    };
   }
 
   return {

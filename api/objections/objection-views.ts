@@ -18,6 +18,9 @@ export function objectionView(row: Objection, now: Date = new Date()) {
     overdue: !CLOSED.has(row.status) && row.dueAt !== null && row.dueAt < now,
     escalated: row.escalated,
     extendedWorkingDays: row.extendedWorkingDays,
+    clockPaused: row.clockPaused,
+    clockStopCause: row.clockStopCause,
+    pausedWorkingDays: row.pausedWorkingDays,
     filedAt: row.filedAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
   };

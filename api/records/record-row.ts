@@ -37,6 +37,7 @@ export function newRecordRow(
     publishedUntil: asDate(window.publishedUntil),
     minPublishedUntil: asDate(window.minPublishedUntil),
     sanctionKind: input.sanctionKind ?? null,
+    listEntry: input.listEntry ?? false,
     rectificationStatus: subject.kind === 'GOVERNMENT_BODY' && input.rectificationRequired ? 'PENDING' : 'NOT_REQUIRED',
     registeredById: by.actorId,
     publicationPolicyId: publication.id,

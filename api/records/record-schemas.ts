@@ -29,6 +29,8 @@ export const registerRecordSchema = z
     sanctionKind: z.enum(SANCTION_KINDS).optional(),
     /** Government bodies: whether a rectification order (限期整改) runs; default true. */
     rectificationRequired: z.boolean().default(true),
+    /** The record is an entry of a list (e.g. 失信被执行人名单): an objection may remove it (移出名单). Default false. */
+    listEntry: z.boolean().optional(),
   })
   .strict()
   .openapi('RegisterRecordRequest');

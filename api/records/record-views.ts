@@ -28,6 +28,8 @@ export function recordView(record: DishonestyRecord, versions?: RecordVersion[])
     underObjection: record.objectionCaseId !== null,
     objectionCaseId: record.objectionCaseId,
     revokedAt: record.revokedAt?.toISOString() ?? null,
+    listEntry: record.listEntry,
+    removedFromListAt: record.removedFromListAt?.toISOString() ?? null,
     version: record.version,
     ...(versions
       ? {
@@ -35,6 +37,7 @@ export function recordView(record: DishonestyRecord, versions?: RecordVersion[])
             version: v.version,
             change: v.change,
             facts: v.facts,
+            corrections: v.corrections ?? null,
             caseId: v.caseId,
             actorId: v.actorId,
             reason: v.reason,

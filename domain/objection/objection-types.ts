@@ -1,9 +1,15 @@
+import type { SanctionKind, Severity } from '../records/record-types.js';
+
 /** Where an objection case stands. */
 export const ObjectionStatus = {
   /** Filed; the credit office has to accept it for processing. */
   FILED: 'FILED',
+  /** 补正: staff asked for the missing material (once, every item listed); the acceptance clock stands still. */
+  NEEDS_CORRECTION: 'NEEDS_CORRECTION',
   /** Accepted; the record is marked 异议标注 while the issuing authority verifies it. */
   UNDER_VERIFICATION: 'UNDER_VERIFICATION',
+  /** Verification's clock is stopped for an appraisal or an expert review (河南 [C]); the record stays marked. */
+  VERIFICATION_PAUSED: 'VERIFICATION_PAUSED',
   /** Rejected, and the applicant may still ask for a second review (复核). */
   REJECTED_REVIEWABLE: 'REJECTED_REVIEWABLE',
   /** A supervisor carries out the second review. */
@@ -31,6 +37,11 @@ export const ObjectionOutcome = {
   DELETE: 'DELETE',
   /** 停止公开: published past its period. */
   STOP_PUBLICATION: 'STOP_PUBLICATION',
+  /**
+   * 移出名单: a record that is a list entry (listed without meeting the conditions, or not removed when due) leaves
+   * its list: publication and the list's effects end; the record and its history stay (rules.md, Objection outcomes [C]).
+   */
+  REMOVE_FROM_LIST: 'REMOVE_FROM_LIST',
 } as const;
 export type ObjectionOutcome = (typeof ObjectionOutcome)[keyof typeof ObjectionOutcome];
 export const OBJECTION_OUTCOMES = Object.values(ObjectionOutcome) as [ObjectionOutcome, ...ObjectionOutcome[]];
@@ -47,6 +58,8 @@ export const OBJECTION_GROUNDS = Object.values(ObjectionGrounds) as [ObjectionGr
 /** The human steps of the objection process; each has an assignee role and a deadline. */
 export const ObjectionStep = {
   ACCEPTANCE: 'ACCEPTANCE',
+  /** The applicant completes the materials a 补正 request listed. */
+  CORRECTION: 'CORRECTION',
   VERIFICATION: 'VERIFICATION',
   SECOND_REVIEW_REQUEST: 'SECOND_REVIEW_REQUEST',
   SECOND_REVIEW: 'SECOND_REVIEW',
@@ -65,6 +78,11 @@ export const ObjectionEventType = {
   SECOND_REVIEW_WINDOW_CLOSED: 'SECOND_REVIEW_WINDOW_CLOSED',
   WITHDRAWN: 'WITHDRAWN',
   CLOSED_RECORD_ENDED: 'CLOSED_RECORD_ENDED',
+  CORRECTION_REQUESTED: 'CORRECTION_REQUESTED',
+  MATERIALS_SUBMITTED: 'MATERIALS_SUBMITTED',
+  CORRECTION_LAPSED: 'CORRECTION_LAPSED',
+  CLOCK_STOPPED: 'CLOCK_STOPPED',
+  CLOCK_RESUMED: 'CLOCK_RESUMED',
   STEP_OPENED: 'STEP_OPENED',
   REMINDER_SENT: 'REMINDER_SENT',
   ESCALATED: 'ESCALATED',
@@ -74,3 +92,13 @@ export type ObjectionEventType = (typeof ObjectionEventType)[keyof typeof Object
 
 /** Fields a correction or supplement changes in the record's facts. */
 export type FactChanges = Record<string, string | number | boolean | null>;
+
+/**
+ * A correction (更正) of the record's terms, not only its facts: severity, decision date (YYYY-MM-DD) or a civil
+ * servant's sanction kind. The record's lifecycle recomputes its publication window and sanction period from them.
+ */
+export interface RecordCorrections {
+  severity?: Severity;
+  decisionDate?: string;
+  sanctionKind?: SanctionKind | null;
+}

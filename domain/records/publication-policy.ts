@@ -33,6 +33,23 @@ export const publicationPolicySchema = z.object({
    * qualifies is not settled [U]. Default: both, as before this setting existed.
    */
   leniencySubjects: z.enum(['CIVIL_SERVANTS_ONLY', 'BODIES_AND_CIVIL_SERVANTS']).default('BODIES_AND_CIVIL_SERVANTS'),
+  /**
+   * What 从轻 (LIGHTER leniency) does beyond publishing for the minimum period only. 76号 [C] (rules.md "Self-correction")
+   * grants "a lighter sanction or none (从轻或免于)": 免于 (EXEMPTED) ends every effect, so 从轻 lowers the restriction
+   * rather than removing it. No national rule says by how much [U]; defaults:
+   * - bodies `MINIMUM_PUBLICATION`: honor-evaluation eligibility stays suspended while the record is published for its
+   *   minimum period (and, as without leniency, until an outstanding rectification is accepted);
+   * - civil servants `NEXT_LIGHTER_SANCTION`: 评优评先 is restricted for the period of the next lighter sanction kind
+   *   (see lighterSanctionMonths; periods 政务处分法 art. 8 [C]); a civil servant's record without a sanction kind
+   *   restricts for the (minimum) publication period.
+   * `NO_SUSPENSION` lifts the suspension at once (the rule before this setting; runs started before it keep it).
+   */
+  lighterLeniency: z
+    .object({
+      bodies: z.enum(['MINIMUM_PUBLICATION', 'NO_SUSPENSION']),
+      civilServants: z.enum(['NEXT_LIGHTER_SANCTION', 'NO_SUSPENSION']),
+    })
+    .default({ bodies: 'MINIMUM_PUBLICATION', civilServants: 'NEXT_LIGHTER_SANCTION' }),
 });
 export type PublicationPolicy = z.infer<typeof publicationPolicySchema>;
 
@@ -41,7 +58,10 @@ export const DEFAULT_PUBLICATION_POLICY: PublicationPolicy = {
   stopPublicationEndsEffects: false,
   publicationStart: 'DECISION_DATE',
   leniencySubjects: 'BODIES_AND_CIVIL_SERVANTS',
+  lighterLeniency: { bodies: 'MINIMUM_PUBLICATION', civilServants: 'NEXT_LIGHTER_SANCTION' },
 };
+
+
 
 /** Whether the policy lets a subject of this kind be granted 主动纠错 leniency. */
 export function leniencyAppliesTo(policy: Pick<PublicationPolicy, 'leniencySubjects'>, subjectKind: 'GOVERNMENT_BODY' | 'CIVIL_SERVANT'): boolean {

@@ -41,7 +41,8 @@ export const SANCTION_MONTHS = {
 export type SanctionKind = keyof typeof SANCTION_MONTHS;
 export const SANCTION_KINDS = Object.keys(SANCTION_MONTHS) as [SanctionKind, ...SanctionKind[]];
 
-export const RecordStatus = { ACTIVE: 'ACTIVE', DELETED: 'DELETED', REPAIRED: 'REPAIRED', REVOKED: 'REVOKED' } as const;
+/** REMOVED: a list entry removed from its list (移出名单) by an objection. */
+export const RecordStatus = { ACTIVE: 'ACTIVE', DELETED: 'DELETED', REPAIRED: 'REPAIRED', REVOKED: 'REVOKED', REMOVED: 'REMOVED' } as const;
 export type RecordStatus = (typeof RecordStatus)[keyof typeof RecordStatus];
 
 export const RectificationStatus = {

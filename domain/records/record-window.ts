@@ -1,3 +1,4 @@
+import { lighterLiftsSuspension, lighterSanctionMonths } from './lighter-leniency.js';
 import { publicationWindow, type PublicationPolicy } from './publication-policy.js';
 import { addCalendarMonths } from './calendar-months.js';
 import type { TimeScale } from '../calendar/time-scale.js';
@@ -33,6 +34,12 @@ export interface RecordWindow {
 
 type EndOfDay = (date: string) => string;
 
+/** A civil servant's restriction period: the sanction's, or under LIGHTER leniency the next lighter kind's (policy). */
+function sanctionMonthsOf(kind: SanctionKind, leniency: LeniencyKind | 'NONE', policy: Partial<PublicationPolicy>): number {
+  const lighter = leniency === 'LIGHTER' && policy.lighterLeniency !== undefined && !lighterLiftsSuspension(policy, 'CIVIL_SERVANT');
+  return lighter ? lighterSanctionMonths(kind) : SANCTION_MONTHS[kind];
+}
+
 /**
  * Publication and sanction periods of a record, in calendar months (民法典 art. 202), or on the compressed clock of a
  * test or demonstration worker (`timeScale.secondsPerMonth`).
@@ -48,7 +55,7 @@ export function computeRecordWindow(
   const window = publicationWindow(request.decisionDate, request.severity, request.policy, request.leniency, registrationDate);
   const period = request.policy.periods[request.severity];
   const months = request.leniency === 'EXEMPTED' ? 0 : request.leniency === 'LIGHTER' ? period.minMonths : period.maxMonths;
-  const sanctionMonths = request.sanctionKind ? SANCTION_MONTHS[request.sanctionKind] : null;
+  const sanctionMonths = request.sanctionKind ? sanctionMonthsOf(request.sanctionKind, request.leniency, request.policy) : null;
   const scale = timeScale.secondsPerMonth;
   const effectiveFrom = startOfDay(request.decisionDate);
   if (scale) {

@@ -45,6 +45,13 @@ export const repairPolicySchema = z.object({
    */
   overallWorkingDays: z.number().int().min(1).max(120).default(10),
   overallExtensionWorkingDays: z.number().int().min(0).max(60).default(3),
+  /**
+   * Whether the working days a 补正 request leaves the file with the applicant stop the overall cap's clock. rules.md:
+   * "Whether 补正 restarts the clock is a policy setting [U]"; the single window's 10 WD (22号 [S]) run while the office
+   * holds the file, and acceptance pauses during 补正 (深圳 art. 81 [C]: one complete list), so by default they do not
+   * count. false: the cap runs on while the applicant completes the materials.
+   */
+  correctionPausesOverallCap: z.boolean().default(true),
 });
 export type RepairPolicy = z.infer<typeof repairPolicySchema>;
 
@@ -64,4 +71,5 @@ export const DEFAULT_REPAIR_POLICY: RepairPolicy = {
   repeatOffenceWindowMonths: 24,
   overallWorkingDays: 10,
   overallExtensionWorkingDays: 3,
+  correctionPausesOverallCap: true,
 };

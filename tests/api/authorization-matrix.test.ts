@@ -74,6 +74,8 @@ type FixtureKind =
   | 'objection'
   | 'claimed-objection'
   | 'accepted-objection'
+  | 'objection-needs-correction'
+  | 'paused-objection'
   | 'rejected-objection'
   | 'second-review-objection'
   | 'evidence'
@@ -182,6 +184,26 @@ const MATRIX: Record<string, RouteSpec> = {
     expect: SUPERVISOR_ACTS,
   },
   'POST /objections/{caseId}/withdraw': { fixture: 'objection', request: (fx) => ({ path: `/objections/${fx.caseId}/withdraw`, body: {} }), expect: APPLICANT_ACTS },
+  'POST /objections/{caseId}/correction-request': {
+    fixture: 'objection',
+    request: (fx) => ({ path: `/objections/${fx.caseId}/correction-request`, body: { missing: ['授权委托书'], reason: '材料不全' } }),
+    expect: STAFF_ACTS,
+  },
+  'POST /objections/{caseId}/materials': {
+    fixture: 'objection-needs-correction',
+    request: (fx) => ({ path: `/objections/${fx.caseId}/materials`, body: { materials: [{ title: '授权委托书' }] } }),
+    expect: APPLICANT_ACTS,
+  },
+  'POST /objections/{caseId}/clock-stop': {
+    fixture: 'accepted-objection',
+    request: (fx) => ({ path: `/objections/${fx.caseId}/clock-stop`, body: { cause: 'APPRAISAL', reason: '委托鉴定' } }),
+    expect: STAFF_ACTS,
+  },
+  'POST /objections/{caseId}/clock-resumption': {
+    fixture: 'paused-objection',
+    request: (fx) => ({ path: `/objections/${fx.caseId}/clock-resumption`, body: {} }),
+    expect: STAFF_ACTS,
+  },
   'POST /objections/{caseId}/claim': { fixture: 'objection', request: (fx) => ({ path: `/objections/${fx.caseId}/claim`, body: {} }), expect: STAFF_ACTS },
   'POST /objections/{caseId}/release': {
     fixture: 'claimed-objection',
@@ -578,6 +600,17 @@ async function prepare(kind: FixtureKind): Promise<Fixture> {
     case 'claimed-objection':
       await objection();
       await objectionAct('claim', {}, 'reviewer');
+      break;
+    case 'objection-needs-correction':
+      await objection();
+      await objectionAct('correction-request', { missing: ['授权委托书'], reason: '材料不全' }, 'reviewer2');
+      await stepOpened('objection', fx.caseId, 'CORRECTION');
+      break;
+    case 'paused-objection':
+      await objection();
+      await objectionAct('accept', {}, 'reviewer2');
+      await stepOpened('objection', fx.caseId, 'VERIFICATION');
+      await objectionAct('clock-stop', { cause: 'EXPERT_REVIEW', reason: '专家评审' }, 'reviewer2');
       break;
     case 'accepted-objection':
     case 'rejected-objection':

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { createRecordService } from '../../api/records/record-service.js';
-import { DEFAULT_PUBLICATION_POLICY } from '../../domain/records/publication-policy.js';
+import { DEFAULT_PUBLICATION_POLICY, type PublicationPolicy } from '../../domain/records/publication-policy.js';
 import { DEFAULT_RECTIFICATION_POLICY, type RectificationPolicy } from '../../domain/rectification/rectification-policy.js';
 import type { PrismaClient } from '../../lib/prisma.js';
 import { createObjectionWorld } from './objection-fixtures.js';
 
 export interface RecordWorldOptions {
   rectification?: Partial<RectificationPolicy>;
+  publication?: Partial<PublicationPolicy>;
 }
 
 /**
@@ -27,7 +28,7 @@ export async function createRecordWorld(prisma: PrismaClient, options: RecordWor
         processType: 'PUBLICATION',
         version: 1,
         active: false,
-        params: { ...DEFAULT_PUBLICATION_POLICY },
+        params: { ...DEFAULT_PUBLICATION_POLICY, ...options.publication },
       },
       {
         id: rectificationPolicyId,

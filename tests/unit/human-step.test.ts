@@ -166,4 +166,35 @@ describe('HumanStep timers (unit, deadline activity mocked)', () => {
     await vi.advanceTimersByTimeAsync(5);
     expect(h.calls.map((c) => c.hook)).toEqual(['opened']);
   });
+
+  it('a follow-up (通报批评) counted into an unpublished year keeps its provisional flag while the deadline is final, and is recomputed when the year is published', async () => {
+    // The step's deadline (5 WD) falls in a published year; its follow-up 5 WD later runs into the next, unpublished one.
+    const calendar = { nextYearPublished: false };
+    const calls: string[] = [];
+    const hooks: HumanStepHooks<'REVIEW'> = {
+      computeDeadline: async (request) => scaledDeadline(request, request.workingDays > 5 && !calendar.nextYearPublished),
+      opened: async () => void calls.push('opened'),
+      reminded: async () => void calls.push('reminded'),
+      overdue: async () => void calls.push('overdue'),
+      rescheduled: async () => void calls.push('rescheduled'),
+    };
+    const step = new HumanStep<'REVIEW'>(
+      { step: 'REVIEW', assigneeRole: 'REVIEWER', openedAt: new Date(START).toISOString(), workingDays: 5, reminderWorkingDaysBefore: 0, onOverdue: 'escalate', followUpWorkingDaysAfter: [5] },
+      hooks,
+    );
+    void step.run(() => false);
+    await vi.advanceTimersByTimeAsync(5);
+    expect(step.state.deadline?.provisional).toBe(false);
+    expect(step.state.followUps).toEqual([expect.objectContaining({ provisional: true, sent: false })]);
+
+    // Nothing named: only what is provisional is recomputed, and the follow-up is (the deadline alone would not be).
+    calendar.nextYearPublished = true;
+    step.recomputeAfterCalendarChange();
+    await vi.advanceTimersByTimeAsync(5);
+    expect(calls).toEqual(['opened', 'rescheduled']);
+    expect(step.state.followUps).toEqual([expect.objectContaining({ provisional: false, sent: false })]);
+    step.recomputeAfterCalendarChange();
+    await vi.advanceTimersByTimeAsync(5);
+    expect(calls).toEqual(['opened', 'rescheduled']);
+  });
 });

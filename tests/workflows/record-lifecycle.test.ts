@@ -77,8 +77,8 @@ describe('record lifecycle and honor eligibility (real Temporal and PostgreSQL)'
     await expect(service(world).act(world.actors.reviewer, record.id, revokeRecordUpdate, { reason: '再次撤销' })).rejects.toMatchObject({ code: 'invalid-state' });
   });
 
-  it('a lighter sanction for self-correction (主动纠错) needs a second person and lifts the suspension', async () => {
-    const world = await createRecordWorld(env.prisma);
+  it('a lighter sanction for self-correction (主动纠错) needs a second person and, where the policy says so, lifts the suspension', async () => {
+    const world = await createRecordWorld(env.prisma, { publication: { lighterLeniency: { bodies: 'NO_SUSPENSION', civilServants: 'NO_SUSPENSION' } } });
     const record = await service(world).register(world.actors.reviewer, registration(world));
     await eventually(async () => ((await eligibility(world.subjectId))?.eligible === false ? true : undefined));
 

@@ -70,6 +70,25 @@ describe('a record deleted or revoked ends its open cases (real Temporal and Pos
     expect(await env.prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: record.id } })).toMatchObject({ status: 'DELETED' });
   });
 
+  it('removing a list entry from its list (移出名单) ends its open repair with that cause', async () => {
+    const world = await createRepairWorld(env.prisma);
+    const record = await repairableRecord(env.prisma, env.temporalClient, taskQueue, world, { listEntry: true });
+    const repairId = await fileAndReview(world, record.id);
+    const objections = objectionServiceFor(env.prisma, env.temporalClient, taskQueue, world);
+    const filed = await objections.file(world.actors.applicant, { recordId: record.id, grounds: 'LISTED_WITHOUT_CONDITIONS', statement: '应当移出名单', evidence: [] });
+    await objections.act(world.actors.reviewer, filed.case.id, acceptObjectionUpdate, {});
+    await objections.act(world.actors.reviewer2, filed.case.id, decideObjectionUpdate, { outcome: 'REMOVE_FROM_LIST', reasons: '移出名单' });
+
+    const ended = await eventually(async () => {
+      const row = await env.prisma.repairApplication.findUniqueOrThrow({ where: { id: repairId } });
+      return row.status === 'RECORD_ENDED' ? row : undefined;
+    });
+    expect(ended.closedAt).not.toBeNull();
+    const closing = await env.prisma.caseEvent.findFirstOrThrow({ where: { caseId: repairId, type: 'CLOSED_RECORD_REMOVED' } });
+    expect(closing.data).toMatchObject({ cause: 'REMOVED_FROM_LIST', caseId: filed.case.id });
+    expect(await env.prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: record.id } })).toMatchObject({ status: 'REMOVED' });
+  });
+
   it('a revoked record ends its open objection and unmarks the record', async () => {
     const world = await createRepairWorld(env.prisma);
     const record = await repairableRecord(env.prisma, env.temporalClient, taskQueue, world);
@@ -130,9 +149,9 @@ describe('a record deleted or revoked ends its open cases (real Temporal and Pos
       const row = await env.prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: record.id } });
       return row.status === 'ACTIVE' && row.publicationStatus === 'PUBLISHED' ? row : undefined;
     });
-    // LIGHTER: published for the minimum period only, and no suspension.
+    // LIGHTER: published for the minimum period only, a body suspended for that period (policy lighterLeniency default).
     expect(stored.publishedUntil?.toISOString().slice(0, 10)).toBe('2026-06-02');
-    expect(stored.sanctionsActive).toBe(false);
+    expect(stored.sanctionsActive).toBe(true);
   });
 });
 

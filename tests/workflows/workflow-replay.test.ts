@@ -5,6 +5,8 @@ import { describe, expect, inject, it } from 'vitest';
 
 const historiesDir = fileURLToPath(new URL('./histories/', import.meta.url));
 const histories = readdirSync(historiesDir).filter((name) => name.endsWith('.json'));
+/** `<what>--<workflowId>.json` replays as that workflow (signed signals name it); other files as their name. */
+const replayWorkflowId = (name: string) => name.replace(/\.json$/, '').split('--').at(-1)!;
 
 /**
  * Replays recorded histories of every workflow type against today's workflow code. A change that would break
@@ -19,7 +21,7 @@ describe('replay of recorded workflow histories', () => {
   it.each(histories)('replays %s without non-determinism', async (name) => {
     const history = JSON.parse(readFileSync(historiesDir + name, 'utf8')) as unknown;
     await expect(
-      Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, name.replace(/\.json$/, '')),
+      Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, replayWorkflowId(name)),
     ).resolves.toBeUndefined();
   });
 });

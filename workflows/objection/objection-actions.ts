@@ -1,5 +1,5 @@
 import type { ObjectionPolicy } from '../../domain/objection/objection-policy.js';
-import { ObjectionEventType, ObjectionStatus, type FactChanges, type ObjectionOutcome } from '../../domain/objection/objection-types.js';
+import { ObjectionEventType, ObjectionStatus, type FactChanges, type ObjectionOutcome, type RecordCorrections } from '../../domain/objection/objection-types.js';
 import type { Actor, Role } from '../../domain/roles.js';
 import { SYSTEM_ACTOR } from '../shared/case-event.js';
 import type { CaseRuntime } from '../shared/case-runtime.js';
@@ -20,7 +20,7 @@ import type { ObjectionTransitionDetails } from './objection-projection.js';
 import { requireOutcomeChanges, requireStaff, requireStatus } from './objection-validators.js';
 
 const STAFF: readonly Role[] = ['REVIEWER', 'SUPERVISOR'];
-const OPEN_FOR_WITHDRAWAL: readonly ObjectionStatus[] = ['FILED', 'UNDER_VERIFICATION', 'UNDER_SECOND_REVIEW'];
+const OPEN_FOR_WITHDRAWAL: readonly ObjectionStatus[] = ['FILED', 'NEEDS_CORRECTION', 'UNDER_VERIFICATION', 'VERIFICATION_PAUSED', 'UNDER_SECOND_REVIEW'];
 
 export interface ObjectionCase {
   input: ObjectionWorkflowInput;
@@ -38,21 +38,22 @@ export function registerObjectionActions({ input, state, runtime }: ObjectionCas
     claims.requireClaimerOrSupervisor(actor, action);
   };
 
-  function decide(actor: Actor, outcome: ObjectionOutcome, reasons: string, changes: FactChanges | undefined, type: ObjectionEventType) {
+  function decide(actor: Actor, outcome: ObjectionOutcome, reasons: string, changes: FactChanges | undefined, type: ObjectionEventType, corrections?: RecordCorrections) {
     const reviewable = outcome === 'REJECT' && policy.secondReviewAllowed && !state.secondReviewRequested;
     state.outcome = outcome;
     state.decidedById = actor.id;
     runtime.moveTo(reviewable ? ObjectionStatus.REJECTED_REVIEWABLE : ObjectionStatus.DECIDED);
     return runtime.record(type, actor, {
       reason: reasons,
-      data: { outcome, changes: changes ?? null, secondReviewAvailable: reviewable },
-      recordEffect: { kind: 'APPLY_OUTCOME', outcome, reasons, changes },
+      data: { outcome, changes: changes ?? null, ...(corrections ? { corrections } : {}), secondReviewAvailable: reviewable },
+      recordEffect: { kind: 'APPLY_OUTCOME', outcome, reasons, changes, ...(corrections ? { corrections } : {}) },
     });
   }
 
   /** Ends the case; the record's 异议标注 is lifted when the case had marked it. */
   function close(status: ObjectionStatus, type: ObjectionEventType, actor: Actor, details: ObjectionTransitionDetails) {
-    const marked = state.status !== ObjectionStatus.FILED;
+    const marked = state.status !== ObjectionStatus.FILED && state.status !== ObjectionStatus.NEEDS_CORRECTION;
+    if (state.clockStopped) state.clockStopped = null;
     runtime.moveTo(status);
     return runtime.record(type, actor, { ...details, ...(marked ? { recordEffect: { kind: 'UNMARK' } as const } : {}) });
   }
@@ -94,13 +95,13 @@ export function registerObjectionActions({ input, state, runtime }: ObjectionCas
 
   runtime.action(
     decideObjectionUpdate,
-    ({ actor, outcome, reasons, changes }) => {
+    ({ actor, outcome, reasons, changes, corrections }) => {
       requireStatus(state.status, ['UNDER_VERIFICATION'], 'decide the objection');
       requireDecider(actor, 'decide the objection');
       requireText(reasons, 'reasons');
-      requireOutcomeChanges(outcome, changes);
+      requireOutcomeChanges(input, outcome, changes, corrections);
     },
-    ({ actor, outcome, reasons, changes }) => decide(actor, outcome, reasons, changes, ObjectionEventType.DECIDED),
+    ({ actor, outcome, reasons, changes, corrections }) => decide(actor, outcome, reasons, changes, ObjectionEventType.DECIDED, corrections),
   );
 
   runtime.action(
@@ -139,17 +140,17 @@ export function registerObjectionActions({ input, state, runtime }: ObjectionCas
 
   runtime.action(
     decideSecondReviewUpdate,
-    ({ actor, upholdRejection, outcome, reasons, changes }) => {
+    ({ actor, upholdRejection, outcome, reasons, changes, corrections }) => {
       requireStatus(state.status, ['UNDER_SECOND_REVIEW'], 'decide the second review');
       requireStaff(input, actor, ['SUPERVISOR'], 'decide a second review');
       if (actor.id === state.decidedById) reject(FailureType.FORBIDDEN, 'The second review must be decided by someone other than the first decider');
       requireText(reasons, 'reasons');
       if (upholdRejection && outcome !== undefined && outcome !== 'REJECT') reject(FailureType.VALIDATION, 'An upheld rejection takes no other outcome');
       if (!upholdRejection && (!outcome || outcome === 'REJECT')) reject(FailureType.VALIDATION, 'outcome (other than REJECT) is required when the rejection is overturned');
-      requireOutcomeChanges(upholdRejection ? 'REJECT' : outcome!, changes);
+      requireOutcomeChanges(input, upholdRejection ? 'REJECT' : outcome!, changes, corrections);
     },
-    ({ actor, upholdRejection, outcome, reasons, changes }) =>
-      decide(actor, upholdRejection ? 'REJECT' : (outcome ?? 'REJECT'), reasons, changes, ObjectionEventType.SECOND_REVIEW_DECIDED),
+    ({ actor, upholdRejection, outcome, reasons, changes, corrections }) =>
+      decide(actor, upholdRejection ? 'REJECT' : (outcome ?? 'REJECT'), reasons, changes, ObjectionEventType.SECOND_REVIEW_DECIDED, corrections),
   );
 
   runtime.action(

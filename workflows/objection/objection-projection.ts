@@ -18,6 +18,8 @@ const NOTIFIED: Partial<Record<string, string>> = {
   [ObjectionEventType.SECOND_REVIEW_DECIDED]: 'objection.decided',
   [ObjectionEventType.NOT_ACCEPTED]: 'objection.not-accepted',
   [ObjectionEventType.CLOSED_RECORD_ENDED]: 'objection.closed',
+  [ObjectionEventType.CORRECTION_REQUESTED]: 'objection.correction-requested',
+  [ObjectionEventType.CORRECTION_LAPSED]: 'objection.not-accepted',
 };
 const DECISIONS: readonly string[] = [ObjectionEventType.DECIDED, ObjectionEventType.SECOND_REVIEW_DECIDED];
 
@@ -30,6 +32,14 @@ export function storeObjectionTransition(input: ObjectionWorkflowInput, state: O
       outcome: state.outcome,
       decidedById: state.decidedById,
       extendedWorkingDays: state.extendedWorkingDays,
+      // Cases filed before 补正 and clock stops existed write nothing new.
+      ...(state.pausedWorkingDays
+        ? {
+            clockPaused: Boolean(state.clockStopped),
+            clockStopCause: state.clockStopped && state.clockStopped.cause !== 'CORRECTION' ? state.clockStopped.cause : null,
+            pausedWorkingDays: state.pausedWorkingDays.acceptance + state.pausedWorkingDays.verification,
+          }
+        : {}),
       ...(DECISIONS.includes(event.type) ? { decisionReasons: details.reason ?? null } : {}),
     };
     const topic = NOTIFIED[event.type];

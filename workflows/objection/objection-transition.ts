@@ -1,4 +1,4 @@
-import type { FactChanges, ObjectionOutcome, ObjectionStatus } from '../../domain/objection/objection-types.js';
+import type { FactChanges, ObjectionOutcome, ObjectionStatus, RecordCorrections } from '../../domain/objection/objection-types.js';
 import type { CaseEventInput } from '../shared/case-event.js';
 
 /** Fields of the objection read model that a transition may set. */
@@ -14,6 +14,9 @@ export interface ObjectionReadModelPatch {
   calendarVersion?: string | null;
   escalated?: boolean;
   extendedWorkingDays?: number;
+  clockPaused?: boolean;
+  clockStopCause?: string | null;
+  pausedWorkingDays?: number;
   /** The claimer of the current step; null when unclaimed (a step's end clears it). */
   claimedById?: string | null;
   closedAt?: string | null;
@@ -23,7 +26,7 @@ export interface ObjectionReadModelPatch {
 export type RecordEffect =
   | { kind: 'MARK' }
   | { kind: 'UNMARK' }
-  | { kind: 'APPLY_OUTCOME'; outcome: ObjectionOutcome; reasons: string; changes?: FactChanges | undefined };
+  | { kind: 'APPLY_OUTCOME'; outcome: ObjectionOutcome; reasons: string; changes?: FactChanges | undefined; corrections?: RecordCorrections | undefined };
 
 /** A message for the applicant about a decision, delivered through the outbox (same transaction). */
 export interface ObjectionNotification {

@@ -1,4 +1,5 @@
 import { condition, patched, setHandler } from '@temporalio/workflow';
+import type { RecordCorrections } from '../../domain/objection/objection-types.js';
 import { LENIENCY_ACTS } from '../../domain/records/record-types.js';
 import type { Actor, Role } from '../../domain/roles.js';
 import { SYSTEM_ACTOR } from '../shared/case-event.js';
@@ -24,6 +25,8 @@ import type { RecordEffects } from './record-effects.js';
 import type { RecordTransitionDetails } from './record-projection.js';
 
 const STAFF: readonly Role[] = ['REVIEWER', 'SUPERVISOR'];
+/** Objections correct the record's terms (severity, decision date, sanction kind), not only its facts. */
+export const CORRECTION_PATCH = 'objection-corrects-record-terms';
 
 /** What wakes the record's main loop, handled there in this order. */
 export interface RecordWake {
@@ -31,6 +34,8 @@ export interface RecordWake {
   rectificationOutcome: RectificationResult['status'] | null;
   windowChanged: boolean;
   publicationStop: { caseId: string } | null;
+  /** An objection corrected the record's terms (更正 of severity, decision date or sanction kind). */
+  correction: { caseId: string; corrections: RecordCorrections } | null;
 }
 
 export interface RecordCase {
@@ -55,14 +60,23 @@ export function registerRecordActions(kase: RecordCase): void {
   const published = () => condition(() => kase.started);
   const record = (type: RecordEventType, actor: Actor, details: RecordTransitionDetails) => log.record(type, actor, details);
 
-  setHandler(recordOutcomeSignal, ({ outcome, caseId }) => {
+  setHandler(recordOutcomeSignal, ({ outcome, caseId, corrections }) => {
     if (!isOpen()) return;
+    // 更正 of the record's terms: the main loop recomputes the publication window and the sanction period.
+    if (outcome === 'CORRECT') {
+      if (corrections && patched(CORRECTION_PATCH)) {
+        const pending = wake.correction?.corrections ?? {};
+        wake.correction = { caseId, corrections: { ...pending, ...corrections } };
+      }
+      return;
+    }
     // 停止公开 stops publication; whether it ends more is the publication policy's stopPublicationEndsEffects.
     if (outcome === 'STOP_PUBLICATION' && input.publication.params.stopPublicationEndsEffects !== true && patched('stop-publication-only')) {
       if (!state.publicationStopped) wake.publicationStop = { caseId };
       return;
     }
-    const cause: RecordClosing = outcome === 'DELETE' ? 'DELETED' : outcome === 'REPAIRED' ? 'REPAIRED' : 'PUBLICATION_STOPPED';
+    const cause: RecordClosing =
+      outcome === 'DELETE' ? 'DELETED' : outcome === 'REPAIRED' ? 'REPAIRED' : outcome === 'REMOVE_FROM_LIST' ? 'REMOVED_FROM_LIST' : 'PUBLICATION_STOPPED';
     wake.closing = { cause, actor: SYSTEM_ACTOR, reason: `${outcome === 'REPAIRED' ? 'repair' : 'objection'} ${caseId}`, caseId };
   });
 
@@ -170,7 +184,7 @@ export function registerRecordActions(kase: RecordCase): void {
       await record(RecordEventType.LENIENCY_APPROVED, actor, {
         reason: reasons,
         data: { kind: proposal.kind, ...(proposal.acts ? { acts: proposal.acts } : {}), publicationEndsAt: state.publicationEndsAt },
-        record: { leniency: proposal.kind, sanctionsActive: false, ...windowPatch },
+        record: { leniency: proposal.kind, sanctionsActive: effects.suspends(proposal.kind), ...windowPatch },
         leniency: { ...decided, status: 'APPROVED' },
       });
       // The mark is taken just before the change that wakes the main loop.

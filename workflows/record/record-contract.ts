@@ -1,6 +1,7 @@
 /** Contract of a dishonesty record's lifecycle workflow: publication, sanctions, leniency, revocation. */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { EligibilityRestriction } from '../../domain/eligibility/eligibility.js';
+import type { RecordCorrections } from '../../domain/objection/objection-types.js';
 import type { PolicySnapshot } from '../../domain/policies/policy-snapshot.js';
 import type { PublicationPolicy } from '../../domain/records/publication-policy.js';
 import type { LeniencyAct, LeniencyKind, SanctionKind, Severity } from '../../domain/records/record-types.js';
@@ -67,6 +68,14 @@ export interface RevocationProposal {
   proposedAt: string;
 }
 
+/** The terms from which publication and sanctions are computed; an objection may correct them. */
+export interface RecordTerms {
+  severity: Severity;
+  /** YYYY-MM-DD */
+  decisionDate: string;
+  sanctionKind: SanctionKind | null;
+}
+
 export interface RecordLifecycleState {
   recordId: string;
   phase: RecordPhase;
@@ -83,6 +92,8 @@ export interface RecordLifecycleState {
   publicationStopped?: boolean;
   /** Why the record closed, when it has. */
   closedBy: string | null;
+  /** The record's terms after an objection corrected them (更正); absent while they are the input's. */
+  terms?: RecordTerms;
   /** Increases with every change of the record's effect on eligibility. */
   version: number;
 }
@@ -107,11 +118,14 @@ export const RecordEventType = {
   EFFECTS_ENDED_PUBLICATION_STOPPED: 'EFFECTS_ENDED_PUBLICATION_STOPPED',
   EFFECTS_ENDED_EXEMPTED: 'EFFECTS_ENDED_EXEMPTED',
   EFFECTS_ENDED_REPAIRED: 'EFFECTS_ENDED_REPAIRED',
+  EFFECTS_ENDED_REMOVED_FROM_LIST: 'EFFECTS_ENDED_REMOVED_FROM_LIST',
+  /** An objection corrected severity, decision date or sanction kind: publication window and sanctions recomputed. */
+  RECORD_CORRECTED: 'RECORD_CORRECTED',
 } as const;
 export type RecordEventType = (typeof RecordEventType)[keyof typeof RecordEventType];
 
 /** Why a record's effects ended. */
-export type RecordClosing = 'EXPIRED' | 'REVOKED' | 'DELETED' | 'PUBLICATION_STOPPED' | 'EXEMPTED' | 'REPAIRED';
+export type RecordClosing = 'EXPIRED' | 'REVOKED' | 'DELETED' | 'PUBLICATION_STOPPED' | 'EXEMPTED' | 'REPAIRED' | 'REMOVED_FROM_LIST';
 
 export interface ProposeLeniencyCommand {
   actor: Actor;
@@ -134,11 +148,13 @@ export interface DecideRevocationCommand {
   approve: boolean;
   reasons: string;
 }
-/** Sent by an objection when its outcome ends the record's effects. */
+/** Sent by an objection when its outcome ends or changes the record's effects, and by an approved repair. */
 export interface RecordOutcomeNotice {
-  /** DELETE and STOP_PUBLICATION come from objections, REPAIRED from an approved credit repair. */
-  outcome: 'DELETE' | 'STOP_PUBLICATION' | 'REPAIRED';
+  /** DELETE, STOP_PUBLICATION, REMOVE_FROM_LIST and CORRECT come from objections, REPAIRED from an approved credit repair. */
+  outcome: 'DELETE' | 'STOP_PUBLICATION' | 'REPAIRED' | 'REMOVE_FROM_LIST' | 'CORRECT';
   caseId: string;
+  /** CORRECT: the corrected terms (the record's lifecycle recomputes publication and sanctions from them). */
+  corrections?: RecordCorrections;
 }
 
 export const proposeLeniencyUpdate = defineUpdate<RecordLifecycleState, [ProposeLeniencyCommand]>('proposeLeniency');

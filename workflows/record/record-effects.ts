@@ -1,10 +1,12 @@
 import { patched } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import type { EligibilityBlocker } from '../../domain/eligibility/eligibility.js';
+import { lighterLiftsSuspension } from '../../domain/records/lighter-leniency.js';
+import type { PublicationPolicy } from '../../domain/records/publication-policy.js';
 import type { LeniencyKind } from '../../domain/records/record-types.js';
 import { proxyCaseStepActivities } from '../shared/activity-options.js';
 import type { CaseLog } from '../shared/case-log.js';
-import { RecordPhase, type RecordLifecycleInput, type RecordLifecycleState } from './record-contract.js';
+import { RecordPhase, type RecordLifecycleInput, type RecordLifecycleState, type RecordTerms } from './record-contract.js';
 import type { RecordTransitionDetails } from './record-projection.js';
 import type { RecordPatch } from './record-transition.js';
 
@@ -26,13 +28,20 @@ export class RecordEffects {
     private readonly log: CaseLog<RecordTransitionDetails>,
   ) {}
 
+  /** The terms in force: the input's, or as an objection corrected them. */
+  terms(): RecordTerms {
+    const { input, state } = this;
+    return state.terms ?? { severity: input.severity, decisionDate: input.decisionDate, sanctionKind: input.sanctionKind ?? null };
+  }
+
   /** Computes the publication window (and sanction period) for the leniency granted; returns the record's new dates. */
   async applyWindow(leniency: LeniencyKind | 'NONE'): Promise<RecordPatch> {
     const { input, state } = this;
+    const terms = this.terms();
     const window = await computeRecordWindow({
-      decisionDate: input.decisionDate,
-      severity: input.severity,
-      sanctionKind: input.sanctionKind ?? null,
+      decisionDate: terms.decisionDate,
+      severity: terms.severity,
+      sanctionKind: terms.sanctionKind,
       leniency,
       policy: input.publication.params,
       registeredAt: input.registeredAt,
@@ -40,7 +49,21 @@ export class RecordEffects {
     state.publicationEndsAt = window.publicationEndsAt;
     state.sanctionEndsAt = window.sanctionEndsAt;
     this.effectiveFrom = (window as Partial<typeof window>).effectiveFrom ?? null;
-    return { publishedUntil: window.publishedUntil, minPublishedUntil: window.minPublishedUntil };
+    const patch: RecordPatch = { publishedUntil: window.publishedUntil, minPublishedUntil: window.minPublishedUntil };
+    // A corrected decision date moves the start of publication too.
+    if (state.terms) patch.publishedFrom = window.publishedFrom;
+    return patch;
+  }
+
+  /**
+   * Whether the record suspends its subject with the leniency granted: 免于 never; 从轻 as the policy's lighterLeniency
+   * says (a shorter restriction, or none; runs started before the setting: none).
+   */
+  suspends(leniency: LeniencyKind | 'NONE'): boolean {
+    if (leniency === 'NONE') return true;
+    if (leniency === 'EXEMPTED') return false;
+    const params = this.input.publication.params as Partial<PublicationPolicy>;
+    return !lighterLiftsSuspension(params, this.input.restriction === 'AWARDS' ? 'CIVIL_SERVANT' : 'GOVERNMENT_BODY');
   }
 
   /** Reports the record's block to the subject's eligibility workflow when it changed. */
@@ -60,9 +83,9 @@ export class RecordEffects {
   private currentBlocker(): EligibilityBlocker | null {
     const { input, state } = this;
     const { recordId } = input;
-    if (state.leniency !== 'NONE') return null;
+    if (!this.suspends(state.leniency)) return null;
     const since = this.effectiveFrom ?? input.registeredAt;
-    const reason = `${input.severity} record ${recordId}`;
+    const reason = `${this.terms().severity} record ${recordId}`;
     if (state.phase === RecordPhase.CLOSED) {
       return this.sanctionOutlivesPublication() ? { recordId, restriction: input.restriction, since, until: state.sanctionEndsAt, reason } : null;
     }

@@ -2,8 +2,9 @@ import type { CaseEventInput } from '../shared/case-event.js';
 
 /** Fields of a dishonesty record that its lifecycle workflow changes. */
 export interface RecordPatch {
-  status?: 'ACTIVE' | 'DELETED' | 'REPAIRED' | 'REVOKED';
+  status?: 'ACTIVE' | 'DELETED' | 'REPAIRED' | 'REVOKED' | 'REMOVED';
   publicationStatus?: 'PUBLISHED' | 'STOPPED';
+  publishedFrom?: string;
   publishedUntil?: string;
   minPublishedUntil?: string;
   sanctionsActive?: boolean;

@@ -16,6 +16,7 @@ import { registerRecordActions, type RecordCase } from './record-actions.js';
 import { RecordEffects } from './record-effects.js';
 import { recordLog } from './record-projection.js';
 import type { RecordPatch } from './record-transition.js';
+import type { RecordCorrections } from '../../domain/objection/objection-types.js';
 
 const { cancelRectificationCase, endOpenCasesOfRecord } = proxyActivities<Activities>(STANDARD_ACTIVITY_OPTIONS);
 
@@ -47,7 +48,7 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
   const log = recordLog(input, state);
   const settling = new CaseSettling();
   const effects = new RecordEffects(input, state, log);
-  const kase: RecordCase = { input, state, log, settling, effects, wake: { closing: null, rectificationOutcome: null, windowChanged: false, publicationStop: null }, started: false };
+  const kase: RecordCase = { input, state, log, settling, effects, wake: { closing: null, rectificationOutcome: null, windowChanged: false, publicationStop: null, correction: null }, started: false };
   const { wake } = kase;
   let child: RectificationHandle | null = null;
   let rectificationRunning = false;
@@ -60,6 +61,7 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
     const record: RecordPatch = { sanctionsActive: false, publicationStatus: 'STOPPED' };
     if (cause === 'REVOKED') Object.assign(record, { status: 'REVOKED', revokedAt: new Date().toISOString() });
     if (cause === 'REPAIRED') record.status = 'REPAIRED';
+    if (cause === 'REMOVED_FROM_LIST') record.status = 'REMOVED';
     await log.record(`EFFECTS_ENDED_${cause}`, actor, { reason, record, data: { cause } });
     if (rectificationRunning && child) {
       rectificationRunning = false;
@@ -72,9 +74,32 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
     }
     await effects.reportEligibility(cause);
     // A record found wrong or revoked leaves nothing to repair or object to: its open cases end, saying why.
-    if ((cause === 'DELETED' || cause === 'REVOKED') && patched('end-open-cases-with-record')) {
+    // A list entry removed from its list (移出名单) has nothing left to repair either (runs before that outcome never reach it).
+    if ((cause === 'DELETED' || cause === 'REVOKED' || cause === 'REMOVED_FROM_LIST') && patched('end-open-cases-with-record')) {
       await log.chain(() => endOpenCasesOfRecord({ recordId, cause, caseId: caseId ?? recordId, reason }));
     }
+  }
+
+  /**
+   * 更正 of the record's terms by an objection (rules.md, Objection outcomes [C]: "correct"; corrections create a new
+   * version): the publication window and the sanction period are computed again from the corrected severity, decision
+   * date and sanction kind (periods: 22号 [C]; sanction periods from the decision date: 政务处分法 art. 8 [C]), with the
+   * leniency already granted; the subject's eligibility follows. A window that now ended in the past ends
+   * publication at once (the main loop's timer); a record waiting for its rectification is published again for the
+   * rest of a longer window.
+   */
+  async function applyCorrection({ caseId, corrections }: { caseId: string; corrections: RecordCorrections }): Promise<void> {
+    const before = effects.terms();
+    state.terms = { ...before, ...corrections };
+    const windowPatch = await effects.applyWindow(state.leniency);
+    const reopened = state.phase === RecordPhase.AWAITING_RECTIFICATION && state.publicationEndsAt !== null && Date.parse(state.publicationEndsAt) > Date.now();
+    if (reopened) state.phase = RecordPhase.ACTIVE;
+    await log.record(RecordEventType.RECORD_CORRECTED, SYSTEM_ACTOR, {
+      reason: `objection ${caseId}`,
+      record: windowPatch,
+      data: { caseId, before, after: state.terms, publicationEndsAt: state.publicationEndsAt, sanctionEndsAt: state.sanctionEndsAt, ...(reopened ? { publishedAgain: true } : {}) },
+    });
+    await effects.reportEligibility('CORRECTED');
   }
 
   // Start: publication window, eligibility block, rectification order.
@@ -83,7 +108,7 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
     record: {
       workflowId: workflowInfo().workflowId,
       publicationStatus: 'PUBLISHED',
-      sanctionsActive: state.leniency === 'NONE',
+      sanctionsActive: effects.suspends(state.leniency),
       ...(input.reinstated ? { status: 'ACTIVE' as const } : {}),
       ...windowPatch,
     },
@@ -119,7 +144,7 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
 
   kase.started = true;
   while (state.phase !== RecordPhase.CLOSED) {
-    const woke = () => wake.closing !== null || wake.rectificationOutcome !== null || wake.windowChanged || wake.publicationStop !== null;
+    const woke = () => wake.closing !== null || wake.rectificationOutcome !== null || wake.windowChanged || wake.publicationStop !== null || wake.correction !== null;
     // Only when nothing is pending has every earlier action been fully applied.
     if (!woke()) settling.settled();
     const endsAt = state.phase === RecordPhase.ACTIVE && state.publicationEndsAt ? Date.parse(state.publicationEndsAt) : null;
@@ -140,6 +165,11 @@ export async function recordLifecycleWorkflow(input: RecordLifecycleInput): Prom
     }
     if (wake.windowChanged) {
       wake.windowChanged = false;
+      continue;
+    }
+    if (wake.correction) {
+      await applyCorrection(wake.correction);
+      wake.correction = null;
       continue;
     }
     if (wake.publicationStop) {

@@ -63,7 +63,9 @@ export function registerRepairActions(kase: RepairCase): void {
   // A record found wrong (deleted) or revoked has nothing left to repair: an open application ends, saying why.
   runtime.onRecordEnded(async ({ cause, caseId, reason }) => {
     runtime.moveTo(RepairStatus.RECORD_ENDED);
-    await runtime.record(cause === 'DELETED' ? RepairEventType.CLOSED_RECORD_DELETED : RepairEventType.CLOSED_RECORD_REVOKED, SYSTEM_ACTOR, {
+    const type =
+      cause === 'DELETED' ? RepairEventType.CLOSED_RECORD_DELETED : cause === 'REMOVED_FROM_LIST' ? RepairEventType.CLOSED_RECORD_REMOVED : RepairEventType.CLOSED_RECORD_REVOKED;
+    await runtime.record(type, SYSTEM_ACTOR, {
       reason: reason ?? `record ${cause.toLowerCase()} by ${caseId}`,
       data: { cause, caseId },
       notify: { topic: 'repair.closed', payload: { reason: `the record was ${cause.toLowerCase()}`, cause, caseId } },
@@ -124,7 +126,7 @@ export function registerRepairActions(kase: RepairCase): void {
     },
     async ({ actor, materials: submitted, note }) => {
       const correcting = state.status === RepairStatus.NEEDS_CORRECTION;
-      if (correcting && state.overallDueAt !== undefined && kase.correctionAskedAt) {
+      if (correcting && state.overallDueAt !== undefined && kase.correctionAskedAt && overall.pausesForCorrection()) {
         const paused = { from: kase.correctionAskedAt, to: new Date().toISOString(), max: policy.correctionWorkingDays };
         overall.addPaused(await workingDaysElapsed(paused));
       }

@@ -164,5 +164,7 @@ export const RepairEventType = {
   OVERALL_DEADLINE_EXTENDED: 'OVERALL_DEADLINE_EXTENDED',
   CLOSED_RECORD_DELETED: 'CLOSED_RECORD_DELETED',
   CLOSED_RECORD_REVOKED: 'CLOSED_RECORD_REVOKED',
+  /** The record left its list (移出名单) through an objection: nothing is left to repair. */
+  CLOSED_RECORD_REMOVED: 'CLOSED_RECORD_REMOVED',
 } as const;
 export type RepairEventType = (typeof RepairEventType)[keyof typeof RepairEventType];

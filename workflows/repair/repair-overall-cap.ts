@@ -23,6 +23,11 @@ export class RepairOverallCap {
     private readonly runtime: CaseRuntime<RepairState, RepairTransitionDetails>,
   ) {}
 
+  /** Whether 补正 stops the cap's clock (policy correctionPausesOverallCap; absent on older runs: it does). */
+  pausesForCorrection(): boolean {
+    return (this.policy as Partial<RepairPolicy>).correctionPausesOverallCap !== false;
+  }
+
   /** Working days the clock stood still while the applicant completed the materials. */
   addPaused(workingDays: number): void {
     this.pausedWorkingDays += workingDays;
@@ -37,7 +42,8 @@ export class RepairOverallCap {
   async watch(): Promise<void> {
     const { state } = this.runtime;
     const { policy } = this;
-    const paused = () => state.status === RepairStatus.NEEDS_CORRECTION;
+    // Policies from before the setting paused the cap (a missing key reads as true).
+    const paused = () => state.status === RepairStatus.NEEDS_CORRECTION && this.pausesForCorrection();
     let counted = -1;
     for (;;) {
       const workingDays = policy.overallWorkingDays + (state.overallExtended ? policy.overallExtensionWorkingDays : 0) + this.pausedWorkingDays;

@@ -3,7 +3,9 @@ export const ROLE_LABEL: Record<string, string> = { APPLICANT: '申请人', REVI
 
 export const OBJECTION_STATUS_LABEL: Record<string, string> = {
   FILED: '待受理',
+  NEEDS_CORRECTION: '待补正',
   UNDER_VERIFICATION: '核查中',
+  VERIFICATION_PAUSED: '中止计时（鉴定或专家评审）',
   REJECTED_REVIEWABLE: '已驳回（可申请复核）',
   UNDER_SECOND_REVIEW: '复核中',
   NOT_ACCEPTED: '不予受理',
@@ -17,6 +19,7 @@ export const OUTCOME_LABEL: Record<string, string> = {
   SUPPLEMENT: '补充',
   DELETE: '删除',
   STOP_PUBLICATION: '停止公开',
+  REMOVE_FROM_LIST: '移出名单',
 };
 
 export const STEP_LABEL: Record<string, string> = {
@@ -58,6 +61,10 @@ export const EVENT_LABEL: Record<string, string> = {
   STEP_RELEASED: '释放',
   STEP_REASSIGNED: '转派',
   EVIDENCE_UPLOADED: '上传证据',
+  CLOCK_STOPPED: '中止计时',
+  CLOCK_RESUMED: '恢复计时',
+  RECORD_CORRECTED: '更正记录（重新计算公示期和限制期）',
+  EFFECTS_ENDED_REMOVED_FROM_LIST: '移出名单',
   // Repairs
   CORRECTION_REQUESTED: '一次性告知补正',
   CORRECTION_LAPSED: '补正期限届满',
@@ -130,7 +137,7 @@ export function casePath(caseType: string, id: string): string {
   return `${base}/${encodeURIComponent(id)}`;
 }
 
-export const RECORD_STATUS_LABEL: Record<string, string> = { ACTIVE: '有效', DELETED: '已删除', REPAIRED: '已修复' };
+export const RECORD_STATUS_LABEL: Record<string, string> = { ACTIVE: '有效', DELETED: '已删除', REPAIRED: '已修复', REMOVED: '已移出名单' };
 export const PUBLICATION_LABEL: Record<string, string> = { PUBLISHED: '公示中', STOPPED: '已停止公示' };
 export const SEVERITY_LABEL: Record<string, string> = { GENERAL: '一般', SERIOUS: '严重' };
 export const SOURCE_LABEL: Record<string, string> = {
