@@ -29,6 +29,8 @@ import { repairRouter } from './repairs/repair-router.js';
 import { consoleStatic } from './console/console-static.js';
 import { csrfProtection, identifySession } from './session/session-auth.js';
 import { sessionRouter } from './session/session-router.js';
+import { oidcRouter } from './session/oidc-router.js';
+import { createOidcSignIn } from '../lib/oidc-sign-in.js';
 import { createSessionStore } from './session/session-store.js';
 import { statsRouter } from './stats/stats-router.js';
 import { statsTrendsRouter } from './stats/stats-trends-router.js';
@@ -85,6 +87,8 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(publicRouter(deps.prisma, deps.deadlines.timeZone));
   app.use(sessionRouter(deps.prisma, sessions));
+  const signIn = deps.oidcSignIn ? createOidcSignIn(deps.oidcSignIn) : undefined;
+  app.use(oidcRouter({ prisma: deps.prisma, sessions, logger: deps.logger, signIn, installationSecret: deps.tokens.secret }));
 
   const objections = createObjectionService(deps);
   const rectifications = createRectificationService(deps);
