@@ -4,25 +4,56 @@ import type { WorkItemsQuery, WorkScope } from './work-item-schemas.js';
 
 const NOTHING = '__none__';
 
-/**
- * Every case of the three types in one relation, with its record's authority and its subject: the inbox reads it
- * with the caller's visibility (the same rules as each case type's own endpoints, api/access/) and their filters.
- * A repair waiting for 补正 has its clock paused: it is never overdue.
- */
-const CASES = Prisma.sql`
+type CaseTable = '"Objection"' | '"Rectification"' | '"RepairApplication"';
+
+/** Each arm of the union on its own table, limited to the cases the search matches when there is a search. */
+const arm = (table: CaseTable, alias: string, search: Prisma.Sql | undefined) =>
+  search ? Prisma.sql`WHERE ${Prisma.raw(alias)}."id" IN (${searchedIds(Prisma.raw(table), search)})` : Prisma.empty;
+
+function casesOf(search?: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
   SELECT 'OBJECTION' AS "caseType", o."id", o."recordId", o."subjectId", o."status", o."currentStep", o."assigneeRole",
          o."claimedById", o."dueAt", o."escalated", false AS "clockPaused", o."filedAt" AS "openedAt", o."closedAt"
-    FROM "Objection" o
+    FROM "Objection" o ${arm('"Objection"', 'o', search)}
   UNION ALL
   SELECT 'RECTIFICATION', r."id", r."recordId", r."subjectId", r."status", r."currentStep", r."assigneeRole",
          r."claimedById", r."dueAt", r."escalationLevel" <> 'NONE', false, r."openedAt", r."closedAt"
-    FROM "Rectification" r
+    FROM "Rectification" r ${arm('"Rectification"', 'r', search)}
   UNION ALL
   SELECT 'REPAIR', a."id", a."recordId", a."subjectId", a."status", a."currentStep", a."assigneeRole",
          a."claimedById", a."dueAt", a."escalated", a."clockPaused", a."filedAt", a."closedAt"
-    FROM "RepairApplication" a`;
+    FROM "RepairApplication" a ${arm('"RepairApplication"', 'a', search)}`;
+}
 
-const FROM = Prisma.sql`FROM (${CASES}) c JOIN "DishonestyRecord" d ON d."id" = c."recordId" JOIN "Subject" s ON s."id" = c."subjectId"`;
+/**
+ * Every case of the three types in one relation, with its record's authority and its subject: the inbox reads it
+ * with the caller's visibility (the same rules as each case type's own endpoints, api/access/) and their filters.
+ * A repair waiting for 补正 has its clock paused: it is never overdue. With a search, each table contributes only
+ * its matching cases (see searchedIds).
+ */
+const fromCases = (search?: Prisma.Sql) =>
+  Prisma.sql`FROM (${casesOf(search)}) c JOIN "DishonestyRecord" d ON d."id" = c."recordId" JOIN "Subject" s ON s."id" = c."subjectId"`;
+const FROM = fromCases();
+
+/** The ILIKE pattern of a search: q anywhere in the text, its wildcard characters taken literally. */
+function searchPattern(q: string): Prisma.Sql {
+  return Prisma.sql`${`%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`;
+}
+
+/**
+ * The ids of one case table that the search matches (case id, record id, 文书编号, subject name or 统一社会信用代码
+ * containing q, case-insensitive), each branch on one column so that it reads that column's trigram index (pg_trgm
+ * GIN, migration 20261201110000_search_trigram_indexes) or, from the matching records and subjects, the table's
+ * recordId and subjectId indexes. One OR across the joined tables would make PostgreSQL test every case instead.
+ */
+function searchedIds(table: Prisma.Sql, like: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+      SELECT x."id" FROM ${table} x WHERE x."id" ILIKE ${like}
+      UNION ALL SELECT x."id" FROM ${table} x
+        WHERE x."recordId" IN (SELECT m."id" FROM "DishonestyRecord" m WHERE m."documentNumber" ILIKE ${like} OR m."id" ILIKE ${like})
+      UNION ALL SELECT x."id" FROM ${table} x
+        WHERE x."subjectId" IN (SELECT m."id" FROM "Subject" m WHERE m."name" ILIKE ${like} OR m."creditCode" ILIKE ${like})`;
+}
 
 function visibility(actor: Actor): Prisma.Sql {
   switch (actor.role) {
@@ -82,12 +113,6 @@ function filters(query: WorkItemsQuery, now: Date): Prisma.Sql[] {
   if (query.openedBefore) where.push(Prisma.sql`c."openedAt" < ${new Date(query.openedBefore)}`);
   if (query.closedFrom) where.push(Prisma.sql`c."closedAt" >= ${new Date(query.closedFrom)}`);
   if (query.closedBefore) where.push(Prisma.sql`c."closedAt" < ${new Date(query.closedBefore)}`);
-  if (query.q) {
-    const like = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    where.push(
-      Prisma.sql`(c."id" ILIKE ${like} OR c."recordId" ILIKE ${like} OR d."documentNumber" ILIKE ${like} OR s."name" ILIKE ${like} OR s."creditCode" ILIKE ${like})`,
-    );
-  }
   return where;
 }
 
@@ -114,15 +139,16 @@ interface WorkItemRow {
 /** One page of the caller's work (soonest due first, then newest), counted and read in PostgreSQL. */
 export async function listWorkItems(prisma: PrismaClient, actor: Actor, query: WorkItemsQuery, now = new Date()) {
   const where = Prisma.join([visibility(actor), scopeCondition(actor, query.scope), ...filters(query, now)], ' AND ');
+  const source = fromCases(query.q ? searchPattern(query.q) : undefined);
   const [rows, [count]] = await Promise.all([
     prisma.$queryRaw<WorkItemRow[]>`
       SELECT c."caseType", c."id", c."recordId", d."documentNumber", c."subjectId", s."name" AS "subjectName", d."authorityId",
              c."status", c."currentStep", c."assigneeRole", c."claimedById", c."dueAt", ${overdueCondition(now)} AS "overdue",
              c."escalated", c."clockPaused", c."openedAt", c."closedAt"
-      ${FROM} WHERE ${where}
+      ${source} WHERE ${where}
       ORDER BY c."closedAt" IS NOT NULL, c."dueAt" ASC NULLS LAST, c."openedAt" DESC, c."id"
       LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
-    prisma.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total ${FROM} WHERE ${where}`,
+    prisma.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total ${source} WHERE ${where}`,
   ]);
   return {
     items: rows.map((r) => ({ ...r, dueAt: r.dueAt?.toISOString() ?? null, openedAt: r.openedAt.toISOString(), closedAt: r.closedAt?.toISOString() ?? null })),
