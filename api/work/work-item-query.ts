@@ -35,24 +35,24 @@ const fromCases = (search?: Prisma.Sql) =>
   Prisma.sql`FROM (${casesOf(search)}) c JOIN "DishonestyRecord" d ON d."id" = c."recordId" JOIN "Subject" s ON s."id" = c."subjectId"`;
 const FROM = fromCases();
 
-/** The ILIKE pattern of a search: q anywhere in the text, its wildcard characters taken literally. */
+/** The LIKE pattern of a search of lower-cased text: q anywhere, lower-cased, its wildcard characters taken literally. */
 function searchPattern(q: string): Prisma.Sql {
-  return Prisma.sql`${`%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`;
+  return Prisma.sql`lower(${`%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`})`;
 }
 
 /**
  * The ids of one case table that the search matches (case id, record id, 文书编号, subject name or 统一社会信用代码
  * containing q, case-insensitive), each branch on one column so that it reads that column's trigram index (pg_trgm
- * GIN, migration 20261201110000_search_trigram_indexes) or, from the matching records and subjects, the table's
- * recordId and subjectId indexes. One OR across the joined tables would make PostgreSQL test every case instead.
+ * GIN on lower(column), migration 20261201110000_search_trigram_indexes) or, from the matching records and subjects,
+ * the table's recordId and subjectId indexes. One OR across the joined tables would make PostgreSQL test every case instead.
  */
 function searchedIds(table: Prisma.Sql, like: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-      SELECT x."id" FROM ${table} x WHERE x."id" ILIKE ${like}
+      SELECT x."id" FROM ${table} x WHERE lower(x."id") LIKE ${like}
       UNION ALL SELECT x."id" FROM ${table} x
-        WHERE x."recordId" IN (SELECT m."id" FROM "DishonestyRecord" m WHERE m."documentNumber" ILIKE ${like} OR m."id" ILIKE ${like})
+        WHERE x."recordId" IN (SELECT m."id" FROM "DishonestyRecord" m WHERE lower(m."documentNumber") LIKE ${like} OR lower(m."id") LIKE ${like})
       UNION ALL SELECT x."id" FROM ${table} x
-        WHERE x."subjectId" IN (SELECT m."id" FROM "Subject" m WHERE m."name" ILIKE ${like} OR m."creditCode" ILIKE ${like})`;
+        WHERE x."subjectId" IN (SELECT m."id" FROM "Subject" m WHERE lower(m."name") LIKE ${like} OR lower(m."creditCode") LIKE ${like})`;
 }
 
 function visibility(actor: Actor): Prisma.Sql {

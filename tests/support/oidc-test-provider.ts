@@ -15,7 +15,8 @@ export interface OidcTestProviderOptions {
   clientId: string;
   /** Set: the client must authenticate with client_secret_basic. */
   clientSecret?: string;
-  redirectUri: string;
+  /** The client's registered redirect URI (a function: known only once the app listens). */
+  redirectUri: string | (() => string);
 }
 
 /**
@@ -43,6 +44,8 @@ export async function startOidcTestProvider(options: OidcTestProviderOptions) {
       req.on('end', () => resolve(body));
     });
 
+  const redirectUri = () => (typeof options.redirectUri === 'function' ? options.redirectUri() : options.redirectUri);
+
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', issuer);
     const json = (status: number, value: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
@@ -66,13 +69,13 @@ export async function startOidcTestProvider(options: OidcTestProviderOptions) {
     if (url.pathname === '/jwks') return json(200, { keys: [publicJwk] });
     if (url.pathname === '/authorize') {
       const p = url.searchParams;
-      if (p.get('client_id') !== options.clientId || p.get('redirect_uri') !== options.redirectUri) return refuse(400, 'invalid_request', 'unknown client or redirect_uri');
+      if (p.get('client_id') !== options.clientId || p.get('redirect_uri') !== redirectUri()) return refuse(400, 'invalid_request', 'unknown client or redirect_uri');
       if (p.get('response_type') !== 'code') return refuse(400, 'unsupported_response_type', 'response_type must be code');
       if (p.get('code_challenge_method') !== 'S256' || !p.get('code_challenge')) return refuse(400, 'invalid_request', 'PKCE S256 is required');
       if (!p.get('scope')?.split(' ').includes('openid')) return refuse(400, 'invalid_scope', 'scope must include openid');
       const code = randomBytes(24).toString('base64url');
-      codes.set(code, { clientId: options.clientId, redirectUri: options.redirectUri, challenge: p.get('code_challenge')!, nonce: p.get('nonce') ?? undefined, subject });
-      const back = new URL(options.redirectUri);
+      codes.set(code, { clientId: options.clientId, redirectUri: redirectUri(), challenge: p.get('code_challenge')!, nonce: p.get('nonce') ?? undefined, subject });
+      const back = new URL(redirectUri());
       back.searchParams.set('code', code);
       back.searchParams.set('state', p.get('state') ?? '');
       back.searchParams.set('iss', issuer);
