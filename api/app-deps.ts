@@ -6,6 +6,7 @@ import type { PrismaClient } from '../lib/prisma.js';
 import type { Logger } from '../lib/logger.js';
 import type { TokenSettings } from '../lib/auth-tokens.js';
 import type { OidcSettings } from '../lib/oidc-tokens.js';
+import type { OidcSignInSettings } from '../lib/oidc-sign-in.js';
 import type { DeadlineCalculator } from '../lib/calendar/deadline-calculator.js';
 import type { FileStore } from '../lib/storage/file-store.js';
 import type { ConsoleOptions } from './console/console-static.js';
@@ -23,6 +24,8 @@ export interface AppDeps {
   tokens: TokenSettings;
   /** An external identity provider whose tokens are accepted besides the local ones (OIDC_* configuration). */
   oidc?: OidcSettings | undefined;
+  /** The console's sign-in at that provider (OIDC_CLIENT_ID…); unset: the login page offers local accounts only. */
+  oidcSignIn?: OidcSignInSettings | undefined;
   /** Requests a minute per actor (RATE_LIMIT_PER_MINUTE; default 300). */
   rateLimitPerMinute?: number | undefined;
   deadlines: DeadlineCalculator;

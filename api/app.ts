@@ -33,6 +33,8 @@ import { repairRouter } from './repairs/repair-router.js';
 import { consoleStatic } from './console/console-static.js';
 import { csrfProtection, identifySession } from './session/session-auth.js';
 import { sessionRouter } from './session/session-router.js';
+import { oidcRouter } from './session/oidc-router.js';
+import { createOidcSignIn } from '../lib/oidc-sign-in.js';
 import { createSessionStore } from './session/session-store.js';
 import { statsRouter } from './stats/stats-router.js';
 import { statsTrendsRouter } from './stats/stats-trends-router.js';
@@ -91,6 +93,8 @@ export function createApp(deps: AppDeps): Express {
   const complaints = createComplaintService({ ...deps, timeZone: deps.deadlines.timeZone });
   app.use(complaintPublicRouter(complaints));
   app.use(sessionRouter(deps.prisma, sessions));
+  const signIn = deps.oidcSignIn ? createOidcSignIn(deps.oidcSignIn) : undefined;
+  app.use(oidcRouter({ prisma: deps.prisma, sessions, logger: deps.logger, signIn, installationSecret: deps.tokens.secret }));
 
   const objections = createObjectionService(deps);
   const rectifications = createRectificationService(deps);

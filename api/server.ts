@@ -1,6 +1,6 @@
 import { createDeadlineCalculator } from '../lib/calendar/deadline-calculator.js';
 import { loadOrCreateSigningKey } from '../lib/audit/checkpoint/signing-key.js';
-import { auditSigningKeyFileOf, loadConfig, oidcSettingsOf, temporalKeysOf } from '../lib/config.js';
+import { auditSigningKeyFileOf, loadConfig, oidcSettingsOf, oidcSignInSettingsOf, temporalKeysOf } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
 import { startTracing, tracingOptionsOf } from '../lib/observability/tracing.js';
 import { createPrismaClient } from '../lib/prisma.js';
@@ -25,6 +25,7 @@ const app = createApp({
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   tokens: { secret: config.AUTH_TOKEN_SECRET, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
   oidc: oidcSettingsOf(config),
+  oidcSignIn: oidcSignInSettingsOf(config),
   rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
   deadlines: createDeadlineCalculator(prisma, {
     timeZone: config.CALENDAR_TIME_ZONE,

@@ -30,9 +30,9 @@ async function seed() {
     FROM generate_series(1, ${cases}) g`);
   // Every 20th case open (FILED, due within ±10 days); the others decided over the last 20 weeks.
   await prisma.$executeRawUnsafe(`
-    INSERT INTO "Objection" ("id","workflowId","recordId","subjectId","applicantId","grounds","statement","evidence","status","currentStep","assigneeRole","dueAt",
+    INSERT INTO "Objection" ("id","workflowId","recordId","subjectId","authorityId","applicantId","grounds","statement","evidence","status","currentStep","assigneeRole","dueAt",
                              "policyId","policyVersion","policy","filedAt","closedAt","updatedAt")
-    SELECT '${tag}-obj-' || g, '${tag}-wf-' || g, '${tag}-rec-' || g, '${subjectId}', 'applicant-1', 'INACCURATE_OR_INCOMPLETE', '基准', '[]'::jsonb,
+    SELECT '${tag}-obj-' || g, '${tag}-wf-' || g, '${tag}-rec-' || g, '${subjectId}', '${authorityId}', 'applicant-1', 'INACCURATE_OR_INCOMPLETE', '基准', '[]'::jsonb,
            CASE WHEN g % 20 = 0 THEN 'FILED' ELSE 'DECIDED' END,
            CASE WHEN g % 20 = 0 THEN 'ACCEPTANCE' END, CASE WHEN g % 20 = 0 THEN 'REVIEWER' END,
            CASE WHEN g % 20 = 0 THEN now() + ((g % 480) - 240) * interval '1 hour' END,
@@ -40,8 +40,10 @@ async function seed() {
            now() - (g % 140) * interval '1 day' - interval '1 day',
            CASE WHEN g % 20 = 0 THEN NULL ELSE now() - (g % 140) * interval '1 day' END, now()
     FROM generate_series(1, ${cases}) g`);
-  await prisma.$executeRawUnsafe('ANALYZE "Objection"');
-  await prisma.$executeRawUnsafe('ANALYZE "DishonestyRecord"');
+  // VACUUM as autovacuum would after a bulk load: it also empties the trigram (GIN) indexes' pending lists.
+  await prisma.$executeRawUnsafe('VACUUM ANALYZE "Objection"');
+  await prisma.$executeRawUnsafe('VACUUM ANALYZE "DishonestyRecord"');
+  await prisma.$executeRawUnsafe('VACUUM ANALYZE "Subject"');
 }
 
 /** Removes the seeded rows; nothing else references them, so the foreign-key checks (slow on 100k rows) are skipped. */
@@ -76,7 +78,10 @@ try {
   console.log(`seeded ${cases} objections (${cases / 20} open) in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
   const calendar = (await createCalendarRepository(prisma).current()).data;
   await time('GET /work-items (reviewer, actionable)', () => listWorkItems(prisma, reviewer, workItemsQuerySchema.parse({})));
-  await time('GET /work-items (admin, all, search q)', () => listWorkItems(prisma, admin, workItemsQuerySchema.parse({ scope: 'all', q: '基准12345' })));
+  await time('GET /work-items (admin, all, q=文书编号)', () => listWorkItems(prisma, admin, workItemsQuerySchema.parse({ scope: 'all', q: '基准12345' })));
+  await time('GET /work-items (admin, all, q=case id)', () => listWorkItems(prisma, admin, workItemsQuerySchema.parse({ scope: 'all', q: `${tag}-obj-4242` })));
+  // Every seeded case has this subject: the worst case of a search, which matches all 100,000.
+  await time('GET /work-items (admin, all, q=name of all)', () => listWorkItems(prisma, admin, workItemsQuerySchema.parse({ scope: 'all', q: '基准测试单位' })));
   await time('GET /work-items (admin, closed, page 50)', () => listWorkItems(prisma, admin, workItemsQuerySchema.parse({ scope: 'all', open: 'false', page: '50' })));
   await time('GET /work-items/summary (reviewer)', () => workSummary(prisma, reviewer));
   await time('GET /stats/trends (12 weeks)', () => caseTrends(prisma, calendar, 'Asia/Shanghai', 12));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { TimeScale } from '../domain/calendar/time-scale.js';
 import { DEFAULT_DATABASE_URL } from './database-url.js';
 import type { OidcSettings } from './oidc-tokens.js';
+import type { OidcSignInSettings } from './oidc-sign-in.js';
 import { loadOrCreateInstanceSecret, weakSecretReason } from './security/instance-secret.js';
 import { decodeKey, deriveTemporalKeys, type TemporalKeys } from './temporal-security/temporal-keys.js';
 
@@ -9,6 +10,9 @@ import { decodeKey, deriveTemporalKeys, type TemporalKeys } from './temporal-sec
 export const TRACES_EXPORTERS = ['none', 'otlp', 'console'] as const;
 
 /** An empty variable (as in .env.example) counts as unset. */
+/** The console's OIDC callback route (api/session/oidc-router.ts); OIDC_REDIRECT_URL must point at it. */
+export const OIDC_CALLBACK_PATH = '/auth/oidc/callback';
+
 const emptyAsUnset = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 const configSchema = z.object({
@@ -49,6 +53,12 @@ const configSchema = z.object({
   /** How long a fetched key set is used before it is fetched again. */
   OIDC_JWKS_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).default(600_000),
   OIDC_JWKS_TIMEOUT_MS: z.coerce.number().int().min(1).default(5_000),
+  /** The console's client at the identity provider: with it (and OIDC_REDIRECT_URL) the login page offers 统一身份认证. */
+  OIDC_CLIENT_ID: emptyAsUnset(z.string().min(1).max(200)),
+  /** The client's secret (client_secret_basic); unset: a public client that relies on PKCE alone. */
+  OIDC_CLIENT_SECRET: emptyAsUnset(z.string().min(1)),
+  /** Where the provider sends the browser back: this API's /auth/oidc/callback as the browser reaches it. */
+  OIDC_REDIRECT_URL: emptyAsUnset(z.url().refine((value) => new URL(value).pathname === OIDC_CALLBACK_PATH, `must end in ${OIDC_CALLBACK_PATH}`)),
   /** Requests per minute per actor (per IP address for requests without a valid token). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   /** Pins the objection policy in force by id (name@version); empty means the newest active one. */
@@ -116,6 +126,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {
     throw new Error('Invalid configuration: OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL are set together, or not at all');
   }
+  const signIn = [parsed.data.OIDC_CLIENT_ID, parsed.data.OIDC_REDIRECT_URL];
+  if (signIn.some(Boolean) && (!signIn.every(Boolean) || !parsed.data.OIDC_ISSUER)) {
+    throw new Error('Invalid configuration: OIDC_CLIENT_ID and OIDC_REDIRECT_URL are set together, and need OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL');
+  }
+  if (parsed.data.OIDC_CLIENT_SECRET && !parsed.data.OIDC_CLIENT_ID) {
+    throw new Error('Invalid configuration: OIDC_CLIENT_SECRET needs OIDC_CLIENT_ID');
+  }
   const scaled = (['TIME_SCALE_SECONDS_PER_WORKING_DAY', 'TIME_SCALE_SECONDS_PER_MONTH'] as const).filter((name) => parsed.data[name] !== undefined);
   if (scaled.length > 0 && parsed.data.NODE_ENV === 'production') {
     throw new Error(
@@ -145,6 +162,13 @@ export function oidcSettingsOf(config: AppConfig): OidcSettings | undefined {
     jwksCacheMaxAgeMs: config.OIDC_JWKS_CACHE_MAX_AGE_MS,
     jwksTimeoutMs: config.OIDC_JWKS_TIMEOUT_MS,
   };
+}
+
+/** The console's OIDC sign-in (authorization code + PKCE), or undefined when OIDC_CLIENT_ID is not configured. */
+export function oidcSignInSettingsOf(config: AppConfig): OidcSignInSettings | undefined {
+  const oidc = oidcSettingsOf(config);
+  if (!oidc || !config.OIDC_CLIENT_ID || !config.OIDC_REDIRECT_URL) return undefined;
+  return { issuer: oidc.issuer, jwksUrl: oidc.jwksUrl, clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET, redirectUrl: config.OIDC_REDIRECT_URL };
 }
 
 /** The keys of the payload codec and of signed workflow actions (configured, or derived from the installation secret). */

@@ -105,6 +105,8 @@ export const PERMISSIONS = {
   'user.read': { roles: EVERYONE, decides: false },
   'audit.read': { roles: [ADMIN], decides: false },
   'outbox.read': { roles: [ADMIN], decides: false },
+  // Sending a dead notification again (it decides no case; audited)
+  'outbox.retry': { roles: [ADMIN], decides: false },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

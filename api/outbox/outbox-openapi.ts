@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { jsonResponse, problemResponses } from '../openapi/openapi-helpers.js';
 import { auditEventPageSchema, auditEventsQuerySchema } from '../audit/audit-events-schemas.js';
-import { outboxPageSchema, outboxQuerySchema } from './outbox-schemas.js';
+import { outboxMessageParamsSchema, outboxPageSchema, outboxQuerySchema, outboxRetryResultSchema } from './outbox-schemas.js';
 
 /** The administrator's read-only views: the audit log and the notification outbox. */
 export function registerAdminViewsOpenApi(registry: OpenAPIRegistry): void {
@@ -22,5 +22,16 @@ export function registerAdminViewsOpenApi(registry: OpenAPIRegistry): void {
     tags: ['outbox'],
     request: { query: outboxQuerySchema },
     responses: { 200: jsonResponse('A page of messages', outboxPageSchema), ...problemResponses(400, 401, 403) },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/outbox/messages/{id}/retry',
+    summary: 'Send a dead message again: DEAD → PENDING (attempts reset, due now), audited as OUTBOX_RETRIED',
+    description:
+      'Roles: ADMIN. Idempotent: a message that is no longer dead (already retried, pending or delivered) is left as it is and the answer says `retried: false`, ' +
+      'without a second audit event. The audit event is on the chain `outbox:<id>` (case type OUTBOX).',
+    tags: ['outbox'],
+    request: { params: outboxMessageParamsSchema },
+    responses: { 200: jsonResponse('The message as it is now', outboxRetryResultSchema), ...problemResponses(400, 401, 403, 404) },
   });
 }

@@ -1,11 +1,27 @@
 import type { Router } from 'express';
-import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
+import type { OutboxMessage, Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { apiRouter } from '../api-router.js';
 import { requirePermission } from '../auth/authenticate.js';
 import { parseInput } from '../validate.js';
-import { outboxQuerySchema } from './outbox-schemas.js';
+import { actorOf } from '../auth/authenticate.js';
+import { outboxMessageParamsSchema, outboxQuerySchema } from './outbox-schemas.js';
+import { retryDeadMessage } from './outbox-retry.js';
 
-/** The notification outbox for administrators (read only): counts by status and the messages, newest first, without their payloads. */
+type MessageRow = Omit<OutboxMessage, 'payload'>;
+
+const messageView = (m: MessageRow) => ({
+  id: m.id,
+  topic: m.topic,
+  recipientId: m.recipientId,
+  status: m.status,
+  attempts: m.attempts,
+  lastError: m.lastError,
+  nextAttemptAt: m.nextAttemptAt.toISOString(),
+  createdAt: m.createdAt.toISOString(),
+  deliveredAt: m.deliveredAt?.toISOString() ?? null,
+});
+
+/** The notification outbox for administrators: counts by status and the messages, newest first, without their payloads; a dead message can be sent again. */
 export function outboxRouter(prisma: PrismaClient): Router {
   const router = apiRouter();
   router.get('/outbox/messages', requirePermission('outbox.read'), async (req, res) => {
@@ -24,16 +40,16 @@ export function outboxRouter(prisma: PrismaClient): Router {
     ]);
     res.json({
       counts: counts.map((c) => ({ status: c.status, count: c._count._all })),
-      items: rows.map((m) => ({
-        ...m,
-        nextAttemptAt: m.nextAttemptAt.toISOString(),
-        createdAt: m.createdAt.toISOString(),
-        deliveredAt: m.deliveredAt?.toISOString() ?? null,
-      })),
+      items: rows.map(messageView),
       page: q.page,
       pageSize: q.pageSize,
       total,
     });
+  });
+  router.post('/outbox/messages/:id/retry', requirePermission('outbox.retry'), async (req, res) => {
+    const { id } = parseInput(outboxMessageParamsSchema, req.params);
+    const { message, retried } = await retryDeadMessage(prisma, actorOf(res), id);
+    res.json({ message: messageView(message), retried });
   });
   return router;
 }

@@ -17,6 +17,14 @@ export const logoutRequestSchema = z
   .strict()
   .openapi('LogoutRequest');
 
+/** Which ways of signing in the login page offers. */
+export const signInMethodsSchema = z
+  .object({
+    password: z.boolean().describe('Local accounts with a password (always)'),
+    oidc: z.boolean().describe('The office’s identity provider (统一身份认证): GET /auth/oidc/login starts it'),
+  })
+  .openapi('SignInMethods');
+
 export const sessionUserSchema = z
   .object({
     id: z.string(),

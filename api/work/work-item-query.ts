@@ -4,33 +4,71 @@ import type { WorkItemsQuery, WorkScope } from './work-item-schemas.js';
 
 const NOTHING = '__none__';
 
+type CaseTable = '"Objection"' | '"Rectification"' | '"RepairApplication"' | '"Complaint"';
+
+/** Each arm of the union on its own table, limited to the cases the search matches when there is a search. */
+const arm = (table: CaseTable, alias: string, search: Prisma.Sql | undefined) =>
+  search ? Prisma.sql`WHERE ${Prisma.raw(alias)}."id" IN (${searchedIds(table, search)})` : Prisma.empty;
+
 /**
  * Every case of the four types in one relation, with the authority that sees it, the authority whose staff work its
  * open step, its subject and its policy area: the inbox reads it with the caller's visibility (the same rules as each
  * case type's own endpoints, api/access/ and the complaint service) and their filters. A repair waiting for 补正 has
  * its clock paused: it is never overdue. A complaint has no record yet: it is seen by its credit office
- * (intakeAuthorityId) and the competent authority, and its steps belong to one of them at a time.
+ * (intakeAuthorityId) and the competent authority, and its steps belong to one of them at a time. With a search, each
+ * table contributes only its matching cases (see searchedIds).
  */
-const CASES = Prisma.sql`
+function casesOf(search?: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
   SELECT 'OBJECTION' AS "caseType", o."id", o."recordId", o."subjectId", o."authorityId", NULL AS "intakeAuthorityId",
          o."authorityId" AS "stepAuthorityId", NULL::"PolicyArea" AS "policyArea", o."status", o."currentStep", o."assigneeRole",
          o."claimedById", o."dueAt", o."escalated", false AS "clockPaused", o."filedAt" AS "openedAt", o."closedAt"
-    FROM "Objection" o
+    FROM "Objection" o ${arm('"Objection"', 'o', search)}
   UNION ALL
   SELECT 'RECTIFICATION', r."id", r."recordId", r."subjectId", r."authorityId", NULL, r."authorityId", NULL, r."status", r."currentStep",
          r."assigneeRole", r."claimedById", r."dueAt", r."escalationLevel" <> 'NONE', false, r."openedAt", r."closedAt"
-    FROM "Rectification" r
+    FROM "Rectification" r ${arm('"Rectification"', 'r', search)}
   UNION ALL
   SELECT 'REPAIR', a."id", a."recordId", a."subjectId", a."authorityId", NULL, a."authorityId", NULL, a."status", a."currentStep",
          a."assigneeRole", a."claimedById", a."dueAt", a."escalated", a."clockPaused", a."filedAt", a."closedAt"
-    FROM "RepairApplication" a
+    FROM "RepairApplication" a ${arm('"RepairApplication"', 'a', search)}
   UNION ALL
   SELECT 'COMPLAINT', k."id", NULL, k."subjectId", k."authorityId", k."intakeAuthorityId",
          CASE WHEN k."status" = 'UNDER_VERIFICATION' THEN k."authorityId" ELSE k."intakeAuthorityId" END, k."policyArea", k."status",
          k."currentStep", k."assigneeRole", k."claimedById", k."dueAt", k."escalated", false, k."filedAt", k."closedAt"
-    FROM "Complaint" k`;
+    FROM "Complaint" k ${arm('"Complaint"', 'k', search)}`;
+}
 
-const FROM = Prisma.sql`FROM (${CASES}) c LEFT JOIN "DishonestyRecord" d ON d."id" = c."recordId" JOIN "Subject" s ON s."id" = c."subjectId"`;
+const fromCases = (search?: Prisma.Sql) =>
+  Prisma.sql`FROM (${casesOf(search)}) c LEFT JOIN "DishonestyRecord" d ON d."id" = c."recordId" JOIN "Subject" s ON s."id" = c."subjectId"`;
+
+/** The LIKE pattern of a search of lower-cased text: q anywhere, lower-cased, its wildcard characters taken literally. */
+function searchPattern(q: string): Prisma.Sql {
+  return Prisma.sql`lower(${`%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`})`;
+}
+
+/**
+ * The ids of one case table that the search matches (case id, record id, 文书编号, subject name or 统一社会信用代码
+ * containing q, case-insensitive), each branch on one column so that it reads that column's trigram index (pg_trgm
+ * GIN on lower(column), migration 20261201110000_search_trigram_indexes) or, from the matching records and subjects,
+ * the table's recordId and subjectId indexes. One OR across the joined tables would make PostgreSQL test every case
+ * instead. A complaint has no record: case id and subject only.
+ */
+function searchedIds(table: CaseTable, like: Prisma.Sql): Prisma.Sql {
+  const t = Prisma.raw(table);
+  const byRecord =
+    table === '"Complaint"'
+      ? Prisma.empty
+      : Prisma.sql`
+      UNION ALL SELECT x."id" FROM ${t} x
+        WHERE x."recordId" IN (SELECT m."id" FROM "DishonestyRecord" m WHERE lower(m."documentNumber") LIKE ${like} OR lower(m."id") LIKE ${like})`;
+  return Prisma.sql`
+      SELECT x."id" FROM ${t} x WHERE lower(x."id") LIKE ${like}${byRecord}
+      UNION ALL SELECT x."id" FROM ${t} x
+        WHERE x."subjectId" IN (SELECT m."id" FROM "Subject" m WHERE lower(m."name") LIKE ${like} OR lower(m."creditCode") LIKE ${like})`;
+}
+
+const FROM = fromCases();
 /** The policy area of a case: its record's, or the complaint's own. */
 const POLICY_AREA = Prisma.sql`COALESCE(c."policyArea", d."policyArea")`;
 
@@ -100,12 +138,6 @@ function filters(query: WorkItemsQuery, now: Date): Prisma.Sql[] {
   if (query.openedBefore) where.push(Prisma.sql`c."openedAt" < ${new Date(query.openedBefore)}`);
   if (query.closedFrom) where.push(Prisma.sql`c."closedAt" >= ${new Date(query.closedFrom)}`);
   if (query.closedBefore) where.push(Prisma.sql`c."closedAt" < ${new Date(query.closedBefore)}`);
-  if (query.q) {
-    const like = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    where.push(
-      Prisma.sql`(c."id" ILIKE ${like} OR c."recordId" ILIKE ${like} OR d."documentNumber" ILIKE ${like} OR s."name" ILIKE ${like} OR s."creditCode" ILIKE ${like})`,
-    );
-  }
   return where;
 }
 
@@ -133,15 +165,16 @@ interface WorkItemRow {
 /** One page of the caller's work (soonest due first, then newest), counted and read in PostgreSQL. */
 export async function listWorkItems(prisma: PrismaClient, actor: Actor, query: WorkItemsQuery, now = new Date()) {
   const where = Prisma.join([visibility(actor), scopeCondition(actor, query.scope), ...filters(query, now)], ' AND ');
+  const source = fromCases(query.q ? searchPattern(query.q) : undefined);
   const [rows, [count]] = await Promise.all([
     prisma.$queryRaw<WorkItemRow[]>`
       SELECT c."caseType", c."id", c."recordId", d."documentNumber", ${POLICY_AREA} AS "policyArea", c."subjectId", s."name" AS "subjectName", c."authorityId",
              c."status", c."currentStep", c."assigneeRole", c."claimedById", c."dueAt", ${overdueCondition(now)} AS "overdue",
              c."escalated", c."clockPaused", c."openedAt", c."closedAt"
-      ${FROM} WHERE ${where}
+      ${source} WHERE ${where}
       ORDER BY c."closedAt" IS NOT NULL, c."dueAt" ASC NULLS LAST, c."openedAt" DESC, c."id"
       LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
-    prisma.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total ${FROM} WHERE ${where}`,
+    prisma.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total ${source} WHERE ${where}`,
   ]);
   return {
     items: rows.map((r) => ({ ...r, dueAt: r.dueAt?.toISOString() ?? null, openedAt: r.openedAt.toISOString(), closedAt: r.closedAt?.toISOString() ?? null })),

@@ -93,7 +93,8 @@ type FixtureKind =
   | 'complaint'
   | 'claimed-complaint'
   | 'forwarded-complaint'
-  | 'found-complaint';
+  | 'found-complaint'
+  | 'dead-outbox-message';
 
 interface Fixture {
   caseId: string;
@@ -138,6 +139,10 @@ const MATRIX: Record<string, RouteSpec> = {
   'GET /me': { fixture: 'none', request: NO_BODY('/me'), expect: ALL_200 },
   // Console sign-in: open to anyone (a wrong password is a 401 for everyone); signing out always succeeds.
   'POST /auth/login': { fixture: 'none', request: () => ({ path: '/auth/login', body: { userId: 'no-such-user', password: 'wrong' } }), expect: e(401, 401, 401, 401, 401, 401, 401) },
+  // The login page's choice of sign-in, and the identity provider's round trip (not configured here: 404 for everyone).
+  'GET /auth/methods': { fixture: 'none', request: NO_BODY('/auth/methods'), expect: PUBLIC },
+  'GET /auth/oidc/login': { fixture: 'none', request: NO_BODY('/auth/oidc/login'), expect: e(404, 404, 404, 404, 404, 404, 404) },
+  'GET /auth/oidc/callback': { fixture: 'none', request: NO_BODY('/auth/oidc/callback'), expect: e(404, 404, 404, 404, 404, 404, 404) },
   'POST /auth/logout': { fixture: 'none', request: () => ({ path: '/auth/logout', body: {} }), expect: e(204, 204, 204, 204, 204, 204, 204) },
   'GET /stats/cases': { fixture: 'none', request: NO_BODY('/stats/cases'), expect: e(403, 403, 403, 403, 403, 200) },
   'GET /stats/trends': { fixture: 'none', request: NO_BODY('/stats/trends'), expect: e(403, 403, 403, 403, 403, 200) },
@@ -147,6 +152,11 @@ const MATRIX: Record<string, RouteSpec> = {
   'GET /users': { fixture: 'none', request: NO_BODY('/users?ids=no-such-user'), expect: ALL_200 },
   'GET /audit/events': { fixture: 'none', request: NO_BODY('/audit/events?pageSize=5'), expect: e(403, 403, 403, 403, 403, 200) },
   'GET /outbox/messages': { fixture: 'none', request: NO_BODY('/outbox/messages?pageSize=5'), expect: e(403, 403, 403, 403, 403, 200) },
+  'POST /outbox/messages/{id}/retry': {
+    fixture: 'dead-outbox-message',
+    request: (fx) => ({ path: `/outbox/messages/${fx.caseId}/retry`, body: {} }),
+    expect: e(403, 403, 403, 403, 403, 200),
+  },
 
   // --- objections -------------------------------------------------------------------------------------------------
   'POST /objections': {
@@ -579,6 +589,10 @@ async function prepare(kind: FixtureKind): Promise<Fixture> {
   };
   switch (kind) {
     case 'none':
+      break;
+    case 'dead-outbox-message':
+      fx.caseId = uniqueId('outbox-dead');
+      await env.prisma.outboxMessage.create({ data: { id: fx.caseId, topic: 'objection.decided', recipientId: world.actors.applicant.id, payload: {}, status: 'DEAD', attempts: 12, lastError: 'HTTP 500' } });
       break;
     case 'record':
       fx.recordId = await world.createRecord();

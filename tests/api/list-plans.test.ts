@@ -18,6 +18,8 @@ import { createRectificationService } from '../../api/rectifications/rectificati
 import { listRectificationsQuerySchema } from '../../api/rectifications/rectification-schemas.js';
 import { createRepairService } from '../../api/repairs/repair-service.js';
 import { listRepairsQuerySchema } from '../../api/repairs/repair-schemas.js';
+import { listWorkItems } from '../../api/work/work-item-query.js';
+import { workItemsQuerySchema } from '../../api/work/work-item-schemas.js';
 import { dropDatabase, setupDatabase } from '../../scripts/db-setup.js';
 import { seedLargeLists, type LargeListSeed } from '../support/large-list-seed.js';
 import { getTestEnv } from '../support/test-env.js';
@@ -66,6 +68,7 @@ const admin: Actor = { id: 'lp-admin', role: 'ADMIN' };
 interface PlanNode {
   'Node Type': string;
   'Index Name'?: string;
+  'Relation Name'?: string;
   Plans?: PlanNode[];
 }
 
@@ -159,5 +162,34 @@ describe('list query plans at scale', () => {
     await expect(objections.list(reviewer(), listObjectionsQuerySchema.parse({ cursor: 'bm90LWEtY3Vyc29y' }))).rejects.toMatchObject({ code: 'validation' });
     const second = await objections.list(applicant(), listObjectionsQuerySchema.parse({ page: 2, pageSize: 1 }));
     expect(second).toMatchObject({ page: 2, pageSize: 1 });
+  });
+
+  it('the inbox search by subject name, 文书编号 or case id reads the trigram indexes, never every case', async () => {
+    const subjectId = seed.subjectIds[8]!;
+    await sql.query(`UPDATE "Subject" SET "name" = '某市住房和城乡建设局' WHERE "id" = $1`, [subjectId]);
+    await sql.query('ANALYZE "Subject"');
+    const BIG = ['Objection', 'Rectification', 'RepairApplication', 'DishonestyRecord', 'Subject'];
+    const searches: [string, Actor, string][] = [
+      ['住房和城乡建设', admin, 'Subject_name_trgm_idx'],
+      ['lp-doc-4242', admin, 'DishonestyRecord_documentNumber_trgm_idx'],
+      ['lp-obj-3131', reviewer(), 'Objection_id_trgm_idx'],
+    ];
+    for (const [q, actor, index] of searches) {
+      const plans = await plansOf(() => listWorkItems(prisma, actor, workItemsQuerySchema.parse({ scope: 'all', q })));
+      expect(plans).toHaveLength(2); // the page and its count
+      for (const plan of plans) {
+        const scanned = plan.nodes.filter((n) => n['Node Type'] === 'Seq Scan' && BIG.includes(n['Relation Name'] ?? ''));
+        expect(scanned.map((n) => n['Relation Name']), `${q}: ${plan.query}`).toEqual([]);
+        expect(plan.nodes.map((n) => n['Index Name']), q).toContain(index);
+      }
+    }
+    // And the search finds what it should: the subject's cases, by name.
+    const found = await listWorkItems(prisma, admin, workItemsQuerySchema.parse({ scope: 'all', q: '住房和城乡建设', pageSize: 100 }));
+    const expected = Number((await sql.query(
+      `SELECT (SELECT count(*) FROM "Objection" WHERE "subjectId" = $1) + (SELECT count(*) FROM "Rectification" WHERE "subjectId" = $1)
+            + (SELECT count(*) FROM "RepairApplication" WHERE "subjectId" = $1) AS n`, [subjectId])).rows[0].n);
+    expect(expected).toBeGreaterThan(0);
+    expect(found.total).toBe(expected);
+    expect(found.items.every((item) => item.subjectId === subjectId)).toBe(true);
   });
 });

@@ -2,44 +2,31 @@
  * The console in a real browser (Debian's chromium via playwright-core) against the real API, Temporal worker and
  * PostgreSQL: each role's main path through an objection, and the pages an administrator and the public see.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../api/session/password-hashing.js';
-import { bearer, createTestApp } from '../support/api-harness.js';
-import { choose, launchBrowser, newPage, screenshot, signIn } from '../support/browser.js';
+import { bearer } from '../support/api-harness.js';
+import { choose, newPage, screenshot, signIn } from '../support/browser.js';
 import { createObjectionWorld, type ObjectionWorld } from '../support/objection-fixtures.js';
-import { startRealWorker } from '../support/real-worker.js';
-import { getTestEnv, uniqueId } from '../support/test-env.js';
+import { getTestEnv } from '../support/test-env.js';
+import { CONSOLE_PASSWORD as PASSWORD, PDF, startConsoleHarness, type ConsoleHarness } from '../support/console-harness.js';
 
 const env = await getTestEnv();
-const taskQueue = uniqueId('console-browser');
-const PASSWORD = 'console-test-password';
-/** The smallest PDF that file-type recognises. */
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 let world: ObjectionWorld;
-let server: Server;
 let baseUrl: string;
 let browser: Browser;
-let stopWorker: () => Promise<void>;
+let harness: ConsoleHarness<ObjectionWorld>;
 
 beforeAll(async () => {
-  ({ stop: stopWorker } = await startRealWorker(taskQueue));
-  world = await createObjectionWorld(env.prisma);
-  const passwordHash = await hashPassword(PASSWORD);
-  await env.prisma.localAccount.createMany({ data: Object.values(world.actors).map((a) => ({ userId: a.id, passwordHash })) });
-  const app = await createTestApp({ taskQueue, objectionPolicyId: world.policyId });
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
+  harness = await startConsoleHarness({
+    name: 'console-browser',
+    world: () => createObjectionWorld(env.prisma),
+    app: (w) => ({ objectionPolicyId: w.policyId }),
+  });
+  ({ world, baseUrl, browser } = harness);
 });
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await stopWorker?.();
+  await harness?.stop();
 });
 
 describe('the web console in a browser', () => {
@@ -79,8 +66,11 @@ describe('the web console in a browser', () => {
     const colleague = await newPage(browser);
     await signIn(colleague, baseUrl, world.actors.reviewer2.id, PASSWORD);
     await colleague.goto(`${baseUrl}/console/cases/${caseId}`);
-    await colleague.getByRole('button', { name: '认领', exact: true }).click();
-    await expect.poll(() => colleague.getByRole('alert').innerText()).toContain('该步骤已被他人认领');
+    // A claimed step offers only 释放 (not 认领); acting on it is refused.
+    await colleague.getByRole('button', { name: '释放', exact: true }).waitFor();
+    expect(await colleague.getByRole('button', { name: '认领', exact: true }).count()).toBe(0);
+    await colleague.getByRole('button', { name: '受理', exact: true }).click();
+    await expect.poll(() => colleague.getByRole('alert').first().innerText()).toContain('该步骤已被其他核查员认领');
 
     // The reviewer accepts and decides.
     await reviewer.getByRole('button', { name: `办理 ${caseId}` }).click();

@@ -2,44 +2,32 @@
  * The console in a real browser against the real API, Temporal worker and PostgreSQL: a government body rectifies a
  * record (explanation and plan, completion with a PDF) and a reviewer claims and accepts the rectification.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../api/session/password-hashing.js';
-import { createTestApp } from '../support/api-harness.js';
-import { launchBrowser, newPage, screenshot, signIn } from '../support/browser.js';
+import { newPage, screenshot, signIn } from '../support/browser.js';
 import { createObjectionWorld, type ObjectionWorld } from '../support/objection-fixtures.js';
-import { startRealWorker } from '../support/real-worker.js';
 import { startRectification } from '../support/rectification-fixtures.js';
-import { getTestEnv, uniqueId } from '../support/test-env.js';
+import { getTestEnv } from '../support/test-env.js';
+import { CONSOLE_PASSWORD as PASSWORD, PDF, startConsoleHarness, type ConsoleHarness } from '../support/console-harness.js';
 
 const env = await getTestEnv();
-const taskQueue = uniqueId('console-rectification');
-const PASSWORD = 'console-test-password';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 let world: ObjectionWorld;
-let server: Server;
 let baseUrl: string;
 let browser: Browser;
-let stopWorker: () => Promise<void>;
+let taskQueue: string;
+let harness: ConsoleHarness<ObjectionWorld>;
 
 beforeAll(async () => {
-  ({ stop: stopWorker } = await startRealWorker(taskQueue));
-  world = await createObjectionWorld(env.prisma);
-  const passwordHash = await hashPassword(PASSWORD);
-  await env.prisma.localAccount.createMany({ data: Object.values(world.actors).map((a) => ({ userId: a.id, passwordHash })) });
-  const app = await createTestApp({ taskQueue, objectionPolicyId: world.policyId });
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
+  harness = await startConsoleHarness({
+    name: 'console-rectification',
+    world: () => createObjectionWorld(env.prisma),
+    app: (w) => ({ objectionPolicyId: w.policyId }),
+  });
+  ({ world, baseUrl, browser, taskQueue } = harness);
 });
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await stopWorker?.();
+  await harness?.stop();
 });
 
 describe('a rectification in the console', () => {

@@ -3,52 +3,36 @@
  * PostgreSQL: a credit repair from the eligibility check through 补正, review and approval to restored eligibility,
  * across the unified inbox; and an administrator publishing a year of the working-day calendar.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../api/session/password-hashing.js';
-import { createTestApp } from '../support/api-harness.js';
-import { choose, launchBrowser, newPage, screenshot, signIn } from '../support/browser.js';
-import { startRealWorker } from '../support/real-worker.js';
+import { choose, newPage, screenshot, signIn } from '../support/browser.js';
 import { createRepairWorld, repairableRecord, type RepairWorld } from '../support/repair-fixtures.js';
-import { getTestEnv, uniqueId } from '../support/test-env.js';
+import { getTestEnv } from '../support/test-env.js';
+import { CONSOLE_PASSWORD as PASSWORD, pdf, startConsoleHarness, type ConsoleHarness } from '../support/console-harness.js';
 
 const env = await getTestEnv();
-const taskQueue = uniqueId('console-repair');
-const PASSWORD = 'console-test-password';
-/** The smallest PDF that file-type recognises. */
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: PDF });
 
 let world: RepairWorld;
-let server: Server;
 let baseUrl: string;
 let browser: Browser;
-let stopWorker: () => Promise<void>;
+let taskQueue: string;
+let harness: ConsoleHarness<RepairWorld>;
 
 beforeAll(async () => {
-  ({ stop: stopWorker } = await startRealWorker(taskQueue));
-  world = await createRepairWorld(env.prisma);
-  const passwordHash = await hashPassword(PASSWORD);
-  await env.prisma.localAccount.createMany({ data: Object.values(world.actors).map((a) => ({ userId: a.id, passwordHash })) });
-  await env.prisma.user.update({ where: { id: world.actors.reviewer.id }, data: { name: '王敏' } });
-  await env.prisma.user.update({ where: { id: world.actors.supervisor.id }, data: { name: '李强' } });
-  const app = await createTestApp({
-    taskQueue,
-    publicationPolicyId: world.publicationPolicyId,
-    rectificationPolicyId: world.rectificationPolicyId,
-    repairPolicyId: world.repairPolicyId,
+  harness = await startConsoleHarness({
+    name: 'console-repair',
+    world: async () => {
+      const w = await createRepairWorld(env.prisma);
+      await env.prisma.user.update({ where: { id: w.actors.reviewer.id }, data: { name: '王敏' } });
+      await env.prisma.user.update({ where: { id: w.actors.supervisor.id }, data: { name: '李强' } });
+      return w;
+    },
+    app: (w) => ({ publicationPolicyId: w.publicationPolicyId, rectificationPolicyId: w.rectificationPolicyId, repairPolicyId: w.repairPolicyId }),
   });
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
+  ({ world, baseUrl, browser, taskQueue } = harness);
 });
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await stopWorker?.();
+  await harness?.stop();
 });
 
 /** Opens a case from the unified inbox (its row's 办理 button). */

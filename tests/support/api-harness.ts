@@ -35,6 +35,8 @@ export async function createTestApp(options: {
   complaintPolicyId?: string;
   /** An identity provider whose tokens the app accepts besides the local ones. */
   oidc?: AppDeps['oidc'];
+  /** The console's sign-in at that provider. */
+  oidcSignIn?: AppDeps['oidcSignIn'];
   /** Requests a minute per actor; tests get a high limit unless they test the limit. */
   rateLimitPerMinute?: number;
   /** METRICS_TOKEN of the app; TEST_METRICS_TOKEN unless given (null: metrics off). */
@@ -64,6 +66,7 @@ export async function createTestApp(options: {
     repairPolicyId: options.repairPolicyId,
     complaintPolicyId: options.complaintPolicyId,
     oidc: options.oidc,
+    oidcSignIn: options.oidcSignIn,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
     auditPublicKey: testAuditKey().publicKey,
     metricsToken: options.metricsToken === null ? undefined : (options.metricsToken ?? TEST_METRICS_TOKEN),

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Segmented, Statistic, Flex, Table, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Popconfirm, Segmented, Statistic, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, must } from '../../api/client';
 import { problemText } from '../../api/problem-text';
@@ -13,13 +13,24 @@ const T = ADMIN_TEXT.outbox;
 type Status = 'PENDING' | 'DELIVERED' | 'DEAD';
 const COLOR: Record<string, string> = { PENDING: 'gold', DELIVERED: 'green', DEAD: 'red' };
 
-/** The notification outbox, read only (GET /outbox/messages): counts by status and the messages without payloads. */
+/** The notification outbox (GET /outbox/messages): counts by status, the messages without payloads, and a retry of a dead one. */
 export function OutboxPage() {
   const [status, setStatus] = useState<Status | 'ALL'>('ALL');
   const [page, setPage] = useState(1);
   const messages = useQuery({
     queryKey: ['outbox', status, page],
     queryFn: () => must(api.GET('/outbox/messages', { params: { query: { status: status === 'ALL' ? undefined : status, page, pageSize: 50 } } })),
+  });
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const retry = useMutation({
+    mutationFn: (id: string) => must(api.POST('/outbox/messages/{id}/retry', { params: { path: { id } } })),
+    onSuccess: async (result) => {
+      if (result.retried) message.success(T.retried);
+      else message.info(T.notRetried);
+      await queryClient.invalidateQueries({ queryKey: ['outbox'] });
+    },
+    onError: (err) => message.error(problemText(err)),
   });
   const people = usePeople((messages.data?.items ?? []).map((m) => m.recipientId));
   const counts = new Map((messages.data?.counts ?? []).map((c) => [c.status, c.count]));
@@ -54,6 +65,17 @@ export function OutboxPage() {
           { title: T.columns.next, render: (_, m) => (m.status === 'PENDING' ? dateTime(m.nextAttemptAt) : '—') },
           { title: T.columns.error, dataIndex: 'lastError', ellipsis: true, render: (e: string | null) => e ?? '—' },
           { title: T.columns.delivered, render: (_, m) => dateTime(m.deliveredAt) },
+          {
+            title: T.columns.actions,
+            render: (_, m) =>
+              m.status === 'DEAD' ? (
+                <Popconfirm title={T.retryConfirm} okText={T.retryOk} cancelText={T.retryCancel} onConfirm={() => retry.mutateAsync(m.id).catch(() => undefined)}>
+                  <Button size="small" aria-label={T.retryLabel(m.topic)} loading={retry.isPending && retry.variables === m.id}>
+                    {T.retry}
+                  </Button>
+                </Popconfirm>
+              ) : null,
+          },
         ]}
       />
     </Card>

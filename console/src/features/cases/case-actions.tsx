@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { api, must } from '../../api/client';
 import { problemText } from '../../api/problem-text';
+import { ClaimButtons } from '../case-common/claim-buttons';
 import { OUTCOME_LABEL } from '../../lib/labels';
 import type { SessionActor } from '../../session/use-session';
 import { CASE_TEXT as T } from './texts';
@@ -59,14 +60,12 @@ export function CaseActions({ actor, objection }: { actor: SessionActor; objecti
       <Flex vertical gap={16}>
         {refusal && <Alert role="alert" type="error" showIcon title={T.refused} description={refusal} closable onClose={() => setRefusal(null)} />}
         {staffStep && (
-          <Space>
-            <Button onClick={() => run(T.claimed, () => must(api.POST('/objections/{caseId}/claim', { ...path, body: {} })))} loading={action.isPending}>
-              {T.claim}
-            </Button>
-            <Button onClick={() => run(T.released, () => must(api.POST('/objections/{caseId}/release', { ...path, body: {} })))} loading={action.isPending}>
-              {T.release}
-            </Button>
-          </Space>
+          <ClaimButtons
+            claimed={objection.claimedById !== null}
+            pending={action.isPending}
+            onClaim={() => run(T.claimed, () => must(api.POST('/objections/{caseId}/claim', { ...path, body: {} })))}
+            onRelease={() => run(T.released, () => must(api.POST('/objections/{caseId}/release', { ...path, body: {} })))}
+          />
         )}
         {STAFF.has(actor.role) && objection.status === 'FILED' && (
           <Flex gap={24} wrap>

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Divider, Flex, Form, Input, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, must } from '../../api/client';
 import { problemText } from '../../api/problem-text';
@@ -16,6 +16,8 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
+  const methods = useQuery({ queryKey: ['auth-methods'], queryFn: () => must(api.GET('/auth/methods')), staleTime: Infinity });
+  const oidcError = params.get('oidcError');
   const login = useMutation({
     mutationFn: (form: LoginForm) => must(api.POST('/auth/login', { body: form })),
     onSuccess: async () => {
@@ -33,6 +35,9 @@ export function LoginPage() {
             {T.title}
           </Typography.Title>
           {login.isError && <Alert role="alert" type="error" showIcon title={problemText(login.error)} style={{ marginBottom: 16 }} />}
+          {oidcError && !login.isError && (
+            <Alert role="alert" type="error" showIcon title={T.oidcErrors[oidcError] ?? T.oidcErrorOther} style={{ marginBottom: 16 }} />
+          )}
           <Form<LoginForm> layout="vertical" onFinish={(form) => login.mutate(form)} requiredMark={false}>
             <Form.Item label={T.userId} name="userId" rules={[{ required: true, message: T.userIdRequired }]}>
               <Input autoComplete="username" autoFocus />
@@ -44,6 +49,15 @@ export function LoginPage() {
               {T.submit}
             </Button>
           </Form>
+          {methods.data?.oidc && (
+            <>
+              <Divider plain>{T.or}</Divider>
+              {/* A full-page navigation: the API redirects to the identity provider and back (authorization code + PKCE). */}
+              <Button href="/auth/oidc/login" block>
+                {T.oidc}
+              </Button>
+            </>
+          )}
           <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
             {T.hint}
           </Typography.Paragraph>

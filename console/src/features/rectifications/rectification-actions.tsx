@@ -46,7 +46,8 @@ export function RectificationActions({ actor, rectification }: { actor: SessionA
       <ClaimButtons
         key="claim"
         pending={action.pending}
-        onClaim={rectification.claimedById ? undefined : () => action.run(C.claimed, () => must(api.POST('/rectifications/{rectificationId}/claim', { ...path, body: {} })))}
+        claimed={rectification.claimedById !== null}
+        onClaim={() => action.run(C.claimed, () => must(api.POST('/rectifications/{rectificationId}/claim', { ...path, body: {} })))}
         onRelease={() => action.run(C.released, () => must(api.POST('/rectifications/{rectificationId}/release', { ...path, body: {} })))}
       />
     ),

@@ -58,7 +58,8 @@ export function RepairActions({ actor, repair }: { actor: SessionActor; repair: 
       <ClaimButtons
         key="claim"
         pending={action.pending}
-        onClaim={repair.claimedById ? undefined : () => action.run(C.claimed, () => post('claim', {}))}
+        claimed={repair.claimedById !== null}
+        onClaim={() => action.run(C.claimed, () => post('claim', {}))}
         onRelease={() => action.run(C.released, () => post('release', {}))}
       />
     ),
