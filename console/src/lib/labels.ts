@@ -57,6 +57,10 @@ export const EVENT_LABEL: Record<string, string> = {
   STEP_CLAIMED: '认领',
   STEP_RELEASED: '释放',
   STEP_REASSIGNED: '转派',
+  STEP_HANDED_OVER: '转办',
+  STEP_DELEGATED: '委派',
+  STEP_DELEGATION_RETURNED: '委派办结交回',
+  STEP_URGED: '催办',
   EVIDENCE_UPLOADED: '上传证据',
   // Repairs
   CORRECTION_REQUESTED: '一次性告知补正',

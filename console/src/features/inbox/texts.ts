@@ -6,6 +6,7 @@ export const INBOX_TEXT = {
     mine: '我已认领',
     claimable: '可认领',
     all: '全部案件',
+    urgeable: '催办提醒',
   } as Record<string, string>,
   adminActionable: '在办环节',
   filters: {
@@ -35,4 +36,20 @@ export const INBOX_TEXT = {
   released: '已释放',
   empty: '暂无待办任务',
   total: (n: string) => `共 ${n} 件`,
+  urge: '催办',
+  bulk: {
+    selected: (n: number) => `已选 ${n} 件`,
+    claim: '批量认领',
+    reassign: '批量转派',
+    reassignTitle: '批量转派：交给一位工作人员',
+    assignee: '受让人',
+    assigneeHint: '按所选第一件案件的认定机关列出；不能接手的案件会单独列出原因',
+    assigneeRequired: '请选择受让人',
+    reason: '转派理由',
+    ok: '转派',
+    cancel: '取消',
+    resultTitle: (ok: number, failed: number) => `批量操作结果：成功 ${ok} 件，未成功 ${failed} 件`,
+    succeeded: '成功',
+    clear: '清除选择',
+  },
 };
