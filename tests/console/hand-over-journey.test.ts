@@ -65,8 +65,8 @@ describe('handing work over in the console', () => {
     const reviewer = await newPage(browser);
     await signIn(reviewer, baseUrl, world.actors.reviewer.id, PASSWORD);
     await reviewer.goto(`${baseUrl}/console/inbox?scope=all&open=true`);
-    await reviewer.getByRole('checkbox', { name: `已选 1 件 ${mine}` }).check();
-    await reviewer.getByRole('checkbox', { name: `已选 1 件 ${taken}` }).check();
+    await reviewer.getByRole('checkbox', { name: `选择 ${mine}` }).check();
+    await reviewer.getByRole('checkbox', { name: `选择 ${taken}` }).check();
     await reviewer.getByRole('button', { name: '批量认领' }).click();
     const result = reviewer.getByRole('status').filter({ hasText: '批量操作结果' });
     await result.getByText('批量操作结果：成功 1 件，未成功 1 件').waitFor();

@@ -146,7 +146,7 @@ export function InboxPage() {
                 selectedRowKeys: selected,
                 onChange: (keys) => setSelected(keys),
                 // Only open staff steps can be claimed or reassigned.
-                getCheckboxProps: (c) => ({ disabled: !!c.closedAt || !c.currentStep || c.assigneeRole === 'APPLICANT', 'aria-label': `${T.bulk.selected(1)} ${c.id}` }),
+                getCheckboxProps: (c) => ({ disabled: !!c.closedAt || !c.currentStep || c.assigneeRole === 'APPLICANT', 'aria-label': T.bulk.select(c.id) }),
               }
             : undefined
         }

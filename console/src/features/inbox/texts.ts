@@ -39,6 +39,7 @@ export const INBOX_TEXT = {
   urge: '催办',
   bulk: {
     selected: (n: number) => `已选 ${n} 件`,
+    select: (id: string) => `选择 ${id}`,
     claim: '批量认领',
     reassign: '批量转派',
     reassignTitle: '批量转派：交给一位工作人员',
