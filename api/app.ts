@@ -42,6 +42,7 @@ import { auditEventsRouter } from './audit/audit-events-router.js';
 import { outboxRouter } from './outbox/outbox-router.js';
 import { userRouter } from './users/user-router.js';
 import { workItemRouter } from './work/work-item-router.js';
+import { stepWorkRouter } from './claims/step-work-router.js';
 import { createApiMetrics } from './observability/api-metrics.js';
 import { healthRouter } from './observability/health-router.js';
 import { metricsRouter } from './observability/metrics-router.js';
@@ -118,6 +119,7 @@ export function createApp(deps: AppDeps): Express {
   const repairs = createRepairService({ ...deps, timeZone: deps.deadlines.timeZone });
   app.use(repairRouter(repairs, deps.prisma));
   app.use(complaintRouter(complaints, deps.prisma));
+  app.use(stepWorkRouter({ prisma: deps.prisma, logger: deps.logger, acts: { OBJECTION: objections.act, RECTIFICATION: rectifications.act, REPAIR: repairs.act, COMPLAINT: complaints.act } }));
   // Every case type with working-day deadlines recomputes them when a year is published or corrected.
   const onCalendarChanged = async (year: number) =>
     (await objections.recomputeDeadlines(year)) +

@@ -51,6 +51,14 @@ export const PERMISSIONS = {
   'claim.take': { roles: STAFF, decides: false },
   'claim.release': { roles: [REVIEWER, SUPERVISOR, ADMIN], decides: false },
   'claim.reassign': { roles: [ADMIN], decides: false },
+  // 转办, 委派 and its return: staff pass a step they hold to a colleague (the workflow checks who holds it)
+  'claim.hand-over': { roles: STAFF, decides: false },
+  'claim.delegate': { roles: STAFF, decides: false },
+  'claim.return': { roles: STAFF, decides: false },
+  // Who may take a step over (the colleague picker of 转办/委派 and of an administrator's reassignment)
+  'claim.colleagues': { roles: [REVIEWER, SUPERVISOR, ADMIN], decides: false },
+  // 催办: a supervisor urges the holder of an overdue step of their authority
+  'case.urge': { roles: [SUPERVISOR], decides: false },
   // Records and their consequences
   'record.read': { roles: EVERYONE, decides: false },
   'record.register': { roles: STAFF, decides: true },

@@ -2,7 +2,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { rolesFor, type Permission } from '../access/permissions.js';
 import { jsonBody, jsonResponse, problemResponses } from '../openapi/openapi-helpers.js';
-import { claimStepSchema, reassignStepSchema, releaseStepSchema } from './claim-schemas.js';
+import { claimStepSchema, passStepSchema, reassignStepSchema, releaseStepSchema, returnStepSchema } from './claim-schemas.js';
 
 export interface ClaimOpenApiOptions {
   /** OpenAPI path of one case, e.g. '/objections/{caseId}'. */
@@ -18,6 +18,14 @@ const CLAIM_ROUTES: { path: string; permission: Permission; body: z.ZodType; sum
   { path: 'claim', permission: 'claim.take', body: claimStepSchema, summary: 'Claim the current step (a reviewer of the case’s authority); a second claim is a 409' },
   { path: 'release', permission: 'claim.release', body: releaseStepSchema, summary: 'Release the claimed step (its claimer, or an administrator)' },
   { path: 'assignment', permission: 'claim.reassign', body: reassignStepSchema, summary: 'Reassign the current step to a named reviewer of the case’s authority (administrators)' },
+  { path: 'handover', permission: 'claim.hand-over', body: passStepSchema, summary: '转办: the claimer hands the step to an eligible colleague, with a required note' },
+  {
+    path: 'delegation',
+    permission: 'claim.delegate',
+    body: passStepSchema,
+    summary: '委派: the claimer has an eligible colleague do their part; the colleague returns the step, which comes back to the claimer (the delegate may not decide it)',
+  },
+  { path: 'delegation/return', permission: 'claim.return', body: returnStepSchema, summary: 'The delegate returns a delegated step to the delegator, with a required note' },
 ];
 
 export function registerClaimOpenApi(registry: OpenAPIRegistry, { casePath, params, caseSchema, tag }: ClaimOpenApiOptions): void {

@@ -14,3 +14,16 @@ export const reassignStepSchema = z
   })
   .strict()
   .openapi('ReassignStepRequest');
+
+/** A note that says why (转办, 委派, 催办): required. */
+const note = z.string().trim().min(1, 'a note is required').max(2000);
+
+export const passStepSchema = z
+  .object({
+    colleagueId: id.openapi({ description: 'User id of a colleague who may work on the step (a reviewer or supervisor of the case’s authority; a supervisor on a supervisor’s step)' }),
+    note,
+  })
+  .strict()
+  .openapi('PassStepRequest');
+export const returnStepSchema = z.object({ note }).strict().openapi('ReturnStepRequest');
+export const urgeStepSchema = z.object({ note }).strict().openapi('UrgeStepRequest');

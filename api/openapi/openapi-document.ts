@@ -16,6 +16,7 @@ import { registerStatsTrendsOpenApi } from '../stats/stats-trends-openapi.js';
 import { registerAdminViewsOpenApi } from '../outbox/outbox-openapi.js';
 import { registerUserOpenApi } from '../users/user-openapi.js';
 import { registerWorkItemOpenApi } from '../work/work-item-openapi.js';
+import { registerStepWorkOpenApi } from '../claims/step-work-openapi.js';
 
 /** The OpenAPI document of the routes createApp mounts. */
 export function buildOpenApiDocument() {
@@ -35,6 +36,7 @@ export function buildOpenApiDocument() {
   registerStatsOpenApi(registry);
   registerStatsTrendsOpenApi(registry);
   registerWorkItemOpenApi(registry);
+  registerStepWorkOpenApi(registry);
   registerUserOpenApi(registry);
   registerAdminViewsOpenApi(registry);
   registerObservabilityOpenApi(registry);

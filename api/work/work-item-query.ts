@@ -101,8 +101,12 @@ function staffSteps(actor: Actor): Prisma.Sql {
 }
 
 /** The scope's condition: which cases are the caller's work. */
-export function scopeCondition(actor: Actor, scope: WorkScope): Prisma.Sql {
+export function scopeCondition(actor: Actor, scope: WorkScope, now = new Date()): Prisma.Sql {
   if (scope === 'all') return Prisma.sql`TRUE`;
+  // 催办: a supervisor's reminder list, the overdue staff steps of their authority (claimed or not).
+  if (scope === 'urgeable') {
+    return actor.role === 'SUPERVISOR' ? Prisma.sql`${OPEN_STEP} AND ${staffSteps(actor)} AND ${overdueCondition(now)}` : Prisma.sql`FALSE`;
+  }
   if (actor.role === 'APPLICANT') {
     // A body's steps are every applicant's of the body: nothing is claimed.
     return scope === 'actionable' ? Prisma.sql`${OPEN_STEP} AND c."assigneeRole" = 'APPLICANT'` : Prisma.sql`FALSE`;
@@ -141,7 +145,7 @@ function filters(query: WorkItemsQuery, now: Date): Prisma.Sql[] {
   return where;
 }
 
-interface WorkItemRow {
+export interface WorkItemRow {
   caseType: 'OBJECTION' | 'RECTIFICATION' | 'REPAIR' | 'COMPLAINT';
   id: string;
   recordId: string | null;
@@ -150,6 +154,8 @@ interface WorkItemRow {
   subjectId: string;
   subjectName: string;
   authorityId: string;
+  /** The authority whose staff work the open step (a complaint's moves between two; only in findWorkItem). */
+  stepAuthorityId?: string;
   status: string;
   currentStep: string | null;
   assigneeRole: string | null;
@@ -164,7 +170,7 @@ interface WorkItemRow {
 
 /** One page of the caller's work (soonest due first, then newest), counted and read in PostgreSQL. */
 export async function listWorkItems(prisma: PrismaClient, actor: Actor, query: WorkItemsQuery, now = new Date()) {
-  const where = Prisma.join([visibility(actor), scopeCondition(actor, query.scope), ...filters(query, now)], ' AND ');
+  const where = Prisma.join([visibility(actor), scopeCondition(actor, query.scope, now), ...filters(query, now)], ' AND ');
   const source = fromCases(query.q ? searchPattern(query.q) : undefined);
   const [rows, [count]] = await Promise.all([
     prisma.$queryRaw<WorkItemRow[]>`
@@ -182,6 +188,16 @@ export async function listWorkItems(prisma: PrismaClient, actor: Actor, query: W
     pageSize: query.pageSize,
     total: Number(count?.total ?? 0),
   };
+}
+
+/** One case as the inbox shows it, if the caller may see it (null otherwise: it does not exist for them). */
+export async function findWorkItem(prisma: PrismaClient, actor: Actor, caseType: string, caseId: string, now = new Date()): Promise<WorkItemRow | null> {
+  const [row] = await prisma.$queryRaw<WorkItemRow[]>`
+    SELECT c."caseType", c."id", c."recordId", d."documentNumber", ${POLICY_AREA} AS "policyArea", c."subjectId", s."name" AS "subjectName",
+           c."authorityId", c."stepAuthorityId", c."status", c."currentStep", c."assigneeRole", c."claimedById", c."dueAt",
+           ${overdueCondition(now)} AS "overdue", c."escalated", c."clockPaused", c."openedAt", c."closedAt"
+    ${FROM} WHERE ${visibility(actor)} AND c."caseType" = ${caseType} AND c."id" = ${caseId}`;
+  return row ?? null;
 }
 
 /** The caller's pending counts (the console's header badge). */

@@ -10,14 +10,14 @@ const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 't
 const instant = z.iso.datetime({ offset: true });
 
 /** Whose work: the caller's to act on (claimed by them or claimable by them), only claimed, only claimable, or every visible case. */
-export const WORK_SCOPES = ['actionable', 'mine', 'claimable', 'all'] as const;
+export const WORK_SCOPES = ['actionable', 'mine', 'claimable', 'all', 'urgeable'] as const;
 export type WorkScope = (typeof WORK_SCOPES)[number];
 
 export const workItemsQuerySchema = z
   .object({
     scope: z.enum(WORK_SCOPES).default('actionable').openapi({
       description:
-        'actionable: open steps the caller may act on now (an applicant: steps waiting for their body; staff: their authority\'s steps of their role, unclaimed or claimed by them; an administrator: every open staff step); mine: claimed by the caller; claimable: unclaimed staff steps the caller may claim; all: every case the caller may see, open or closed',
+        'actionable: open steps the caller may act on now (an applicant: steps waiting for their body; staff: their authority\'s steps of their role, unclaimed or claimed by them; an administrator: every open staff step); mine: claimed by the caller; claimable: unclaimed staff steps the caller may claim; all: every case the caller may see, open or closed; urgeable (催办, supervisors): overdue staff steps of their authority, claimed or not',
     }),
     caseType: z.enum(CASE_TYPES).optional(),
     status: z.string().trim().min(1).max(40).regex(/^[A-Z_]+$/).optional(),

@@ -63,6 +63,13 @@ const SUPERVISOR_ACTS = e(403, 403, 403, 403, 200, 403);
 const RELEASE = e(403, 403, 200, 404, 403, 200);
 /** Handing a step to a named reviewer: administrators only. */
 const ASSIGN = e(403, 403, 403, 403, 403, 200);
+/**
+ * 转办 and 委派 of a step a reviewer of the authority claimed, and the return of a step delegated to them: only the
+ * holder (a supervisor, admitted by role, is refused by the case: they do not hold it).
+ */
+const PASS_ON = e(403, 403, 200, 404, 403, 403);
+/** 催办: supervisors (of the authority) only. */
+const URGE = e(403, 403, 403, 403, 200, 403);
 
 /** The state a route's case is prepared into before the callers call it (see prepare()). */
 type FixtureKind =
@@ -73,6 +80,8 @@ type FixtureKind =
   | 'leniency-proposed'
   | 'objection'
   | 'claimed-objection'
+  | 'delegated-objection'
+  | 'overdue-objection'
   | 'accepted-objection'
   | 'objection-needs-correction'
   | 'paused-objection'
@@ -83,8 +92,10 @@ type FixtureKind =
   | 'explained-rectification'
   | 'completed-rectification'
   | 'claimed-rectification'
+  | 'delegated-rectification'
   | 'repair'
   | 'claimed-repair'
+  | 'delegated-repair'
   | 'repair-needs-correction'
   | 'accepted-repair'
   | 'reviewed-repair'
@@ -157,6 +168,27 @@ const MATRIX: Record<string, RouteSpec> = {
     request: (fx) => ({ path: `/outbox/messages/${fx.caseId}/retry`, body: {} }),
     expect: e(403, 403, 403, 403, 403, 200),
   },
+  // Bulk claims answer 200 with one result per case (a foreign reviewer's item is a 404 inside: tests/api/step-handover.test.ts).
+  'POST /work-items/claims': {
+    fixture: 'objection',
+    request: (fx) => ({ path: '/work-items/claims', body: { items: [{ caseType: 'OBJECTION', caseId: fx.caseId }] } }),
+    expect: e(403, 403, 200, 200, 200, 403),
+  },
+  'POST /work-items/assignments': {
+    fixture: 'objection',
+    request: (fx) => ({ path: '/work-items/assignments', body: { items: [{ caseType: 'OBJECTION', caseId: fx.caseId }], assigneeId: world.actors.reviewer2.id } }),
+    expect: ASSIGN,
+  },
+  'GET /work-items/{caseType}/{caseId}/colleagues': {
+    fixture: 'objection',
+    request: (fx) => ({ path: `/work-items/OBJECTION/${fx.caseId}/colleagues` }),
+    expect: e(403, 403, 200, 404, 200, 200),
+  },
+  'POST /work-items/{caseType}/{caseId}/urge': {
+    fixture: 'overdue-objection',
+    request: (fx) => ({ path: `/work-items/OBJECTION/${fx.caseId}/urge`, body: { note: '请尽快办理' } }),
+    expect: URGE,
+  },
 
   // --- objections -------------------------------------------------------------------------------------------------
   'POST /objections': {
@@ -226,6 +258,7 @@ const MATRIX: Record<string, RouteSpec> = {
     request: (fx) => ({ path: `/objections/${fx.caseId}/assignment`, body: { assigneeId: world.actors.reviewer2.id } }),
     expect: ASSIGN,
   },
+  ...passOnActions('/objections/{caseId}', (fx) => `/objections/${fx.caseId}`, 'claimed-objection', 'delegated-objection'),
 
   // --- rectifications ---------------------------------------------------------------------------------------------
   'GET /rectifications': { fixture: 'none', request: NO_BODY('/rectifications'), expect: ALL_200 },
@@ -275,6 +308,7 @@ const MATRIX: Record<string, RouteSpec> = {
     request: (fx) => ({ path: `/rectifications/${fx.rectificationId}/assignment`, body: { assigneeId: world.actors.reviewer2.id } }),
     expect: ASSIGN,
   },
+  ...passOnActions('/rectifications/{rectificationId}', (fx) => `/rectifications/${fx.rectificationId}`, 'claimed-rectification', 'delegated-rectification'),
 
   // --- records and their consequences -----------------------------------------------------------------------------
   'POST /records': {
@@ -468,7 +502,31 @@ const MATRIX: Record<string, RouteSpec> = {
     request: (fx) => ({ path: `/repairs/${fx.repairId}/assignment`, body: { assigneeId: world.actors.reviewer2.id } }),
     expect: ASSIGN,
   },
+  ...passOnActions('/repairs/{applicationId}', (fx) => `/repairs/${fx.repairId}`, 'claimed-repair', 'delegated-repair'),
 };
+
+/**
+ * 转办 and 委派 of a step the reviewer claimed (to the second reviewer), and the return of a step the second reviewer
+ * delegated to the reviewer: the holder acts; a supervisor passes the role gate and is refused by the case.
+ */
+function passOnActions(casePath: string, pathOf: (fx: Fixture) => string, claimed: FixtureKind, delegated: FixtureKind): Record<string, RouteSpec> {
+  const pass = (path: string): RouteSpec => ({
+    fixture: claimed,
+    request: (fx) => ({ path: `${pathOf(fx)}/${path}`, body: { colleagueId: world.actors.reviewer2.id, note: '出差，请同事办理' } }),
+    expect: PASS_ON,
+    refusedByCase: ['supervisor'],
+  });
+  return {
+    [`POST ${casePath}/handover`]: pass('handover'),
+    [`POST ${casePath}/delegation`]: pass('delegation'),
+    [`POST ${casePath}/delegation/return`]: {
+      fixture: delegated,
+      request: (fx) => ({ path: `${pathOf(fx)}/delegation/return`, body: { note: '已核实，交回' } }),
+      expect: PASS_ON,
+      refusedByCase: ['supervisor'],
+    },
+  };
+}
 
 /** Repair actions on an application prepared into the state the action needs. */
 function repairActions(actions: Record<string, [FixtureKind, Record<Caller, Expected>, object]>): Record<string, RouteSpec> {
@@ -626,6 +684,16 @@ async function prepare(kind: FixtureKind): Promise<Fixture> {
       await stepOpened('objection', fx.caseId, 'VERIFICATION');
       await objectionAct('clock-stop', { cause: 'EXPERT_REVIEW', reason: '专家评审' }, 'reviewer2');
       break;
+    case 'delegated-objection':
+      await objection();
+      await objectionAct('claim', {}, 'reviewer2');
+      await objectionAct('delegation', { colleagueId: world.actors.reviewer.id, note: '请协助核实' }, 'reviewer2');
+      break;
+    case 'overdue-objection':
+      // Its acceptance step ran past its due time (the read model the inbox and 催办 read).
+      await objection();
+      await env.prisma.objection.update({ where: { id: fx.caseId }, data: { dueAt: new Date(Date.now() - 86_400_000) } });
+      break;
     case 'accepted-objection':
     case 'rejected-objection':
     case 'second-review-objection':
@@ -647,7 +715,8 @@ async function prepare(kind: FixtureKind): Promise<Fixture> {
     case 'rectification':
     case 'explained-rectification':
     case 'completed-rectification':
-    case 'claimed-rectification': {
+    case 'claimed-rectification':
+    case 'delegated-rectification': {
       const started = await startRectification(env.prisma, env.temporalClient, taskQueue, world);
       fx.rectificationId = started.rectificationId;
       fx.recordId = started.recordId;
@@ -657,6 +726,10 @@ async function prepare(kind: FixtureKind): Promise<Fixture> {
       await rectificationAct('completion', { summary: '完成', evidence: [{ title: '报告' }] });
       await stepOpened('rectification', fx.rectificationId, 'REVIEW');
       if (kind === 'claimed-rectification') await step('POST', { path: `/rectifications/${fx.rectificationId}/claim`, body: {} }, 'reviewer');
+      if (kind === 'delegated-rectification') {
+        await step('POST', { path: `/rectifications/${fx.rectificationId}/claim`, body: {} }, 'reviewer2');
+        await step('POST', { path: `/rectifications/${fx.rectificationId}/delegation`, body: { colleagueId: world.actors.reviewer.id, note: '请协助核实' } }, 'reviewer2');
+      }
       break;
     }
     case 'repair':
@@ -685,6 +758,11 @@ async function prepare(kind: FixtureKind): Promise<Fixture> {
     case 'claimed-repair':
       await repair();
       await repairAct('claim', {}, 'reviewer');
+      break;
+    case 'delegated-repair':
+      await repair();
+      await repairAct('claim', {}, 'reviewer2');
+      await repairAct('delegation', { colleagueId: world.actors.reviewer.id, note: '请协助核实' }, 'reviewer2');
       break;
     case 'repair-needs-correction':
       await repair();

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionSigningInterceptor } from '../../lib/temporal-security/action-signing-interceptor.js';
 import { AesGcmPayloadCodec, ENCRYPTED_ENCODING } from '../../lib/temporal-security/aes-gcm-payload-codec.js';
 import { recordOutcomeSignal, recordWorkflowId } from '../../workflows/record/record-contract.js';
-import { releaseStepUpdate } from '../../workflows/shared/claim-contract.js';
+import { delegateStepUpdate, handOverStepUpdate, releaseStepUpdate } from '../../workflows/shared/claim-contract.js';
 import { bearer, createTestApp } from '../support/api-harness.js';
 import { createObjectionWorld, type ObjectionWorld } from '../support/objection-fixtures.js';
 import { eventually } from '../support/eventually.js';
@@ -80,6 +80,17 @@ describe('the Temporal frontend without the API', () => {
     expect(row.claimedById).toBe(world.actors.supervisor.id);
     expect(await env.prisma.caseEvent.count({ where: { caseId, type: 'STEP_RELEASED' } })).toBe(0);
     expect(await env.prisma.caseEvent.count({ where: { actorId: 'forged-admin' } })).toBe(0);
+  });
+
+  it('a 转办 or 委派 sent straight to Temporal in the claimer’s name is refused and leaves the claim as it was', async () => {
+    const { caseId, workflowId } = await claimedObjection();
+    const command = { actor: world.actors.supervisor, colleague: { ...forgedAdmin, role: 'REVIEWER' as const, authorityId: world.authorityId }, note: 'forged' };
+    for (const update of [handOverStepUpdate, delegateStepUpdate]) {
+      const message = await refusal(raw.workflow.getHandle(workflowId).executeUpdate(update, { args: [command] }));
+      expect(message).toMatch(/does not come from the API: it is not signed/);
+    }
+    expect((await env.prisma.objection.findUniqueOrThrow({ where: { id: caseId } })).claimedById).toBe(world.actors.supervisor.id);
+    expect(await env.prisma.caseEvent.count({ where: { caseId, type: { in: ['STEP_HANDED_OVER', 'STEP_DELEGATED'] } } })).toBe(0);
   });
 
   it('an update signed with any other key is refused; the API-signed release of the same claim works', async () => {

@@ -4,8 +4,12 @@ import type { Actor, Role } from '../../domain/roles.js';
 import {
   ClaimEventType,
   claimStepUpdate,
+  delegateStepUpdate,
+  handOverStepUpdate,
   reassignStepUpdate,
   releaseStepUpdate,
+  returnStepUpdate,
+  type PassStepCommand,
   type StepClaimState,
 } from './claim-contract.js';
 import { FailureType } from './failure-types.js';
@@ -32,12 +36,15 @@ export type ClaimRecorder = (type: ClaimEventType, actor: Actor, details: { reas
 
 /**
  * Claims on a case's current step: offered to the staff of the case's authority, taken by one of them, released by
- * them (or an administrator), reassigned by an administrator. A claim belongs to one step: it ends when the step does.
- * While a step is claimed only the claimer or a supervisor may decide it; unclaimed steps stay open to all staff.
+ * them (or an administrator), reassigned by an administrator, handed over (转办) or delegated (委派) by the claimer to
+ * an eligible colleague. A claim belongs to one step: it ends when the step does. While a step is claimed only the
+ * claimer or a supervisor may decide it (a delegate returns it instead); unclaimed steps stay open to all staff.
  */
 export class StepClaims {
   /** True once this run saw a claim: only then do search-attribute upserts carry ClaimedBy (older histories replay unchanged). */
   private used = false;
+  /** While the step is delegated: who delegated it (the claim comes back to them). Ends with the step or its claim. */
+  private delegatedById: string | null = null;
 
   constructor(private readonly kase: ClaimableCase) {}
 
@@ -48,6 +55,7 @@ export class StepClaims {
   /** The step ended: its claim ends with it (written by the transition that closes the step). */
   clear(): void {
     this.kase.holder.claimedById = null;
+    this.delegatedById = null;
   }
 
   /** The ClaimedBy search attribute, once claims are in use on this case. */
@@ -56,7 +64,7 @@ export class StepClaims {
   }
 
   view(): StepClaimState {
-    return { step: this.kase.currentStep()?.step ?? null, claimedById: this.claimedById };
+    return { step: this.kase.currentStep()?.step ?? null, claimedById: this.claimedById, ...(this.delegatedById ? { delegatedById: this.delegatedById } : {}) };
   }
 
   /** For decision validators: a claimed step is decided by its claimer or a supervisor. */
@@ -65,9 +73,12 @@ export class StepClaims {
     if (claimedById && actor.id !== claimedById && actor.role !== 'SUPERVISOR') {
       reject(FailureType.FORBIDDEN, `The step is claimed by ${claimedById}; only they or a supervisor may ${action}`);
     }
+    if (this.delegatedById && actor.id === claimedById && actor.role !== 'SUPERVISOR') {
+      reject(FailureType.FORBIDDEN, `The step was delegated to you by ${this.delegatedById}: return it to them, who may ${action}`);
+    }
   }
 
-  /** Registers claimStep, releaseStep and reassignStep on the workflow. */
+  /** Registers claimStep, releaseStep, reassignStep, handOverStep, delegateStep and returnDelegatedStep on the workflow. */
   register(record: ClaimRecorder): void {
     setHandler(
       claimStepUpdate,
@@ -85,6 +96,7 @@ export class StepClaims {
       async ({ actor, reason }) => {
         const releasedId = this.claimedById;
         this.clear();
+        // (clear() also ends a delegation: the step goes back to every eligible colleague.)
         await record(ClaimEventType.STEP_RELEASED, actor, { reason: reason ?? null, data: { ...this.eventData(), releasedId } });
         return this.view();
       },
@@ -94,11 +106,46 @@ export class StepClaims {
       reassignStepUpdate,
       async ({ actor, assignee, reason }) => {
         const previousId = this.claimedById;
+        this.delegatedById = null;
         this.take(assignee.id);
         await record(ClaimEventType.STEP_REASSIGNED, actor, { reason: reason ?? null, data: { ...this.eventData(), previousId } });
         return this.view();
       },
       { validator: ({ actor, assignee }) => this.validateReassign(actor, assignee) },
+    );
+    setHandler(
+      handOverStepUpdate,
+      async (command) => {
+        // Re-checked here, as a claim is: two passes validated in one activation must not both win.
+        this.validatePass(command);
+        this.take(command.colleague.id);
+        await record(ClaimEventType.STEP_HANDED_OVER, command.actor, { reason: command.note, data: { ...this.eventData(), previousId: command.actor.id } });
+        return this.view();
+      },
+      { validator: (command) => this.validatePass(command) },
+    );
+    setHandler(
+      delegateStepUpdate,
+      async (command) => {
+        this.validatePass(command);
+        this.delegatedById = command.actor.id;
+        this.take(command.colleague.id);
+        await record(ClaimEventType.STEP_DELEGATED, command.actor, { reason: command.note, data: { ...this.eventData(), delegatedById: command.actor.id } });
+        return this.view();
+      },
+      { validator: (command) => this.validatePass(command) },
+    );
+    setHandler(
+      returnStepUpdate,
+      async ({ actor, note }) => {
+        this.validateReturn(actor, note);
+        const delegatorId = this.delegatedById;
+        this.delegatedById = null;
+        if (delegatorId) this.take(delegatorId);
+        await record(ClaimEventType.STEP_DELEGATION_RETURNED, actor, { reason: note, data: { ...this.eventData(), delegateId: actor.id } });
+        return this.view();
+      },
+      { validator: ({ actor, note }) => this.validateReturn(actor, note) },
     );
   }
 
@@ -149,6 +196,24 @@ export class StepClaims {
     if (actor.id !== this.claimedById && actor.role !== 'ADMIN') {
       reject(FailureType.FORBIDDEN, `Only ${this.claimedById}, who claimed the step, or an administrator may release it`);
     }
+  }
+
+  /** 转办 and 委派: by the claimer (not a delegate), with a note, to an eligible colleague other than themselves. */
+  private validatePass({ actor, colleague, note }: PassStepCommand): void {
+    const step = this.staffStep();
+    if (!this.claimedById) reject(FailureType.INVALID_STATE, 'The step is not claimed: claim it before handing it on');
+    if (actor.id !== this.claimedById) reject(FailureType.FORBIDDEN, `Only ${this.claimedById}, who claimed the step, may hand it on`);
+    if (this.delegatedById) reject(FailureType.INVALID_STATE, `The step was delegated to you by ${this.delegatedById}: return it to them instead`);
+    if (!note.trim()) reject(FailureType.VALIDATION, 'A note is required');
+    if (colleague.id === actor.id) reject(FailureType.VALIDATION, 'The colleague must be someone else');
+    this.requireEligible(colleague, step, FailureType.VALIDATION, 'The colleague');
+  }
+
+  private validateReturn(actor: Actor, note: string): void {
+    this.staffStep();
+    if (!this.delegatedById) reject(FailureType.INVALID_STATE, 'The step is not delegated');
+    if (actor.id !== this.claimedById) reject(FailureType.FORBIDDEN, `Only ${this.claimedById}, to whom the step was delegated, may return it`);
+    if (!note.trim()) reject(FailureType.VALIDATION, 'A note is required');
   }
 
   private validateReassign(actor: Actor, assignee: Actor): void {

@@ -6,6 +6,16 @@ import { ApiError } from './client';
  * shown by status, with the API's own words after it so nothing is hidden.
  */
 const RULES: [RegExp, string][] = [
+  [/delegated to you by/i, '该环节是委派给您协助办理的：请办完后交回委派人，由委派人作出决定。'],
+  [/claim it before handing it on/i, '请先认领该环节，再转办或委派。'],
+  [/who claimed the step, may hand it on/i, '只有认领人可以转办或委派该环节。'],
+  [/to whom the step was delegated, may return it/i, '只有受委派人可以交回该环节。'],
+  [/step is not delegated/i, '该环节不在委派中。'],
+  [/colleague must be someone else/i, '请选择其他同事。'],
+  [/colleague must be|colleague acted for the other side/i, '所选同事不能办理该环节（须为认定机关的核查员或复核负责人，复核环节须为复核负责人，且不是案件另一方）。'],
+  [/only an overdue step is urged/i, '该环节尚未逾期：只能对逾期环节催办。'],
+  [/You hold this step yourself/i, '该环节由您本人办理，无需催办。'],
+  [/a note is required/i, '请填写说明。'],
   [/person who filed the objection may not|applicant may not|someone other than the (first decider|reviewer)|acted for the body/i, '四眼原则：提出申请或作出前一决定的人不能办理同一案件的决定。'],
   [/step is claimed by .*only they or a supervisor/i, '该步骤已被其他核查员认领：只有认领人或复核负责人可以办理。'],
   [/already claimed this step/i, '您已认领该步骤。'],

@@ -26,3 +26,30 @@ export const CASE_COMMON_TEXT = {
   fileRequired: '请选择文件',
   reasonRequired: '请填写理由',
 };
+
+/** 转办 / 委派 / 催办 on a case page and in the inbox. */
+export const HAND_OFF_TEXT = {
+  title: '协同办理',
+  handOver: '转办',
+  delegate: '委派',
+  returnStep: '办结并交回',
+  urge: '催办',
+  handOverTitle: '转办：将本环节交给同事办理',
+  delegateTitle: '委派：请同事协助，办完后交回给您',
+  returnTitle: '交回委派人',
+  urgeTitle: '催办逾期环节',
+  colleague: '接手同事',
+  colleagueRequired: '请选择同事',
+  colleagueHint: '只列出可以办理本环节的同事（本认定机关的核查员、复核负责人；复核环节仅复核负责人）',
+  noColleague: '没有可以接手的同事',
+  note: '说明',
+  noteRequired: '请填写说明',
+  cancel: '取消',
+  handedOver: '已转办',
+  delegated: '已委派',
+  returned: '已交回委派人',
+  urged: '已催办，已通知办理人',
+  delegatedToMe: (from: string) => `本环节由 ${from} 委派给您协助办理：请办完后交回，由委派人作出决定。`,
+  delegatedBy: (to: string, from: string) => `本环节已由 ${from} 委派给 ${to}，待其交回。`,
+  overdueHint: '本环节已逾期，复核负责人可以催办。',
+};

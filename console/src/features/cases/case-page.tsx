@@ -10,6 +10,7 @@ import { usePeople } from '../../lib/people';
 import { assigneeText } from '../case-common/case-status-fields';
 import { CaseTimeline } from '../case-common/case-timeline';
 import { EvidenceList } from '../case-common/evidence-list';
+import { StepHandOff } from '../case-common/step-hand-off';
 import type { SessionActor } from '../../session/use-session';
 import { CaseActions } from './case-actions';
 import { CASE_TEXT as T } from './texts';
@@ -86,6 +87,7 @@ export function CasePage() {
         )}
       </Card>
       {c && c.closedAt === null && <CaseActions actor={actor} objection={c} />}
+      {c && <StepHandOff actor={actor} caseType="OBJECTION" caseId={caseId} c={c} people={people} />}
       <Flex gap={24} wrap align="start">
         <div style={{ flex: '2 1 420px' }}>
           <CaseTimeline events={c?.timeline ?? []} people={people} loading={objection.isPending} />

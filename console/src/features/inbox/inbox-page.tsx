@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type Key } from 'react';
 import { Alert, App, Button, Card, Checkbox, Flex, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate, useOutletContext, useSearchParams } from 'react-router';
 import { api, must } from '../../api/client';
@@ -8,15 +9,18 @@ import { count } from '../../lib/format';
 import { CASE_TYPE_LABEL, casePath, label, STATUS_LABEL_OF, STEP_LABEL } from '../../lib/labels';
 import { usePeople } from '../../lib/people';
 import type { SessionActor } from '../../session/use-session';
+import { HandOffModal } from '../case-common/step-hand-off';
+import { BulkActions, bulkItemsOf } from './bulk-actions';
 import { INBOX_TEXT as T } from './texts';
 
-type Scope = 'actionable' | 'mine' | 'claimable' | 'all';
-type CaseType = 'OBJECTION' | 'RECTIFICATION' | 'REPAIR';
+type Scope = 'actionable' | 'mine' | 'claimable' | 'all' | 'urgeable';
+type CaseType = 'OBJECTION' | 'RECTIFICATION' | 'REPAIR' | 'COMPLAINT';
 const FILTER_KEYS = ['caseType', 'status', 'overdue', 'escalated', 'open', 'authorityId', 'openedFrom', 'openedBefore', 'closedFrom', 'closedBefore', 'q'] as const;
 
 function scopesFor(role: SessionActor['role']): { value: Scope; label: string }[] {
   if (role === 'APPLICANT') return (['actionable', 'all'] as const).map((value) => ({ value, label: T.scopes[value]! }));
   if (role === 'ADMIN') return [{ value: 'actionable', label: T.adminActionable }, { value: 'all', label: T.scopes.all! }];
+  if (role === 'SUPERVISOR') return (['actionable', 'mine', 'claimable', 'urgeable', 'all'] as const).map((value) => ({ value, label: T.scopes[value]! }));
   return (['actionable', 'mine', 'claimable', 'all'] as const).map((value) => ({ value, label: T.scopes[value]! }));
 }
 
@@ -36,6 +40,8 @@ export function InboxPage() {
   const page = Number(params.get('page') ?? '1') || 1;
   const filters = Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? undefined]).filter(([, v]) => v !== undefined));
   const caseType = params.get('caseType') as CaseType | null;
+  const [selected, setSelected] = useState<Key[]>([]);
+  const [urging, setUrging] = useState<{ caseType: CaseType; id: string } | null>(null);
 
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -44,6 +50,7 @@ export function InboxPage() {
       else next.set(key, value);
     }
     if (!('page' in changes)) next.delete('page');
+    setSelected([]);
     setParams(next);
   };
 
@@ -57,6 +64,7 @@ export function InboxPage() {
       const verb = release ? 'release' : 'claim';
       if (type === 'REPAIR') return must(api.POST(`/repairs/{applicationId}/${verb}` as '/repairs/{applicationId}/claim', { params: { path: { applicationId: id } }, body: {} }));
       if (type === 'RECTIFICATION') return must(api.POST(`/rectifications/{rectificationId}/${verb}` as '/rectifications/{rectificationId}/claim', { params: { path: { rectificationId: id } }, body: {} }));
+      if (type === 'COMPLAINT') return must(api.POST(`/complaints/{complaintId}/${verb}` as '/complaints/{complaintId}/claim', { params: { path: { complaintId: id } }, body: {} }));
       return must(api.POST(`/objections/{caseId}/${verb}` as '/objections/{caseId}/claim', { params: { path: { caseId: id } }, body: {} }));
     },
     onSuccess: async (_d, { release }) => {
@@ -67,6 +75,7 @@ export function InboxPage() {
   });
 
   const isStaff = actor.role === 'REVIEWER' || actor.role === 'SUPERVISOR';
+  const canSelect = isStaff || actor.role === 'ADMIN';
   const statusOptions = Object.entries(caseType ? STATUS_LABEL_OF[caseType]! : { ...STATUS_LABEL_OF.OBJECTION, ...STATUS_LABEL_OF.REPAIR, ...STATUS_LABEL_OF.RECTIFICATION }).map(([value, text]) => ({ value, label: text }));
   const drill = [
     params.get('openedFrom') || params.get('openedBefore') ? T.filters.openedRange(shortDate(params.get('openedFrom')), shortDate(params.get('openedBefore'))) : null,
@@ -124,8 +133,24 @@ export function InboxPage() {
         )}
       </Flex>
       {items.isError && <Alert type="error" title={problemText(items.error)} />}
+      {canSelect && (
+        <Flex vertical gap={8} style={{ marginBottom: 12 }}>
+          <BulkActions actor={actor} items={bulkItemsOf(selected)} onDone={() => setSelected([])} />
+        </Flex>
+      )}
+      {urging && <HandOffModal kind="urge" caseType={urging.caseType} caseId={urging.id} onClose={() => setUrging(null)} />}
       <Table
         rowKey={(c) => `${c.caseType}:${c.id}`}
+        rowSelection={
+          canSelect
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys),
+                // Only open staff steps can be claimed or reassigned.
+                getCheckboxProps: (c) => ({ disabled: !!c.closedAt || !c.currentStep || c.assigneeRole === 'APPLICANT', 'aria-label': T.bulk.select(c.id) }),
+              }
+            : undefined
+        }
         loading={items.isPending}
         dataSource={items.data?.items ?? []}
         locale={{ emptyText: T.empty }}
@@ -182,6 +207,11 @@ export function InboxPage() {
                   {staffStep && (c.claimedById === actor.id || (actor.role !== 'APPLICANT' && actor.role !== 'REVIEWER' && c.claimedById)) && (
                     <Button size="small" onClick={() => claim.mutate({ caseType: c.caseType, id: c.id, release: true })} aria-label={`${T.release} ${c.id}`}>
                       {T.release}
+                    </Button>
+                  )}
+                  {actor.role === 'SUPERVISOR' && c.overdue && staffStep && c.claimedById !== actor.id && (
+                    <Button size="small" danger onClick={() => setUrging({ caseType: c.caseType, id: c.id })} aria-label={`${T.urge} ${c.id}`}>
+                      {T.urge}
                     </Button>
                   )}
                   <Button size="small" type="link" onClick={() => void navigate(casePath(c.caseType, c.id))} aria-label={`${T.open} ${c.id}`}>

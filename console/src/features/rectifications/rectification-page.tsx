@@ -8,6 +8,7 @@ import { ESCALATION_LABEL, label, RECTIFICATION_STATUS_LABEL, STEP_LABEL } from 
 import { usePeople } from '../../lib/people';
 import type { SessionActor } from '../../session/use-session';
 import { CaseTimeline, type TimelineEvent } from '../case-common/case-timeline';
+import { StepHandOff } from '../case-common/step-hand-off';
 import { assigneeText, DueAt } from '../case-common/case-status-fields';
 import { EvidenceList, type EvidenceItem } from '../case-common/evidence-list';
 import { CASE_COMMON_TEXT as C } from '../case-common/texts';
@@ -66,6 +67,7 @@ export function RectificationPage() {
         )}
       </Card>
       {c && c.closedAt === null && <RectificationActions actor={actor} rectification={c} />}
+      {c && <StepHandOff actor={actor} caseType="RECTIFICATION" caseId={rectificationId} c={{ ...c, timeline }} people={people} />}
       <Flex gap={24} wrap align="start">
         <div style={{ flex: '2 1 420px' }}>
           <CaseTimeline events={timeline} people={people} loading={rectification.isPending} />

@@ -11,6 +11,7 @@ import { CaseTimeline } from '../case-common/case-timeline';
 import { assigneeText, DueAt } from '../case-common/case-status-fields';
 import { EvidenceList } from '../case-common/evidence-list';
 import { CASE_COMMON_TEXT as C } from '../case-common/texts';
+import { StepHandOff } from '../case-common/step-hand-off';
 import { RepairActions } from './repair-actions';
 import { allMaterials, requestedMaterials, type RepairView } from './repair-types';
 import { REPAIR_TEXT as T } from './texts';
@@ -66,6 +67,7 @@ export function RepairPage() {
         )}
       </Card>
       {c && <RepairActions actor={actor} repair={c} />}
+      {c && <StepHandOff actor={actor} caseType="REPAIR" caseId={applicationId} c={c} people={people} />}
       <Flex gap={24} wrap align="start">
         <div style={{ flex: '2 1 420px' }}>
           <CaseTimeline events={c?.timeline ?? []} people={people} loading={repair.isPending} eventLabels={REPAIR_EVENT_LABEL} />
