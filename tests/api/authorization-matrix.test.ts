@@ -103,6 +103,7 @@ type FixtureKind =
   | 'record-proposal'
   | 'complaint'
   | 'claimed-complaint'
+  | 'delegated-complaint'
   | 'forwarded-complaint'
   | 'found-complaint'
   | 'dead-outbox-message';
@@ -503,6 +504,7 @@ const MATRIX: Record<string, RouteSpec> = {
     expect: ASSIGN,
   },
   ...passOnActions('/repairs/{applicationId}', (fx) => `/repairs/${fx.repairId}`, 'claimed-repair', 'delegated-repair'),
+  ...passOnActions('/complaints/{complaintId}', (fx) => `/complaints/${fx.complaintId}`, 'claimed-complaint', 'delegated-complaint'),
 };
 
 /**
@@ -737,6 +739,7 @@ async function prepare(kind: FixtureKind): Promise<Fixture> {
       break;
     case 'complaint':
     case 'claimed-complaint':
+    case 'delegated-complaint':
     case 'forwarded-complaint':
     case 'found-complaint': {
       // Registered by the authority's second reviewer as the credit office, and verified by the same authority.
@@ -744,7 +747,11 @@ async function prepare(kind: FixtureKind): Promise<Fixture> {
       fx.complaintId = filed.body.id;
       await stepOpened('complaint', fx.complaintId, 'INTAKE');
       if (kind === 'claimed-complaint') await complaintAct('claim', {}, 'reviewer');
-      if (kind === 'complaint' || kind === 'claimed-complaint') break;
+      if (kind === 'delegated-complaint') {
+        await complaintAct('claim', {}, 'reviewer2');
+        await complaintAct('delegation', { colleagueId: world.actors.reviewer.id, note: '请协助核实' }, 'reviewer2');
+      }
+      if (kind === 'complaint' || kind === 'claimed-complaint' || kind === 'delegated-complaint') break;
       await complaintAct('forwarding', { competentAuthorityId: world.authorityId }, 'reviewer2');
       await stepOpened('complaint', fx.complaintId, 'VERIFICATION');
       if (kind === 'forwarded-complaint') break;
