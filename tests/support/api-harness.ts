@@ -32,6 +32,7 @@ export async function createTestApp(options: {
   /** Evidence file store and size limit (tests that upload pass a temporary directory). */
   evidence?: AppDeps['evidence'];
   repairPolicyId?: string;
+  commitmentPolicyId?: string;
   /** An identity provider whose tokens the app accepts besides the local ones. */
   oidc?: AppDeps['oidc'];
   /** Requests a minute per actor; tests get a high limit unless they test the limit. */
@@ -61,6 +62,7 @@ export async function createTestApp(options: {
     rectificationPolicyId: options.rectificationPolicyId,
     evidence: options.evidence,
     repairPolicyId: options.repairPolicyId,
+    commitmentPolicyId: options.commitmentPolicyId,
     oidc: options.oidc,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
     auditPublicKey: testAuditKey().publicKey,
