@@ -24,6 +24,8 @@ import { publicRouter } from './public/public-router.js';
 import { createRecordImporter } from './records/record-import.js';
 import { createRecordService } from './records/record-service.js';
 import { recordRouter } from './records/record-router.js';
+import { createRecordProposalService } from './record-proposals/record-proposal-service.js';
+import { recordProposalRouter } from './record-proposals/record-proposal-router.js';
 import { createRepairService } from './repairs/repair-service.js';
 import { repairRouter } from './repairs/repair-router.js';
 import { commitmentRouter } from './commitments/commitment-router.js';
@@ -98,6 +100,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(objectionRouter(objections, deps.prisma));
   app.use(rectificationRouter(rectifications, deps.prisma));
   app.use(recordRouter(records, createRecordImporter({ ...deps, timeZone: deps.deadlines.timeZone })));
+  app.use(recordProposalRouter(createRecordProposalService({ ...deps, timeZone: deps.deadlines.timeZone })));
   app.use(eligibilityRouter(deps.prisma));
   const evidence = deps.evidence ?? { store: createLocalDiskFileStore(DEFAULT_EVIDENCE_DIR), maxBytes: DEFAULT_EVIDENCE_MAX_BYTES };
   app.use(evidenceRouter(createEvidenceService({ prisma: deps.prisma, store: evidence.store, logger: deps.logger }), { maxBytes: evidence.maxBytes }));

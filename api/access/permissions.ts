@@ -55,6 +55,10 @@ export const PERMISSIONS = {
   'record.decide-revocation': { roles: [SUPERVISOR], decides: true },
   'record.propose-leniency': { roles: STAFF, decides: true },
   'record.decide-leniency': { roles: [SUPERVISOR], decides: true },
+  // Record proposals (from complaints and broken commitments): the competent authority's staff confirm or reject
+  'record-proposal.read': { roles: [REVIEWER, SUPERVISOR, ADMIN], decides: false },
+  'record-proposal.confirm': { roles: STAFF, decides: true },
+  'record-proposal.reject': { roles: STAFF, decides: true },
   'eligibility.read': { roles: EVERYONE, decides: false },
   'eligibility.list-suspended': { roles: [REVIEWER, SUPERVISOR, ADMIN], decides: false },
   // Staff running an honor evaluation record the answer they used; it decides no case.

@@ -9,6 +9,7 @@ import { registerObjectionOpenApi } from './openapi-objections.js';
 import { registerRecordOpenApi } from './openapi-records.js';
 import { registerObservabilityOpenApi } from '../observability/observability-openapi.js';
 import { registerRepairOpenApi } from '../repairs/repair-openapi.js';
+import { registerRecordProposalOpenApi } from '../record-proposals/record-proposal-openapi.js';
 import { registerSessionOpenApi } from '../session/session-openapi.js';
 import { registerStatsOpenApi } from '../stats/stats-openapi.js';
 import { registerStatsTrendsOpenApi } from '../stats/stats-trends-openapi.js';
@@ -24,6 +25,7 @@ export function buildOpenApiDocument() {
   registerCalendarOpenApi(registry);
   registerRecordOpenApi(registry);
   registerRepairOpenApi(registry);
+  registerRecordProposalOpenApi(registry);
   registerRectificationOpenApi(registry);
   registerCommitmentOpenApi(registry);
   registerEvidenceOpenApi(registry);

@@ -6,13 +6,17 @@ import type { PublicationPolicy } from '../../domain/records/publication-policy.
 import { publicationWindow } from '../../domain/records/publication-policy.js';
 import type { PolicySnapshot } from '../../domain/policies/policy-snapshot.js';
 import type { RegisterRecordInput } from './record-schemas.js';
+import type { ProposalSource } from '../../domain/records/record-proposal.js';
+
+/** What a new record is made of: a registration, or a confirmed record proposal (source COMPLAINT or COMMITMENT). */
+export type NewRecordInput = Omit<RegisterRecordInput, 'source'> & { source: RegisterRecordInput['source'] | ProposalSource };
 
 const asDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 /** The row of a newly registered (or imported) record: its publication window from the policy, as of `today`. */
 export function newRecordRow(
   id: string,
-  input: RegisterRecordInput,
+  input: NewRecordInput,
   subject: Pick<Subject, 'id' | 'kind'>,
   by: { authorityId: string; actorId: string },
   publication: PolicySnapshot<PublicationPolicy>,
@@ -41,7 +45,7 @@ export function newRecordRow(
 }
 
 /** The record's REGISTERED audit event, in the transaction that creates it. */
-export function appendRegistered(tx: Prisma.TransactionClient, id: string, input: RegisterRecordInput, actor: Actor, publication: { id: string; version: number }, extra: Record<string, unknown> = {}) {
+export function appendRegistered(tx: Prisma.TransactionClient, id: string, input: NewRecordInput, actor: Actor, publication: { id: string; version: number }, extra: Record<string, unknown> = {}) {
   return appendAuditEvent(tx, {
     eventKey: `record-${id}/registered`,
     caseId: id,

@@ -1,18 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { type Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { leniencyAppliesTo, publicationPolicySchema } from '../../domain/records/publication-policy.js';
 import type { Actor } from '../../domain/roles.js';
-import { DEFAULT_TIME_ZONE, localDateOf } from '../../domain/calendar/local-date.js';
+import { DEFAULT_TIME_ZONE } from '../../domain/calendar/local-date.js';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
 import { loadPolicy } from '../../lib/policies/load-policy.js';
-import { startRecordLifecycle, type LifecyclePolicyPins } from '../../lib/records/start-record-lifecycle.js';
+import type { LifecyclePolicyPins } from '../../lib/records/start-record-lifecycle.js';
 import { proposeLeniencyUpdate, RECORD_CASE_TYPE, type ProposeLeniencyCommand } from '../../workflows/record/record-contract.js';
 import { visibleTo } from '../access/visibility.js';
 import { countableFor, listPage } from '../cases/case-list.js';
-import { appendRegistered, newRecordRow } from './record-row.js';
+import { createRecord } from './record-creation.js';
 import { createCaseService } from '../cases/case-service.js';
-import { isUniqueViolation } from '../../lib/db/unique-violation.js';
 import { RecordStatus } from '../../domain/records/record-types.js';
 import type { ListRecordsQuery, RegisterRecordInput } from './record-schemas.js';
 import { recordView } from './record-views.js';
@@ -53,40 +51,7 @@ export function createRecordService({ prisma, temporal, taskQueue, timeZone = DE
   return {
     /** Registers a record for a subject, as the actor's authority; the lifecycle workflow takes it from there. */
     async register(actor: Actor, input: RegisterRecordInput) {
-      if (!actor.authorityId) throw new AppError(ErrorCode.FORBIDDEN, 'Only staff of an authority may register records');
-      // "Today" is a calendar day in the office's zone: between 00:00 and 08:00 Beijing time the UTC date is yesterday.
-      if (input.decisionDate > localDateOf(new Date(), timeZone)) {
-        throw new AppError(ErrorCode.VALIDATION, 'decisionDate: must not be in the future', { errors: [{ path: 'decisionDate', message: 'must not be in the future' }] });
-      }
-      const subject = await prisma.subject.findUnique({ where: { id: input.subjectId } });
-      if (!subject) throw AppError.notFound('Subject', input.subjectId);
-      if (input.sanctionKind && subject.kind !== 'CIVIL_SERVANT') {
-        throw new AppError(ErrorCode.VALIDATION, 'sanctionKind applies to civil servants only', {
-          errors: [{ path: 'sanctionKind', message: 'only for civil servants' }],
-        });
-      }
-      const policy = await loadPolicy(prisma, 'PUBLICATION', publicationPolicySchema, pins.publicationPolicyId);
-      const id = `rec-${input.decisionDate.slice(0, 4)}-${randomBytes(5).toString('hex')}`;
-      const facts = input.facts as Prisma.InputJsonValue;
-      try {
-        await prisma.$transaction(async (tx) => {
-          await tx.dishonestyRecord.create({
-            data: {
-              ...newRecordRow(id, input, subject, { authorityId: actor.authorityId!, actorId: actor.id }, policy, localDateOf(new Date(), timeZone)),
-              facts,
-              versions: { create: { version: 1, facts, change: 'CREATED', actorId: actor.id, reason: 'registered' } },
-            },
-          });
-          await appendRegistered(tx, id, input, actor, policy);
-        });
-      } catch (err) {
-        if (isUniqueViolation(err)) {
-          throw new AppError(ErrorCode.CONFLICT, `Your authority already registered a record with document number ${input.documentNumber}`);
-        }
-        throw err;
-      }
-      const record = await prisma.dishonestyRecord.findUniqueOrThrow({ where: { id } });
-      await startRecordLifecycle(record, subject, { prisma, temporal, taskQueue, rectificationRequired: input.rectificationRequired, ...pins });
+      const id = await createRecord({ prisma, temporal, taskQueue, timeZone, ...pins }, actor, input);
       return cases.detail(id);
     },
 

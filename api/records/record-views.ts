@@ -1,3 +1,4 @@
+import { recordOrigin } from '../../domain/records/record-proposal.js';
 import type { DishonestyRecord, RecordVersion } from '../../generated/prisma/client.js';
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
@@ -8,6 +9,8 @@ export function recordView(record: DishonestyRecord, versions?: RecordVersion[])
     subjectId: record.subjectId,
     authorityId: record.authorityId,
     source: record.source,
+    sourceCaseId: record.sourceCaseId,
+    origin: recordOrigin(record.source, record.sourceCaseId),
     documentNumber: record.documentNumber,
     severity: record.severity,
     policyArea: record.policyArea,

@@ -33,6 +33,8 @@ import { startRealWorker } from '../support/real-worker.js';
 import { startRectification } from '../support/rectification-fixtures.js';
 import { getTestEnv, uniqueId } from '../support/test-env.js';
 import { mountedRoutes, routeKey } from '../support/mounted-routes.js';
+import { proposeRecord } from '../../lib/record-proposals/propose-record.js';
+import { recordProposal } from '../support/record-proposal-fixtures.js';
 
 const env = await getTestEnv();
 const taskQueue = uniqueId('authz-matrix');
@@ -88,7 +90,8 @@ type FixtureKind =
   | 'approved-repair'
   | 'commitment'
   | 'due-commitment'
-  | 'claimed-commitment';
+  | 'claimed-commitment'
+  | 'record-proposal';
 
 interface Fixture {
   caseId: string;
@@ -97,6 +100,7 @@ interface Fixture {
   fileId: string;
   repairId: string;
   commitmentId: string;
+  proposalId: string;
 }
 
 interface RouteSpec {
@@ -375,6 +379,23 @@ const MATRIX: Record<string, RouteSpec> = {
     claim: ['repair', STAFF_ACTS, {}],
     release: ['claimed-repair', RELEASE, {}],
   }),
+  // --- record proposals (from complaints and broken commitments): the competent authority's staff decide them --------
+  'GET /record-proposals': { fixture: 'none', request: NO_BODY('/record-proposals'), expect: e(403, 403, 200, 200, 200, 200) },
+  'GET /record-proposals/{proposalId}': {
+    fixture: 'record-proposal',
+    request: (fx) => ({ path: `/record-proposals/${fx.proposalId}` }),
+    expect: e(403, 403, 200, 404, 200, 200),
+  },
+  'POST /record-proposals/{proposalId}/confirm': {
+    fixture: 'record-proposal',
+    request: (fx) => ({ path: `/record-proposals/${fx.proposalId}/confirm`, body: {} }),
+    expect: STAFF_ACTS,
+  },
+  'POST /record-proposals/{proposalId}/reject': {
+    fixture: 'record-proposal',
+    request: (fx) => ({ path: `/record-proposals/${fx.proposalId}/reject`, body: { reasons: '证据不足' } }),
+    expect: STAFF_ACTS,
+  },
   'POST /repairs/{applicationId}/assignment': {
     fixture: 'repair',
     request: (fx) => ({ path: `/repairs/${fx.repairId}/assignment`, body: { assigneeId: world.actors.reviewer2.id } }),
@@ -517,7 +538,7 @@ async function registeredRecord(): Promise<string> {
 
 /** Prepares a case in the state `kind` names, taking each step as the actor who may take it. */
 async function prepare(kind: FixtureKind): Promise<Fixture> {
-  const fx: Fixture = { caseId: '', recordId: '', rectificationId: '', fileId: '', repairId: '', commitmentId: '' };
+  const fx: Fixture = { caseId: '', recordId: '', rectificationId: '', fileId: '', repairId: '', commitmentId: '', proposalId: '' };
   const objection = async () => {
     fx.recordId = await world.createRecord();
     const filed = await step('POST', { path: '/objections', body: { recordId: fx.recordId, grounds: 'INACCURATE_OR_INCOMPLETE', statement: '金额错误' } }, 'applicant');
@@ -606,6 +627,9 @@ async function prepare(kind: FixtureKind): Promise<Fixture> {
     }
     case 'repair':
       await repair();
+      break;
+    case 'record-proposal':
+      fx.proposalId = (await proposeRecord(env.prisma, recordProposal(world, world.actors.reviewer2))).id;
       break;
     case 'claimed-repair':
       await repair();
