@@ -31,7 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRectificationActivities(deps.prisma),
     ...createRectificationCancelActivities(deps.temporal),
     ...createCommitmentActivities(deps.prisma, deps.deadlines.timeZone, deps.deadlines.timeScale),
-    ...createCommitmentProposalActivities(deps.prisma),
+    ...createCommitmentProposalActivities(deps.prisma, deps.deadlines.timeZone),
   };
 }
 

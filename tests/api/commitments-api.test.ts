@@ -18,7 +18,7 @@ async function appOn(secondsPerWorkingDay: number): Promise<Express> {
   const taskQueue = await queueFor({ secondsPerWorkingDay, secondsPerMonth: 3_600 });
   let app = apps.get(taskQueue);
   if (!app) {
-    app = createTestApp({ taskQueue, commitmentPolicyId: world.commitmentPolicyId });
+    app = createTestApp({ taskQueue, commitmentPolicyId: world.commitmentPolicyId, publicationPolicyId: world.publicationPolicyId, rectificationPolicyId: world.rectificationPolicyId });
     apps.set(taskQueue, app);
   }
   return app;
@@ -132,6 +132,46 @@ describe('commitments (守信践诺) API', () => {
     const summary = await get(app, `/subjects/${world.subjectId}/commitments/summary?policyArea=STREET_TOWNSHIP_COMMITMENT`, world.actors.reviewer);
     expect(summary.body.checks).toEqual({ kept: 1, late: 0, broken: 1 });
     expect(summary.body.commitments.broken).toBe(1);
+  });
+
+  it('a broken commitment becomes a record proposal that another reviewer confirms into a record with every effect of a registered one', async () => {
+    const app = await appOn(60);
+    const { applicant, reviewer, reviewer2 } = world.actors;
+    const registered = await post(app, '/commitments', applicant, commitmentRegistration(world, { kind: 'GUARANTEE', policyArea: 'PUBLIC_PRIVATE_PARTNERSHIP', promise: '按PPP合同按季度支付可用性付费' }));
+    const id = registered.body.id as string;
+    await eventually(async () => ((await rowOf(id)).status === 'ACTIVE' ? true : undefined));
+    await post(app, `/commitments/${id}/fulfilment`, applicant, { summary: '已支付', evidence: [{ title: '付款凭证' }] });
+    const broken = await post(app, `/commitments/${id}/check`, reviewer2, { outcome: 'BROKEN', reasons: '第三季度付费至今未支付', evidence: [{ title: '社会资本方函件' }] });
+    expect(broken.status, JSON.stringify(broken.body)).toBe(200);
+    expect(broken.body.status).toBe('BROKEN');
+    const proposalId = broken.body.recordProposalId as string;
+    expect(proposalId).toBeTruthy();
+    expect(broken.body.timeline.at(-1)).toMatchObject({ type: 'RECORD_PROPOSED', data: { recordProposalId: proposalId } });
+
+    const proposal = await get(app, `/record-proposals/${proposalId}`, reviewer);
+    expect(proposal.body).toMatchObject({ status: 'PROPOSED', source: 'COMMITMENT', sourceCaseId: id, policyArea: 'PUBLIC_PRIVATE_PARTNERSHIP', severity: 'GENERAL', authorityId: world.authorityId });
+    // The reviewer who found it broken does not confirm their own finding.
+    expect((await post(app, `/record-proposals/${proposalId}/confirm`, reviewer2, {})).status).toBe(403);
+    const confirmed = await post(app, `/record-proposals/${proposalId}/confirm`, reviewer, { documentNumber: `失诺认定-${id}` });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    const recordId = confirmed.body.recordId as string;
+
+    const record = await get(app, `/records/${recordId}`, reviewer);
+    expect(record.body).toMatchObject({ source: 'COMMITMENT', sourceCaseId: id, origin: `COMMITMENT:${id}`, policyArea: 'PUBLIC_PRIVATE_PARTNERSHIP', status: 'ACTIVE', subjectId: world.subjectId });
+    const published = await eventually(async () => {
+      const res = await request(app).get('/public/records?pageSize=100');
+      return res.body.items.find((i: { id: string }) => i.id === recordId);
+    });
+    expect(published.title).toBe('未履行保障承诺');
+    const eligibility = await eventually(async () => {
+      const res = await get(app, `/subjects/${world.subjectId}/eligibility`, reviewer);
+      return res.body.blockers?.some((b: { recordId: string }) => b.recordId === recordId) ? res.body : undefined;
+    });
+    expect(eligibility.eligible).toBe(false);
+    const rectification = await eventually(async () => (await get(app, `/rectifications?recordId=${recordId}`, reviewer)).body.items?.[0]);
+    expect(rectification).toMatchObject({ recordId, subjectId: world.subjectId });
+    const summary = await get(app, `/subjects/${world.subjectId}/commitments/summary?policyArea=PUBLIC_PRIVATE_PARTNERSHIP`, applicant);
+    expect(summary.body.checks).toEqual({ kept: 0, late: 0, broken: 1 });
   });
 
   it('validates a registration and who may register', async () => {

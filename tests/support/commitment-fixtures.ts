@@ -3,11 +3,11 @@ import { DEFAULT_COMMITMENT_POLICY, type CommitmentPolicy } from '../../domain/c
 import { localDateOf } from '../../domain/calendar/local-date.js';
 import { addCalendarMonths } from '../../domain/records/calendar-months.js';
 import type { PrismaClient } from '../../lib/prisma.js';
-import { createWorld } from './world.js';
+import { createRecordWorld } from './record-fixtures.js';
 
-/** A world (authority, body, people) with a commitment policy of its own. */
+/** A world (authority, body, people, publication and rectification policies) with a commitment policy of its own. */
 export async function createCommitmentWorld(prisma: PrismaClient, overrides: Partial<CommitmentPolicy> = {}) {
-  const world = await createWorld(prisma);
+  const world = await createRecordWorld(prisma);
   const commitmentPolicyId = `commitment-test-${randomBytes(4).toString('hex')}@1`;
   await prisma.policy.create({
     data: {
