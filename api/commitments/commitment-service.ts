@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { Commitment, Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { DEFAULT_TIME_ZONE, localDateOf } from '../../domain/calendar/local-date.js';
 import { commitmentPolicySchema, type CommitmentPolicy } from '../../domain/commitment/commitment-policy.js';
-import { commitmentDueDates, CommitmentEventType, MAX_COMMITMENT_CHECKS, type CommitmentKind } from '../../domain/commitment/commitment-types.js';
+import { commitmentDueDates, CommitmentEventType, MAX_COMMITMENT_CHECKS, type CommitmentKind, type CommitmentPolicyArea } from '../../domain/commitment/commitment-types.js';
 import type { PolicySnapshot } from '../../domain/policies/policy-snapshot.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
@@ -176,7 +176,7 @@ export function createCommitmentService({ prisma, temporal, taskQueue, commitmen
      * A body's record of kept promises, for evaluations: its checks by outcome and its commitments by standing, in the
      * caller's scope (an applicant their own body's, staff their authority's), optionally in one policy area.
      */
-    async summary(actor: Actor, subjectId: string, policyArea?: string) {
+    async summary(actor: Actor, subjectId: string, policyArea?: CommitmentPolicyArea) {
       if (actor.role === 'APPLICANT' && actor.subjectId !== subjectId) throw AppError.notFound('Subject', subjectId);
       const subject = await prisma.subject.findUnique({ where: { id: subjectId }, select: { id: true } });
       if (!subject) throw AppError.notFound('Subject', subjectId);
