@@ -1,7 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import type { Express } from 'express';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/roles.js';
+import { createLocalDiskFileStore } from '../../lib/storage/local-disk-file-store.js';
 import { bearer, createTestApp } from '../support/api-harness.js';
 import { commitmentRegistration, createCommitmentWorld, inDays, inMonths, today, type CommitmentWorld } from '../support/commitment-fixtures.js';
 import { eventually } from '../support/eventually.js';
@@ -18,7 +22,9 @@ async function appOn(secondsPerWorkingDay: number): Promise<Express> {
   const taskQueue = await queueFor({ secondsPerWorkingDay, secondsPerMonth: 3_600 });
   let app = apps.get(taskQueue);
   if (!app) {
-    app = createTestApp({ taskQueue, commitmentPolicyId: world.commitmentPolicyId, publicationPolicyId: world.publicationPolicyId, rectificationPolicyId: world.rectificationPolicyId });
+    app = createTestApp({ taskQueue, commitmentPolicyId: world.commitmentPolicyId, publicationPolicyId: world.publicationPolicyId, rectificationPolicyId: world.rectificationPolicyId,
+      evidence: { store: createLocalDiskFileStore(mkdtempSync(join(tmpdir(), 'commitment-evidence-'))), maxBytes: 1024 * 1024 },
+    });
     apps.set(taskQueue, app);
   }
   return app;
@@ -31,6 +37,8 @@ beforeAll(async () => {
 const post = async (app: Express, path: string, actor: Actor, body: object) => request(app).post(path).set('Authorization', await bearer(actor)).send(body);
 const get = async (app: Express, path: string, actor: Actor) => request(app).get(path).set('Authorization', await bearer(actor));
 const types = (body: { timeline: { type: string }[] }) => body.timeline.map((e) => e.type);
+/** A 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const rowOf = (id: string) => env.prisma.commitment.findUniqueOrThrow({ where: { id } });
 
 describe('commitments (守信践诺) API', () => {
@@ -172,6 +180,29 @@ describe('commitments (守信践诺) API', () => {
     expect(rectification).toMatchObject({ recordId, subjectId: world.subjectId });
     const summary = await get(app, `/subjects/${world.subjectId}/commitments/summary?policyArea=PUBLIC_PRIVATE_PARTNERSHIP`, applicant);
     expect(summary.body.checks).toEqual({ kept: 0, late: 0, broken: 1 });
+  });
+
+  it('the body and the reviewer attach evidence files to the commitment and cite them in the fulfilment report and the check', async () => {
+    const app = await appOn(60);
+    const { applicant, reviewer, otherApplicant } = world.actors;
+    const id = (await post(app, '/commitments', applicant, commitmentRegistration(world))).body.id as string;
+    await eventually(async () => ((await rowOf(id)).status === 'ACTIVE' ? true : undefined));
+    const upload = async (actor: Actor) => request(app).post(`/cases/commitment/${id}/evidence`).set('Authorization', await bearer(actor)).attach('file', PNG, { filename: 'photo.png' });
+    const bodyFile = await upload(applicant);
+    expect(bodyFile.status, JSON.stringify(bodyFile.body)).toBe(201);
+    expect((await upload(otherApplicant)).status).toBe(404);
+    const fulfilled = await post(app, `/commitments/${id}/fulfilment`, applicant, { summary: '已履行', evidence: [{ title: '现场照片', fileId: bodyFile.body.id }] });
+    expect(fulfilled.status).toBe(200);
+    // A file is cited only by the person who uploaded it.
+    const borrowed = await post(app, `/commitments/${id}/check`, reviewer, { outcome: 'KEPT', reasons: '属实', evidence: [{ title: '照片', fileId: bodyFile.body.id }] });
+    expect(borrowed.status).toBe(400);
+    const reviewerFile = await upload(reviewer);
+    const checked = await post(app, `/commitments/${id}/check`, reviewer, { outcome: 'KEPT', reasons: '属实', evidence: [{ title: '核查照片', fileId: reviewerFile.body.id }] });
+    expect(checked.status).toBe(200);
+    const files = await get(app, `/cases/commitment/${id}/evidence`, applicant);
+    expect(files.body.items).toHaveLength(2);
+    // Closed: nothing more can be attached.
+    expect((await upload(applicant)).status).toBe(409);
   });
 
   it('validates a registration and who may register', async () => {
