@@ -11,6 +11,7 @@ import { createRectificationCancelActivities } from './rectification-cancel-acti
 import { createRecordActivities } from './record-activities.js';
 import { createRecordEndingActivities } from './record-ending-activities.js';
 import { createRepairActivities } from './repair-activities.js';
+import { createComplaintActivities } from './complaint-activities.js';
 
 export interface ActivityDeps {
   prisma: PrismaClient;
@@ -29,6 +30,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createEligibilityActivities(deps.prisma, deps.temporal),
     ...createRepairActivities(deps.prisma, deps.temporal, deps.deadlines),
     ...createRectificationActivities(deps.prisma),
+    ...createComplaintActivities(deps.prisma),
     ...createRectificationCancelActivities(deps.temporal),
     ...createCommitmentActivities(deps.prisma, deps.deadlines.timeZone, deps.deadlines.timeScale),
     ...createCommitmentProposalActivities(deps.prisma, deps.deadlines.timeZone),

@@ -34,6 +34,8 @@ export interface AppDeps {
   repairPolicyId?: string | undefined;
   /** Pins the commitment policy (tests); by default the newest active COMMITMENT policy applies. */
   commitmentPolicyId?: string | undefined;
+  /** Pins the complaint policy (tests); by default the newest active COMPLAINT policy applies. */
+  complaintPolicyId?: string | undefined;
   /** Where evidence files are stored and how large one may be (default: .data/evidence on local disk, 10 MiB). */
   evidence?: { store: FileStore; maxBytes: number } | undefined;
   /** The built console served at /console/ (default console/dist) and the Temporal Web UI its case pages link to. */

@@ -24,6 +24,8 @@ import { publicRouter } from './public/public-router.js';
 import { createRecordImporter } from './records/record-import.js';
 import { createRecordService } from './records/record-service.js';
 import { recordRouter } from './records/record-router.js';
+import { createComplaintService } from './complaints/complaint-service.js';
+import { complaintPublicRouter, complaintRouter } from './complaints/complaint-router.js';
 import { createRecordProposalService } from './record-proposals/record-proposal-service.js';
 import { recordProposalRouter } from './record-proposals/record-proposal-router.js';
 import { createRepairService } from './repairs/repair-service.js';
@@ -88,6 +90,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '256kb', strict: true }));
 
   app.use(publicRouter(deps.prisma, deps.deadlines.timeZone));
+  const complaints = createComplaintService({ ...deps, timeZone: deps.deadlines.timeZone });
+  app.use(complaintPublicRouter(complaints));
   app.use(sessionRouter(deps.prisma, sessions));
 
   const objections = createObjectionService(deps);
@@ -113,9 +117,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(repairRouter(repairs, deps.prisma));
   const commitments = createCommitmentService({ ...deps, timeZone: deps.deadlines.timeZone });
   app.use(commitmentRouter(commitments, deps.prisma));
+  app.use(complaintRouter(complaints, deps.prisma));
   // Every case type with working-day deadlines recomputes them when a year is published or corrected.
   const onCalendarChanged = async (year: number) =>
-    (await objections.recomputeDeadlines(year)) + (await rectifications.recomputeDeadlines(year)) + (await repairs.recomputeDeadlines(year)) +
+    (await objections.recomputeDeadlines(year)) +
+    (await rectifications.recomputeDeadlines(year)) +
+    (await repairs.recomputeDeadlines(year)) +
+    (await complaints.recomputeDeadlines(year)) +
     (await commitments.recomputeDeadlines(year));
   app.use(calendarRouter({ ...deps, onCalendarChanged }));
 

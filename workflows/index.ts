@@ -4,3 +4,4 @@ export { subjectEligibilityWorkflow } from './eligibility/eligibility-workflow.j
 export { rectificationWorkflow } from './rectification/rectification-workflow.js';
 export { repairWorkflow } from './repair/repair-workflow.js';
 export { commitmentWorkflow } from './commitment/commitment-workflow.js';
+export { complaintWorkflow } from './complaint/complaint-workflow.js';

@@ -55,6 +55,13 @@ export const PERMISSIONS = {
   'record.decide-revocation': { roles: [SUPERVISOR], decides: true },
   'record.propose-leniency': { roles: STAFF, decides: true },
   'record.decide-leniency': { roles: [SUPERVISOR], decides: true },
+  // Complaints (投诉举报): the credit office registers, forwards or refuses and replies; the competent authority finds
+  'complaint.read': { roles: [REVIEWER, SUPERVISOR, ADMIN], decides: false },
+  'complaint.register': { roles: STAFF, decides: true },
+  'complaint.forward': { roles: STAFF, decides: true },
+  'complaint.refuse': { roles: STAFF, decides: true },
+  'complaint.find': { roles: STAFF, decides: true },
+  'complaint.reply': { roles: STAFF, decides: true },
   // Record proposals (from complaints and broken commitments): the competent authority's staff confirm or reject
   'record-proposal.read': { roles: [REVIEWER, SUPERVISOR, ADMIN], decides: false },
   'record-proposal.confirm': { roles: STAFF, decides: true },

@@ -9,7 +9,8 @@ export interface CaseWorkflowStart<A> {
   input: A;
   caseType: string;
   subjectId: string;
-  recordId: string;
+  /** null for a case that precedes any record (a complaint). */
+  recordId: string | null;
 }
 
 /**
@@ -28,7 +29,7 @@ export async function startCaseWorkflow<A>(temporal: Client, start: CaseWorkflow
         { key: CaseTypeKey, value: start.caseType },
         { key: CaseStatusKey, value: 'FILED' },
         { key: SubjectIdKey, value: start.subjectId },
-        { key: RecordIdKey, value: start.recordId },
+        ...(start.recordId === null ? [] : [{ key: RecordIdKey, value: start.recordId }]),
       ],
     });
   } catch (err) {

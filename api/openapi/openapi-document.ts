@@ -9,6 +9,7 @@ import { registerObjectionOpenApi } from './openapi-objections.js';
 import { registerRecordOpenApi } from './openapi-records.js';
 import { registerObservabilityOpenApi } from '../observability/observability-openapi.js';
 import { registerRepairOpenApi } from '../repairs/repair-openapi.js';
+import { registerComplaintOpenApi } from '../complaints/complaint-openapi.js';
 import { registerRecordProposalOpenApi } from '../record-proposals/record-proposal-openapi.js';
 import { registerSessionOpenApi } from '../session/session-openapi.js';
 import { registerStatsOpenApi } from '../stats/stats-openapi.js';
@@ -26,6 +27,7 @@ export function buildOpenApiDocument() {
   registerRecordOpenApi(registry);
   registerRepairOpenApi(registry);
   registerRecordProposalOpenApi(registry);
+  registerComplaintOpenApi(registry);
   registerRectificationOpenApi(registry);
   registerCommitmentOpenApi(registry);
   registerEvidenceOpenApi(registry);

@@ -61,6 +61,7 @@ export const listRecordsQuerySchema = z
   .object({
     subjectId: id.optional(),
     underObjection: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    policyArea: enumOf(PolicyArea).optional(),
     ...pageQueryShape,
   })
   .strict();

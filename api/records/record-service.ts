@@ -61,6 +61,7 @@ export function createRecordService({ prisma, temporal, taskQueue, timeZone = DE
           visibleTo(actor),
           query.subjectId ? { subjectId: query.subjectId } : {},
           query.underObjection === undefined ? {} : { objectionCaseId: query.underObjection ? { not: null } : null },
+          query.policyArea ? { policyArea: query.policyArea } : {},
         ],
       };
       return listPage(

@@ -11,8 +11,8 @@ import { caseStats } from './stats-service.js';
 export function statsRouter(prisma: PrismaClient, deadlines: DeadlineCalculator): Router {
   const router = apiRouter();
   router.get('/stats/cases', requirePermission('stats.read'), async (req, res) => {
-    parseInput(caseStatsQuerySchema, req.query);
-    res.json(await caseStats(prisma, deadlines));
+    const { policyArea } = parseInput(caseStatsQuerySchema, req.query);
+    res.json(await caseStats(prisma, deadlines, new Date(), policyArea));
   });
   return router;
 }

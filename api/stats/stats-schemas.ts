@@ -1,13 +1,16 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { PolicyArea } from '../../domain/records/record-types.js';
 
 extendZodWithOpenApi(z);
 
-export const CASE_TYPES = ['OBJECTION', 'RECTIFICATION', 'REPAIR'] as const;
+export const CASE_TYPES = ['OBJECTION', 'RECTIFICATION', 'REPAIR', 'COMPLAINT'] as const;
 /** Horizons of the "due soon" counts, in working days. */
 export const DUE_HORIZONS = [1, 3, 5] as const;
 
-export const caseStatsQuerySchema = z.object({}).strict();
+export const caseStatsQuerySchema = z
+  .object({ policyArea: z.enum(Object.values(PolicyArea) as [PolicyArea, ...PolicyArea[]]).optional().openapi({ description: 'Count only cases of this key area (76号)' }) })
+  .strict();
 
 const perType = z.object({ caseType: z.enum(CASE_TYPES), count: z.number().int() });
 

@@ -4,21 +4,33 @@ import { DUE_HORIZONS, type CaseStats } from './stats-schemas.js';
 
 type CaseType = CaseStats['overdue'][number]['caseType'];
 
+/** A case's policy area: its record's (the record-bound types), the complaint's own. */
+const recordArea = (alias: string, area: string) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM "DishonestyRecord" d WHERE d."id" = ${Prisma.raw(`${alias}."recordId"`)} AND d."policyArea" = ${area}::"PolicyArea")`;
+
 /**
- * Open cases of every type in one relation (a case is open while closedAt is null), for the aggregates below. Each
- * arm reads only indexed or narrow columns; the counts are computed in PostgreSQL, never by paging lists.
+ * Open cases of every type in one relation (a case is open while closedAt is null), for the aggregates below, of one
+ * policy area when asked. Each arm reads only indexed or narrow columns; the counts are computed in PostgreSQL, never
+ * by paging lists.
  */
-const OPEN_CASES = Prisma.sql`
-  SELECT 'OBJECTION' AS "caseType", status, "dueAt", escalated FROM "Objection" WHERE "closedAt" IS NULL
+export function openCases(policyArea?: string): Prisma.Sql {
+  const area = (alias: string) => (policyArea ? Prisma.sql`AND ${recordArea(alias, policyArea)}` : Prisma.empty);
+  return Prisma.sql`
+  SELECT 'OBJECTION' AS "caseType", status, "dueAt", escalated FROM "Objection" o WHERE "closedAt" IS NULL ${area('o')}
   UNION ALL
-  SELECT 'RECTIFICATION', status, "dueAt", "escalationLevel" <> 'NONE' FROM "Rectification" WHERE "closedAt" IS NULL
+  SELECT 'RECTIFICATION', status, "dueAt", "escalationLevel" <> 'NONE' FROM "Rectification" r WHERE "closedAt" IS NULL ${area('r')}
   UNION ALL
-  SELECT 'REPAIR', status, CASE WHEN "clockPaused" THEN NULL ELSE "dueAt" END, escalated FROM "RepairApplication" WHERE "closedAt" IS NULL`;
+  SELECT 'REPAIR', status, CASE WHEN "clockPaused" THEN NULL ELSE "dueAt" END, escalated FROM "RepairApplication" a WHERE "closedAt" IS NULL ${area('a')}
+  UNION ALL
+  SELECT 'COMPLAINT', status, "dueAt", escalated FROM "Complaint" k WHERE "closedAt" IS NULL
+    ${policyArea ? Prisma.sql`AND k."policyArea" = ${policyArea}::"PolicyArea"` : Prisma.empty}`;
+}
 
 const counted = (rows: { caseType: string; count: bigint }[]) => rows.map((r) => ({ caseType: r.caseType as CaseType, count: Number(r.count) }));
 
-/** The administrator's dashboard numbers: open cases by type and status, overdue, escalated, due soon. */
-export async function caseStats(prisma: PrismaClient, deadlines: DeadlineCalculator, now = new Date()): Promise<CaseStats> {
+/** The administrator's dashboard numbers: open cases by type and status, overdue, escalated, due soon (of one policy area, when given). */
+export async function caseStats(prisma: PrismaClient, deadlines: DeadlineCalculator, now = new Date(), policyArea?: string): Promise<CaseStats> {
+  const OPEN_CASES = openCases(policyArea);
   const horizons = await Promise.all(
     DUE_HORIZONS.map(async (workingDays) => ({ ...(await deadlines.compute({ from: now.toISOString(), workingDays })), workingDays })),
   );

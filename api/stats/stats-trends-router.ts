@@ -12,8 +12,8 @@ export function statsTrendsRouter(prisma: PrismaClient, timeZone: string): Route
   const router = apiRouter();
   const calendar = createCalendarRepository(prisma);
   router.get('/stats/trends', requirePermission('stats.read'), async (req, res) => {
-    const { weeks } = parseInput(caseTrendsQuerySchema, req.query);
-    res.json(await caseTrends(prisma, (await calendar.current()).data, timeZone, weeks));
+    const { weeks, policyArea } = parseInput(caseTrendsQuerySchema, req.query);
+    res.json(await caseTrends(prisma, (await calendar.current()).data, timeZone, weeks, new Date(), policyArea));
   });
   return router;
 }

@@ -1,6 +1,7 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { CASE_TYPES } from './stats-schemas.js';
+import { PolicyArea } from '../../domain/records/record-types.js';
 
 extendZodWithOpenApi(z);
 
@@ -14,7 +15,10 @@ export const AGEING_BUCKETS: readonly { min: number; max: number | null }[] = [
 ];
 
 export const caseTrendsQuerySchema = z
-  .object({ weeks: z.coerce.number().int().min(1).max(52).default(12).openapi({ description: 'Weeks of throughput and compliance, this one included' }) })
+  .object({
+    weeks: z.coerce.number().int().min(1).max(52).default(12).openapi({ description: 'Weeks of throughput and compliance, this one included' }),
+    policyArea: z.enum(Object.values(PolicyArea) as [PolicyArea, ...PolicyArea[]]).optional().openapi({ description: 'Only cases of this key area (76号)' }),
+  })
   .strict();
 
 const perType = z.array(z.object({ caseType: z.enum(CASE_TYPES), count: z.number().int() }));

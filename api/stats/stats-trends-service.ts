@@ -5,11 +5,23 @@ import { AGEING_BUCKETS, type CaseTrends } from './stats-trends-schemas.js';
 
 type CaseType = CaseTrends['ageing'][number]['counts'][number]['caseType'];
 
-/** Every case with when it was opened and closed; each arm is one narrow scan. */
-const CASES = Prisma.sql`
-  SELECT 'OBJECTION' AS "caseType", "id", "recordId", "filedAt" AS "openedAt", "closedAt" FROM "Objection"
-  UNION ALL SELECT 'RECTIFICATION', "id", "recordId", "openedAt", "closedAt" FROM "Rectification"
-  UNION ALL SELECT 'REPAIR', "id", "recordId", "filedAt", "closedAt" FROM "RepairApplication"`;
+/**
+ * Every case with when it was opened and closed and the authority accountable for it; each arm is one narrow scan.
+ * A complaint's authority is the one verifying it (the credit office's until forwarded). With a policy area, only
+ * the cases of that area (their record's, or the complaint's own).
+ */
+function casesOf(policyArea?: string): Prisma.Sql {
+  const area = (alias: string) =>
+    policyArea
+      ? Prisma.sql`WHERE EXISTS (SELECT 1 FROM "DishonestyRecord" d WHERE d."id" = ${Prisma.raw(`${alias}."recordId"`)} AND d."policyArea" = ${policyArea}::"PolicyArea")`
+      : Prisma.empty;
+  return Prisma.sql`
+  SELECT 'OBJECTION' AS "caseType", o."id", o."authorityId", o."filedAt" AS "openedAt", o."closedAt" FROM "Objection" o ${area('o')}
+  UNION ALL SELECT 'RECTIFICATION', r."id", r."authorityId", r."openedAt", r."closedAt" FROM "Rectification" r ${area('r')}
+  UNION ALL SELECT 'REPAIR', a."id", a."authorityId", a."filedAt", a."closedAt" FROM "RepairApplication" a ${area('a')}
+  UNION ALL SELECT 'COMPLAINT', k."id", k."authorityId", k."filedAt", k."closedAt" FROM "Complaint" k
+    ${policyArea ? Prisma.sql`WHERE k."policyArea" = ${policyArea}::"PolicyArea"` : Prisma.empty}`;
+}
 
 /** The open lower end of the oldest bucket, as a timestamp PostgreSQL compares. */
 const EARLIEST = new Date('1900-01-01T00:00:00Z');
@@ -45,7 +57,8 @@ export function weekStarts(today: string, weeks: number): string[] {
 const perType = (rows: { caseType: string; count: bigint | number }[]) =>
   rows.filter((r) => Number(r.count) > 0).map((r) => ({ caseType: r.caseType as CaseType, count: Number(r.count) }));
 
-export async function caseTrends(prisma: PrismaClient, calendar: CalendarData, timeZone: string, weeks: number, now = new Date()): Promise<CaseTrends> {
+export async function caseTrends(prisma: PrismaClient, calendar: CalendarData, timeZone: string, weeks: number, now = new Date(), policyArea?: string): Promise<CaseTrends> {
+  const CASES = casesOf(policyArea);
   const today = localDateOf(now, timeZone);
   const instant = (date: string | null, fallback: Date) => (date ? startOfLocalDay(date, timeZone) : fallback);
 
@@ -64,10 +77,10 @@ export async function caseTrends(prisma: PrismaClient, calendar: CalendarData, t
       JOIN (${CASES}) c ON c."closedAt" IS NULL AND c."openedAt" >= b.f AND c."openedAt" < b.t
       GROUP BY 1, 2 ORDER BY 1, 2`,
     prisma.$queryRaw<{ authorityId: string; authorityName: string; closed: bigint; onTime: bigint }[]>`
-      SELECT d."authorityId", au."name" AS "authorityName", count(*) AS closed,
+      SELECT c."authorityId", au."name" AS "authorityName", count(*) AS closed,
              count(*) FILTER (WHERE NOT EXISTS (
                SELECT 1 FROM "CaseEvent" e WHERE e."caseId" = c."id" AND e."type" IN ('ESCALATED', 'SUPERVISION_NOTICE'))) AS "onTime"
-      FROM (${CASES}) c JOIN "DishonestyRecord" d ON d."id" = c."recordId" JOIN "Authority" au ON au."id" = d."authorityId"
+      FROM (${CASES}) c JOIN "Authority" au ON au."id" = c."authorityId"
       WHERE c."closedAt" >= ${windowStart}
       GROUP BY 1, 2 ORDER BY 2, 1`,
     prisma.$queryRaw<{ week: number; caseType: string; count: bigint }[]>`

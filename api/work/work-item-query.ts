@@ -5,43 +5,60 @@ import type { WorkItemsQuery, WorkScope } from './work-item-schemas.js';
 const NOTHING = '__none__';
 
 /**
- * Every case of the three types in one relation, with its record's authority and its subject: the inbox reads it
- * with the caller's visibility (the same rules as each case type's own endpoints, api/access/) and their filters.
- * A repair waiting for 补正 has its clock paused: it is never overdue.
+ * Every case of the four types in one relation, with the authority that sees it, the authority whose staff work its
+ * open step, its subject and its policy area: the inbox reads it with the caller's visibility (the same rules as each
+ * case type's own endpoints, api/access/ and the complaint service) and their filters. A repair waiting for 补正 has
+ * its clock paused: it is never overdue. A complaint has no record yet: it is seen by its credit office
+ * (intakeAuthorityId) and the competent authority, and its steps belong to one of them at a time.
  */
 const CASES = Prisma.sql`
-  SELECT 'OBJECTION' AS "caseType", o."id", o."recordId", o."subjectId", o."status", o."currentStep", o."assigneeRole",
+  SELECT 'OBJECTION' AS "caseType", o."id", o."recordId", o."subjectId", o."authorityId", NULL AS "intakeAuthorityId",
+         o."authorityId" AS "stepAuthorityId", NULL::"PolicyArea" AS "policyArea", o."status", o."currentStep", o."assigneeRole",
          o."claimedById", o."dueAt", o."escalated", false AS "clockPaused", o."filedAt" AS "openedAt", o."closedAt"
     FROM "Objection" o
   UNION ALL
-  SELECT 'RECTIFICATION', r."id", r."recordId", r."subjectId", r."status", r."currentStep", r."assigneeRole",
-         r."claimedById", r."dueAt", r."escalationLevel" <> 'NONE', false, r."openedAt", r."closedAt"
+  SELECT 'RECTIFICATION', r."id", r."recordId", r."subjectId", r."authorityId", NULL, r."authorityId", NULL, r."status", r."currentStep",
+         r."assigneeRole", r."claimedById", r."dueAt", r."escalationLevel" <> 'NONE', false, r."openedAt", r."closedAt"
     FROM "Rectification" r
   UNION ALL
-  SELECT 'REPAIR', a."id", a."recordId", a."subjectId", a."status", a."currentStep", a."assigneeRole",
-         a."claimedById", a."dueAt", a."escalated", a."clockPaused", a."filedAt", a."closedAt"
-    FROM "RepairApplication" a`;
+  SELECT 'REPAIR', a."id", a."recordId", a."subjectId", a."authorityId", NULL, a."authorityId", NULL, a."status", a."currentStep",
+         a."assigneeRole", a."claimedById", a."dueAt", a."escalated", a."clockPaused", a."filedAt", a."closedAt"
+    FROM "RepairApplication" a
+  UNION ALL
+  SELECT 'COMPLAINT', k."id", NULL, k."subjectId", k."authorityId", k."intakeAuthorityId",
+         CASE WHEN k."status" = 'UNDER_VERIFICATION' THEN k."authorityId" ELSE k."intakeAuthorityId" END, k."policyArea", k."status",
+         k."currentStep", k."assigneeRole", k."claimedById", k."dueAt", k."escalated", false, k."filedAt", k."closedAt"
+    FROM "Complaint" k`;
 
-const FROM = Prisma.sql`FROM (${CASES}) c JOIN "DishonestyRecord" d ON d."id" = c."recordId" JOIN "Subject" s ON s."id" = c."subjectId"`;
+const FROM = Prisma.sql`FROM (${CASES}) c LEFT JOIN "DishonestyRecord" d ON d."id" = c."recordId" JOIN "Subject" s ON s."id" = c."subjectId"`;
+/** The policy area of a case: its record's, or the complaint's own. */
+const POLICY_AREA = Prisma.sql`COALESCE(c."policyArea", d."policyArea")`;
 
 function visibility(actor: Actor): Prisma.Sql {
   switch (actor.role) {
     case 'ADMIN':
       return Prisma.sql`TRUE`;
     case 'APPLICANT':
-      return Prisma.sql`c."subjectId" = ${actor.subjectId ?? NOTHING}`;
+      // Complaints are never the reported body's to see.
+      return Prisma.sql`c."subjectId" = ${actor.subjectId ?? NOTHING} AND c."caseType" <> 'COMPLAINT'`;
     case 'REVIEWER':
-    case 'SUPERVISOR':
-      return Prisma.sql`d."authorityId" = ${actor.authorityId ?? NOTHING}`;
+    case 'SUPERVISOR': {
+      const authorityId = actor.authorityId ?? NOTHING;
+      return Prisma.sql`(c."authorityId" = ${authorityId} OR c."intakeAuthorityId" = ${authorityId})`;
+    }
   }
 }
 
 const OPEN_STEP = Prisma.sql`c."closedAt" IS NULL AND c."currentStep" IS NOT NULL`;
 
-/** Staff steps of the caller's role: a reviewer's are the reviewers'; a supervisor may act on reviewers' steps too. */
+/**
+ * Staff steps of the caller's role and authority: a reviewer's are the reviewers'; a supervisor may act on reviewers'
+ * steps too (a complaint's step belongs to the credit office or to the competent authority, whichever works it now).
+ */
 function staffSteps(actor: Actor): Prisma.Sql {
-  if (actor.role === 'SUPERVISOR') return Prisma.sql`c."assigneeRole" IN ('REVIEWER', 'SUPERVISOR')`;
-  if (actor.role === 'REVIEWER') return Prisma.sql`c."assigneeRole" = 'REVIEWER'`;
+  const ownStep = Prisma.sql`c."stepAuthorityId" = ${actor.authorityId ?? NOTHING}`;
+  if (actor.role === 'SUPERVISOR') return Prisma.sql`c."assigneeRole" IN ('REVIEWER', 'SUPERVISOR') AND ${ownStep}`;
+  if (actor.role === 'REVIEWER') return Prisma.sql`c."assigneeRole" = 'REVIEWER' AND ${ownStep}`;
   return Prisma.sql`c."assigneeRole" <> 'APPLICANT'`;
 }
 
@@ -77,7 +94,8 @@ function filters(query: WorkItemsQuery, now: Date): Prisma.Sql[] {
   if (query.overdue !== undefined) where.push(query.overdue ? overdueCondition(now) : Prisma.sql`NOT ${overdueCondition(now)}`);
   if (query.escalated !== undefined) where.push(Prisma.sql`c."escalated" = ${query.escalated}`);
   if (query.open !== undefined) where.push(query.open ? Prisma.sql`c."closedAt" IS NULL` : Prisma.sql`c."closedAt" IS NOT NULL`);
-  if (query.authorityId) where.push(Prisma.sql`d."authorityId" = ${query.authorityId}`);
+  if (query.authorityId) where.push(Prisma.sql`c."authorityId" = ${query.authorityId}`);
+  if (query.policyArea) where.push(Prisma.sql`${POLICY_AREA} = ${query.policyArea}::"PolicyArea"`);
   if (query.openedFrom) where.push(Prisma.sql`c."openedAt" >= ${new Date(query.openedFrom)}`);
   if (query.openedBefore) where.push(Prisma.sql`c."openedAt" < ${new Date(query.openedBefore)}`);
   if (query.closedFrom) where.push(Prisma.sql`c."closedAt" >= ${new Date(query.closedFrom)}`);
@@ -92,10 +110,11 @@ function filters(query: WorkItemsQuery, now: Date): Prisma.Sql[] {
 }
 
 interface WorkItemRow {
-  caseType: 'OBJECTION' | 'RECTIFICATION' | 'REPAIR';
+  caseType: 'OBJECTION' | 'RECTIFICATION' | 'REPAIR' | 'COMPLAINT';
   id: string;
-  recordId: string;
-  documentNumber: string;
+  recordId: string | null;
+  documentNumber: string | null;
+  policyArea: string;
   subjectId: string;
   subjectName: string;
   authorityId: string;
@@ -116,7 +135,7 @@ export async function listWorkItems(prisma: PrismaClient, actor: Actor, query: W
   const where = Prisma.join([visibility(actor), scopeCondition(actor, query.scope), ...filters(query, now)], ' AND ');
   const [rows, [count]] = await Promise.all([
     prisma.$queryRaw<WorkItemRow[]>`
-      SELECT c."caseType", c."id", c."recordId", d."documentNumber", c."subjectId", s."name" AS "subjectName", d."authorityId",
+      SELECT c."caseType", c."id", c."recordId", d."documentNumber", ${POLICY_AREA} AS "policyArea", c."subjectId", s."name" AS "subjectName", c."authorityId",
              c."status", c."currentStep", c."assigneeRole", c."claimedById", c."dueAt", ${overdueCondition(now)} AS "overdue",
              c."escalated", c."clockPaused", c."openedAt", c."closedAt"
       ${FROM} WHERE ${where}

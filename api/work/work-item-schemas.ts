@@ -1,6 +1,7 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { CASE_TYPES } from '../stats/stats-schemas.js';
+import { PolicyArea } from '../../domain/records/record-types.js';
 
 extendZodWithOpenApi(z);
 
@@ -23,7 +24,8 @@ export const workItemsQuerySchema = z
     overdue: booleanQuery.optional().openapi({ description: 'Open cases whose running step is past its due time' }),
     escalated: booleanQuery.optional(),
     open: booleanQuery.optional().openapi({ description: 'true: open cases only; false: closed cases only' }),
-    authorityId: id.optional().openapi({ description: 'The authority that made the case\'s record' }),
+    authorityId: id.optional().openapi({ description: 'The authority that made the case\'s record (a complaint: the authority verifying it)' }),
+    policyArea: z.enum(Object.values(PolicyArea) as [PolicyArea, ...PolicyArea[]]).optional().openapi({ description: 'The key area (76号) of the case\'s record, or of the complaint' }),
     openedFrom: instant.optional(),
     openedBefore: instant.optional(),
     closedFrom: instant.optional(),
@@ -46,8 +48,9 @@ export const workItemSchema = z
   .object({
     caseType: z.enum(CASE_TYPES),
     id: z.string(),
-    recordId: z.string(),
-    documentNumber: z.string(),
+    recordId: z.string().nullable().openapi({ description: 'null for a complaint (no record yet)' }),
+    documentNumber: z.string().nullable(),
+    policyArea: z.string(),
     subjectId: z.string(),
     subjectName: z.string(),
     authorityId: z.string(),

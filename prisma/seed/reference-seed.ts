@@ -4,6 +4,7 @@ import { DEFAULT_OBJECTION_POLICY } from '../../domain/objection/objection-polic
 import { DEFAULT_PUBLICATION_POLICY } from '../../domain/records/publication-policy.js';
 import { addCalendarMonths } from '../../domain/records/calendar-months.js';
 import { DEFAULT_REPAIR_POLICY } from '../../domain/repair/repair-policy.js';
+import { DEFAULT_COMPLAINT_POLICY } from '../../domain/complaint/complaint-policy.js';
 import { DEFAULT_RECTIFICATION_POLICY } from '../../domain/rectification/rectification-policy.js';
 import { PolicyArea, RecordSource, Severity, type RecordFacts } from '../../domain/records/record-types.js';
 import { Role } from '../../domain/roles.js';
@@ -228,6 +229,18 @@ const COMMITMENT_POLICY = {
     '监督单位10个工作日内核查（守诺、逾期履行、失诺），到期前1个工作日提醒，逾期上报负责人；失诺的形成失信记录建议，经复核确认后登记。',
 };
 
+const COMPLAINT_POLICY = {
+  id: 'complaint-default@1',
+  name: 'complaint-default',
+  processType: 'COMPLAINT',
+  version: 1,
+  params: DEFAULT_COMPLAINT_POLICY,
+  description:
+    '投诉举报默认规则（国发〔2016〕76号；国家层面无统一时限，均为可配置值，参照《信访工作条例》15日内决定是否受理、60日内办结）：' +
+    '信用办5个工作日内登记并审查是否属于受理范围，转交上级主管部门或主管机关核查；核查认定20个工作日；认定后5个工作日内答复投诉人；' +
+    '到期前1个工作日提醒，逾期上报负责人。',
+};
+
 /**
  * Reference data that makes the product usable right after start: government bodies, civil servants, authorities,
  * one user per role, published records and the default objection policy.
@@ -266,7 +279,7 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
       create: { recordId: record.id, version: 1, facts: { ...facts }, change: 'CREATED', actorId: SYSTEM_ACTOR, reason: '初始登记' },
     });
   }
-  for (const policy of [OBJECTION_POLICY, PUBLICATION_POLICY, RECTIFICATION_POLICY, REPAIR_POLICY, COMMITMENT_POLICY]) {
+  for (const policy of [OBJECTION_POLICY, PUBLICATION_POLICY, RECTIFICATION_POLICY, REPAIR_POLICY, COMPLAINT_POLICY, COMMITMENT_POLICY]) {
     await prisma.policy.upsert({
       where: { id: policy.id },
       update: {},

@@ -20,6 +20,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REPAIR_POLICY } from '../../domain/repair/repair-policy.js';
+import { DEFAULT_COMPLAINT_POLICY } from '../../domain/complaint/complaint-policy.js';
 import type { Actor } from '../../domain/roles.js';
 import { createLocalDiskFileStore } from '../../lib/storage/local-disk-file-store.js';
 import { bearer, createTestApp } from '../support/api-harness.js';
@@ -91,7 +92,11 @@ type FixtureKind =
   | 'commitment'
   | 'due-commitment'
   | 'claimed-commitment'
-  | 'record-proposal';
+  | 'record-proposal'
+  | 'complaint'
+  | 'claimed-complaint'
+  | 'forwarded-complaint'
+  | 'found-complaint';
 
 interface Fixture {
   caseId: string;
@@ -101,6 +106,7 @@ interface Fixture {
   repairId: string;
   commitmentId: string;
   proposalId: string;
+  complaintId: string;
 }
 
 interface RouteSpec {
@@ -121,6 +127,7 @@ let app: Express;
 let stopWorker: () => Promise<void>;
 let repairPolicyId: string;
 let commitmentPolicyId: string;
+let complaintPolicyId: string;
 
 const MATRIX: Record<string, RouteSpec> = {
   // --- open to anyone ---------------------------------------------------------------------------------------------
@@ -379,6 +386,41 @@ const MATRIX: Record<string, RouteSpec> = {
     claim: ['repair', STAFF_ACTS, {}],
     release: ['claimed-repair', RELEASE, {}],
   }),
+  // --- complaints (投诉举报): the credit office (here the authority itself) registers, forwards, replies; it also verifies
+  'POST /complaints': { fixture: 'none', request: () => ({ path: '/complaints', body: complaintBody() }), expect: e(403, 403, 201, 201, 201, 403) },
+  'GET /complaints': { fixture: 'none', request: NO_BODY('/complaints'), expect: e(403, 403, 200, 200, 200, 200) },
+  'GET /complaints/{complaintId}': { fixture: 'complaint', request: (fx) => ({ path: `/complaints/${fx.complaintId}` }), expect: e(403, 403, 200, 404, 200, 200) },
+  'POST /complaints/{complaintId}/forwarding': {
+    fixture: 'complaint',
+    request: (fx) => ({ path: `/complaints/${fx.complaintId}/forwarding`, body: { competentAuthorityId: world.authorityId } }),
+    expect: STAFF_ACTS,
+  },
+  'POST /complaints/{complaintId}/refusal': { fixture: 'complaint', request: (fx) => ({ path: `/complaints/${fx.complaintId}/refusal`, body: { reason: '不属于受理范围' } }), expect: STAFF_ACTS },
+  'POST /complaints/{complaintId}/finding': {
+    fixture: 'forwarded-complaint',
+    request: (fx) => ({ path: `/complaints/${fx.complaintId}/finding`, body: { finding: 'UNFOUNDED', reasons: '不属实' } }),
+    expect: STAFF_ACTS,
+  },
+  'POST /complaints/{complaintId}/reply': { fixture: 'found-complaint', request: (fx) => ({ path: `/complaints/${fx.complaintId}/reply`, body: { reply: '经核查不属实' } }), expect: STAFF_ACTS },
+  'POST /complaints/{complaintId}/claim': { fixture: 'complaint', request: (fx) => ({ path: `/complaints/${fx.complaintId}/claim`, body: {} }), expect: STAFF_ACTS },
+  'POST /complaints/{complaintId}/release': {
+    fixture: 'claimed-complaint',
+    request: (fx) => ({ path: `/complaints/${fx.complaintId}/release`, body: {} }),
+    expect: RELEASE,
+    refusedByCase: ['supervisor'],
+  },
+  'POST /complaints/{complaintId}/assignment': {
+    fixture: 'complaint',
+    request: (fx) => ({ path: `/complaints/${fx.complaintId}/assignment`, body: { assigneeId: world.actors.reviewer2.id } }),
+    expect: ASSIGN,
+  },
+  // No token needed; without the case's secret every caller gets the same 404.
+  'POST /public/complaints/lookup': {
+    fixture: 'complaint',
+    request: (fx) => ({ path: '/public/complaints/lookup', body: { caseNumber: fx.complaintId, secret: 'not-the-secret' } }),
+    expect: e(404, 404, 404, 404, 404, 404, 404),
+  },
+
   // --- record proposals (from complaints and broken commitments): the competent authority's staff decide them --------
   'GET /record-proposals': { fixture: 'none', request: NO_BODY('/record-proposals'), expect: e(403, 403, 200, 200, 200, 200) },
   'GET /record-proposals/{proposalId}': {
@@ -465,6 +507,10 @@ beforeAll(async () => {
   const otherApplicant: Actor = { id: `applicant-${other}`, role: 'APPLICANT', subjectId: other, authorityId: null };
   await env.prisma.user.create({ data: { id: otherApplicant.id, name: otherApplicant.id, role: 'APPLICANT', subjectId: other } });
   otherSubject = { subjectId: other, applicant: otherApplicant };
+  complaintPolicyId = `${uniqueId('complaint-matrix')}@1`;
+  await env.prisma.policy.create({
+    data: { id: complaintPolicyId, name: complaintPolicyId.split('@')[0]!, processType: 'COMPLAINT', version: 1, active: false, params: { ...DEFAULT_COMPLAINT_POLICY } },
+  });
   repairPolicyId = `${uniqueId('repair-matrix')}@1`;
   await env.prisma.policy.create({
     data: { id: repairPolicyId, name: repairPolicyId.split('@')[0]!, processType: 'REPAIR', version: 1, active: false, params: { ...DEFAULT_REPAIR_POLICY } },
@@ -478,6 +524,7 @@ beforeAll(async () => {
     objectionPolicyId: world.policyId,
     repairPolicyId,
     commitmentPolicyId,
+    complaintPolicyId,
     evidence: { store: createLocalDiskFileStore(mkdtempSync(join(tmpdir(), 'authz-evidence-'))), maxBytes: 1024 * 1024 },
   });
 });
@@ -523,7 +570,12 @@ const currentStepOf = {
   rectification: (id: string) => env.prisma.rectification.findUnique({ where: { id } }).then((row) => row?.currentStep ?? undefined),
   repair: (id: string) => env.prisma.repairApplication.findUnique({ where: { id } }).then((row) => row?.currentStep ?? undefined),
   commitment: (id: string) => env.prisma.commitment.findUnique({ where: { id } }).then((row) => row?.currentStep ?? row?.status ?? undefined),
+  complaint: (id: string) => env.prisma.complaint.findUnique({ where: { id } }).then((row) => row?.currentStep ?? undefined),
 };
+
+function complaintBody() {
+  return { subjectId: world.subjectId, policyArea: 'OTHER', category: 'CONTRACT_NOT_HONOURED', summary: '中标合同未履行', anonymous: true };
+}
 
 /** Waits until the case's open step is `expected` (the workflow opens steps after the update that led to them). */
 async function stepOpened(kind: keyof typeof currentStepOf, id: string, expected: string): Promise<void> {
@@ -538,7 +590,7 @@ async function registeredRecord(): Promise<string> {
 
 /** Prepares a case in the state `kind` names, taking each step as the actor who may take it. */
 async function prepare(kind: FixtureKind): Promise<Fixture> {
-  const fx: Fixture = { caseId: '', recordId: '', rectificationId: '', fileId: '', repairId: '', commitmentId: '', proposalId: '' };
+  const fx: Fixture = { caseId: '', recordId: '', rectificationId: '', fileId: '', repairId: '', commitmentId: '', proposalId: '', complaintId: '' };
   const objection = async () => {
     fx.recordId = await world.createRecord();
     const filed = await step('POST', { path: '/objections', body: { recordId: fx.recordId, grounds: 'INACCURATE_OR_INCOMPLETE', statement: '金额错误' } }, 'applicant');
@@ -548,6 +600,7 @@ async function prepare(kind: FixtureKind): Promise<Fixture> {
   const objectionAct = (action: string, body: object, caller: Sender) => step('POST', { path: `/objections/${fx.caseId}/${action}`, body }, caller);
   const rectificationAct = (action: string, body: object) => step('POST', { path: `/rectifications/${fx.rectificationId}/${action}`, body }, 'applicant');
   const repairAct = (action: string, body: object, caller: Sender) => step('POST', { path: `/repairs/${fx.repairId}/${action}`, body }, caller);
+  const complaintAct = (action: string, body: object, caller: Sender) => step('POST', { path: `/complaints/${fx.complaintId}/${action}`, body }, caller);
   const repair = async () => {
     fx.recordId = await registeredRecord();
     const filed = await step('POST', { path: '/repairs', body: { recordId: fx.recordId, materials: FULL_MATERIALS } }, 'applicant');
@@ -628,6 +681,23 @@ async function prepare(kind: FixtureKind): Promise<Fixture> {
     case 'repair':
       await repair();
       break;
+    case 'complaint':
+    case 'claimed-complaint':
+    case 'forwarded-complaint':
+    case 'found-complaint': {
+      // Registered by the authority's second reviewer as the credit office, and verified by the same authority.
+      const filed = await step('POST', { path: '/complaints', body: complaintBody() }, 'reviewer2');
+      fx.complaintId = filed.body.id;
+      await stepOpened('complaint', fx.complaintId, 'INTAKE');
+      if (kind === 'claimed-complaint') await complaintAct('claim', {}, 'reviewer');
+      if (kind === 'complaint' || kind === 'claimed-complaint') break;
+      await complaintAct('forwarding', { competentAuthorityId: world.authorityId }, 'reviewer2');
+      await stepOpened('complaint', fx.complaintId, 'VERIFICATION');
+      if (kind === 'forwarded-complaint') break;
+      await complaintAct('finding', { finding: 'UNFOUNDED', reasons: '不属实' }, 'reviewer2');
+      await stepOpened('complaint', fx.complaintId, 'REPLY');
+      break;
+    }
     case 'record-proposal':
       fx.proposalId = (await proposeRecord(env.prisma, recordProposal(world, world.actors.reviewer2))).id;
       break;

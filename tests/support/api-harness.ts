@@ -33,6 +33,7 @@ export async function createTestApp(options: {
   evidence?: AppDeps['evidence'];
   repairPolicyId?: string;
   commitmentPolicyId?: string;
+  complaintPolicyId?: string;
   /** An identity provider whose tokens the app accepts besides the local ones. */
   oidc?: AppDeps['oidc'];
   /** Requests a minute per actor; tests get a high limit unless they test the limit. */
@@ -63,6 +64,7 @@ export async function createTestApp(options: {
     evidence: options.evidence,
     repairPolicyId: options.repairPolicyId,
     commitmentPolicyId: options.commitmentPolicyId,
+    complaintPolicyId: options.complaintPolicyId,
     oidc: options.oidc,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
     auditPublicKey: testAuditKey().publicKey,

@@ -46,8 +46,9 @@ export interface CaseRuntimeSpec<State extends CaseState, D extends CaseEventDet
   caseType: string;
   caseId: string;
   subjectId: string;
-  recordId: string;
-  /** The authority whose staff work on the case (claims). */
+  /** The record the case is about; null for a case that precedes any record (a complaint). */
+  recordId: string | null;
+  /** The authority whose staff work on the case (claims); read at each claim, so a getter may follow the open step. */
   authorityId: string;
   state: State;
   closedStatuses: readonly State['status'][];
@@ -88,7 +89,9 @@ export class CaseRuntime<State extends CaseState, D extends CaseEventDetails> {
   constructor(private readonly spec: CaseRuntimeSpec<State, D>) {
     const { state } = spec;
     this.claims = new StepClaims({
-      authorityId: spec.authorityId,
+      get authorityId() {
+        return spec.authorityId;
+      },
       currentStep: () => state.step,
       excludedActorIds: () => spec.excludedActorIds(),
       holder: state,

@@ -16,7 +16,7 @@ export const ClaimedByKey = defineSearchAttributeKey('ClaimedBy', SearchAttribut
 export function caseSearchAttributes(c: {
   caseType: string;
   subjectId: string;
-  recordId: string;
+  recordId: string | null;
   status: string;
   assigneeRole: string | null;
   dueAt: string | null;

@@ -138,8 +138,10 @@ export const SOURCE_LABEL: Record<string, string> = {
   ADMINISTRATIVE_PENALTY: '行政处罚',
   DISCIPLINARY_ACTION: '纪律处分',
   ACCOUNTABILITY_DECISION: '问责决定',
+  COMPLAINT: '投诉举报核实',
+  COMMITMENT: '承诺未履行',
 };
-export const CASE_TYPE_LABEL: Record<string, string> = { OBJECTION: '异议', RECTIFICATION: '限期整改', REPAIR: '信用修复' };
+export const CASE_TYPE_LABEL: Record<string, string> = { OBJECTION: '异议', RECTIFICATION: '限期整改', REPAIR: '信用修复', COMPLAINT: '投诉举报' };
 
 export const label = (table: Record<string, string>, code: string | null | undefined): string => (code ? (table[code] ?? code) : '—');
 
@@ -158,5 +160,7 @@ export const CASE_STATUS_LABEL: Record<string, string> = {
   REFUSED: '不予修复',
   NOT_ACCEPTED: '不予受理',
   REVOKED: '已撤销',
+  AWAITING_REPLY: '待答复',
+  REPLIED: '已答复',
   RECORD_ENDED: '记录已终止',
 };
