@@ -5,11 +5,12 @@ import type { WorkItemsQuery, WorkScope } from './work-item-schemas.js';
 const NOTHING = '__none__';
 
 /**
- * Every case of the four types in one relation, with the authority that sees it, the authority whose staff work its
+ * Every case of the five types in one relation, with the authority that sees it, the authority whose staff work its
  * open step, its subject and its policy area: the inbox reads it with the caller's visibility (the same rules as each
  * case type's own endpoints, api/access/ and the complaint service) and their filters. A repair waiting for 补正 has
  * its clock paused: it is never overdue. A complaint has no record yet: it is seen by its credit office
- * (intakeAuthorityId) and the competent authority, and its steps belong to one of them at a time.
+ * (intakeAuthorityId) and the competent authority, and its steps belong to one of them at a time. A commitment has no
+ * record either: its supervising authority sees it and works its check.
  */
 const CASES = Prisma.sql`
   SELECT 'OBJECTION' AS "caseType", o."id", o."recordId", o."subjectId", o."authorityId", NULL AS "intakeAuthorityId",
@@ -28,7 +29,11 @@ const CASES = Prisma.sql`
   SELECT 'COMPLAINT', k."id", NULL, k."subjectId", k."authorityId", k."intakeAuthorityId",
          CASE WHEN k."status" = 'UNDER_VERIFICATION' THEN k."authorityId" ELSE k."intakeAuthorityId" END, k."policyArea", k."status",
          k."currentStep", k."assigneeRole", k."claimedById", k."dueAt", k."escalated", false, k."filedAt", k."closedAt"
-    FROM "Complaint" k`;
+    FROM "Complaint" k
+  UNION ALL
+  SELECT 'COMMITMENT', m."id", NULL, m."subjectId", m."authorityId", NULL, m."authorityId", m."policyArea", m."status",
+         m."currentStep", m."assigneeRole", m."claimedById", m."dueAt", m."escalated", false, m."registeredAt", m."closedAt"
+    FROM "Commitment" m`;
 
 const FROM = Prisma.sql`FROM (${CASES}) c LEFT JOIN "DishonestyRecord" d ON d."id" = c."recordId" JOIN "Subject" s ON s."id" = c."subjectId"`;
 /** The policy area of a case: its record's, or the complaint's own. */
@@ -110,7 +115,7 @@ function filters(query: WorkItemsQuery, now: Date): Prisma.Sql[] {
 }
 
 interface WorkItemRow {
-  caseType: 'OBJECTION' | 'RECTIFICATION' | 'REPAIR' | 'COMPLAINT';
+  caseType: 'OBJECTION' | 'RECTIFICATION' | 'REPAIR' | 'COMPLAINT' | 'COMMITMENT';
   id: string;
   recordId: string | null;
   documentNumber: string | null;

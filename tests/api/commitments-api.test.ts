@@ -205,6 +205,28 @@ describe('commitments (守信践诺) API', () => {
     expect((await upload(applicant)).status).toBe(409);
   });
 
+  it('a commitment due for its check is in the inbox of its authority\'s staff and in the counts, by policy area', async () => {
+    const app = await appOn(60);
+    const { applicant, reviewer, foreignReviewer, admin } = world.actors;
+    const id = (await post(app, '/commitments', applicant, commitmentRegistration(world, { policyArea: 'LOCAL_GOVERNMENT_DEBT' }))).body.id as string;
+    await eventually(async () => ((await rowOf(id)).status === 'ACTIVE' ? true : undefined));
+    const items = async (as: Actor, query: string) => (await get(app, `/work-items?${query}&pageSize=100`, as)).body.items.map((i: { id: string }) => i.id);
+    // Running towards its due date: nothing to do for the staff yet, but the case is in their lists.
+    expect(await items(reviewer, 'scope=actionable&caseType=COMMITMENT')).not.toContain(id);
+    expect(await items(reviewer, 'scope=all&caseType=COMMITMENT&policyArea=LOCAL_GOVERNMENT_DEBT')).toContain(id);
+    await post(app, `/commitments/${id}/fulfilment`, applicant, { summary: '已偿还', evidence: [{ title: '还款凭证' }] });
+    expect(await items(reviewer, 'scope=actionable&policyArea=LOCAL_GOVERNMENT_DEBT')).toContain(id);
+    expect(await items(reviewer, 'scope=actionable&policyArea=BIDDING')).not.toContain(id);
+    expect(await items(foreignReviewer, 'scope=all')).not.toContain(id);
+    expect(await items(applicant, 'scope=all&caseType=COMMITMENT')).toContain(id);
+
+    const stats = await get(app, '/stats/cases?policyArea=LOCAL_GOVERNMENT_DEBT', admin);
+    expect(stats.status).toBe(200);
+    const open = await env.prisma.commitment.count({ where: { policyArea: 'LOCAL_GOVERNMENT_DEBT', status: 'CHECK_DUE', closedAt: null } });
+    expect(stats.body.openByStatus).toContainEqual({ caseType: 'COMMITMENT', status: 'CHECK_DUE', count: open });
+    expect((await get(app, '/stats/trends?weeks=1&policyArea=LOCAL_GOVERNMENT_DEBT', admin)).status).toBe(200);
+  });
+
   it('validates a registration and who may register', async () => {
     const app = await appOn(60);
     const { applicant, reviewer } = world.actors;
