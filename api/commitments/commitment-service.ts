@@ -43,7 +43,7 @@ const invalid = (path: string, message: string) => new AppError(ErrorCode.VALIDA
 export function createCommitmentService({ prisma, temporal, taskQueue, commitmentPolicyId, timeZone = DEFAULT_TIME_ZONE }: CommitmentServiceDeps) {
   function workflowStart(input: CommitmentWorkflowInput): CaseWorkflowStart<CommitmentWorkflowInput> {
     const { commitmentId, subjectId } = input;
-    return { workflowType: COMMITMENT_WORKFLOW_TYPE, workflowId: commitmentWorkflowId(commitmentId), taskQueue, input, caseType: COMMITMENT_CASE_TYPE, subjectId, recordId: '' };
+    return { workflowType: COMMITMENT_WORKFLOW_TYPE, workflowId: commitmentWorkflowId(commitmentId), taskQueue, input, caseType: COMMITMENT_CASE_TYPE, subjectId, recordId: null };
   }
 
   function inputOf(row: Commitment): CommitmentWorkflowInput {

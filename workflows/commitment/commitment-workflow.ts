@@ -43,7 +43,7 @@ export async function commitmentWorkflow(input: CommitmentWorkflowInput): Promis
     caseId: input.commitmentId,
     caseType: COMMITMENT_CASE_TYPE,
     // No record yet: one is only proposed when the commitment is broken.
-    recordId: '',
+    recordId: null,
     state,
     closedStatuses: CLOSED_COMMITMENT_STATUSES,
     excludedActorIds: () => bodyActorIds,
