@@ -1,6 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { DeadlineCalculator } from '../lib/calendar/deadline-calculator.js';
 import type { PrismaClient } from '../lib/prisma.js';
+import { createCommitmentActivities } from './commitment-activities.js';
+import { createCommitmentProposalActivities } from './commitment-proposal-activities.js';
 import { createDeadlineActivities } from './deadline-activities.js';
 import { createEligibilityActivities } from './eligibility-activities.js';
 import { createObjectionActivities } from './objection-activities.js';
@@ -30,6 +32,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createRectificationActivities(deps.prisma),
     ...createComplaintActivities(deps.prisma),
     ...createRectificationCancelActivities(deps.temporal),
+    ...createCommitmentActivities(deps.prisma, deps.deadlines.timeZone, deps.deadlines.timeScale),
+    ...createCommitmentProposalActivities(deps.prisma, deps.deadlines.timeZone),
   };
 }
 

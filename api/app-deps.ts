@@ -35,6 +35,8 @@ export interface AppDeps {
   publicationPolicyId?: string | undefined;
   rectificationPolicyId?: string | undefined;
   repairPolicyId?: string | undefined;
+  /** Pins the commitment policy (tests); by default the newest active COMMITMENT policy applies. */
+  commitmentPolicyId?: string | undefined;
   /** Pins the complaint policy (tests); by default the newest active COMPLAINT policy applies. */
   complaintPolicyId?: string | undefined;
   /** Where evidence files are stored and how large one may be (default: .data/evidence on local disk, 10 MiB). */

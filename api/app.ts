@@ -30,6 +30,8 @@ import { createRecordProposalService } from './record-proposals/record-proposal-
 import { recordProposalRouter } from './record-proposals/record-proposal-router.js';
 import { createRepairService } from './repairs/repair-service.js';
 import { repairRouter } from './repairs/repair-router.js';
+import { commitmentRouter } from './commitments/commitment-router.js';
+import { createCommitmentService } from './commitments/commitment-service.js';
 import { consoleStatic } from './console/console-static.js';
 import { csrfProtection, identifySession } from './session/session-auth.js';
 import { sessionRouter } from './session/session-router.js';
@@ -118,14 +120,17 @@ export function createApp(deps: AppDeps): Express {
   app.use(workItemRouter(deps.prisma), userRouter(deps.prisma), auditEventsRouter(deps.prisma), outboxRouter(deps.prisma));
   const repairs = createRepairService({ ...deps, timeZone: deps.deadlines.timeZone });
   app.use(repairRouter(repairs, deps.prisma));
+  const commitments = createCommitmentService({ ...deps, timeZone: deps.deadlines.timeZone });
+  app.use(commitmentRouter(commitments, deps.prisma));
+  app.use(stepWorkRouter({ prisma: deps.prisma, logger: deps.logger, acts: { OBJECTION: objections.act, RECTIFICATION: rectifications.act, REPAIR: repairs.act, COMPLAINT: complaints.act, COMMITMENT: commitments.act } }));
   app.use(complaintRouter(complaints, deps.prisma));
-  app.use(stepWorkRouter({ prisma: deps.prisma, logger: deps.logger, acts: { OBJECTION: objections.act, RECTIFICATION: rectifications.act, REPAIR: repairs.act, COMPLAINT: complaints.act } }));
   // Every case type with working-day deadlines recomputes them when a year is published or corrected.
   const onCalendarChanged = async (year: number) =>
     (await objections.recomputeDeadlines(year)) +
     (await rectifications.recomputeDeadlines(year)) +
     (await repairs.recomputeDeadlines(year)) +
-    (await complaints.recomputeDeadlines(year));
+    (await complaints.recomputeDeadlines(year)) +
+    (await commitments.recomputeDeadlines(year));
   app.use(calendarRouter({ ...deps, onCalendarChanged }));
 
   app.use(notFoundHandler);

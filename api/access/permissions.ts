@@ -96,6 +96,12 @@ export const PERMISSIONS = {
   'repair.decide': { roles: [SUPERVISOR], decides: true },
   'repair.extend': { roles: [SUPERVISOR], decides: true },
   'repair.revoke': { roles: [SUPERVISOR], decides: true },
+  // Commitments (守信践诺): the body registers and reports, the supervising authority checks
+  'commitment.read': { roles: EVERYONE, decides: false },
+  'commitment.register': { roles: [APPLICANT], decides: true },
+  'commitment.report-progress': { roles: [APPLICANT], decides: true },
+  'commitment.report-fulfilment': { roles: [APPLICANT], decides: true },
+  'commitment.check': { roles: STAFF, decides: true },
   // Evidence files and the audit trail
   'evidence.read': { roles: EVERYONE, decides: false },
   'evidence.upload': { roles: [APPLICANT, REVIEWER, SUPERVISOR], decides: true },

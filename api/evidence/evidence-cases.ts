@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/roles.js';
 import { CLOSED_OBJECTION_STATUSES } from '../../domain/objection/objection-types.js';
 import { RecordStatus } from '../../domain/records/record-types.js';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
+import { CLOSED_COMMITMENT_STATUSES, COMMITMENT_CASE_TYPE } from '../../workflows/commitment/commitment-contract.js';
 import { OBJECTION_CASE_TYPE } from '../../workflows/objection/objection-contract.js';
 import { RECORD_CASE_TYPE } from '../../workflows/record/record-contract.js';
 import { CLOSED_RECTIFICATION_STATUSES, RECTIFICATION_CASE_TYPE } from '../../workflows/rectification/rectification-contract.js';
@@ -13,6 +14,7 @@ export const EVIDENCE_CASE_TYPES = {
   objection: OBJECTION_CASE_TYPE,
   rectification: RECTIFICATION_CASE_TYPE,
   record: RECORD_CASE_TYPE,
+  commitment: COMMITMENT_CASE_TYPE,
 } as const;
 export type EvidenceCaseType = keyof typeof EVIDENCE_CASE_TYPES;
 
@@ -34,6 +36,8 @@ export async function canSeeCase(prisma: PrismaClient, actor: Actor, ref: CaseRe
       return (await prisma.dishonestyRecord.count({ where: { id: ref.caseId, ...visibleTo(actor) } })) > 0;
     case 'rectification':
       return (await prisma.rectification.count({ where: { id: ref.caseId, ...visibleTo(actor) } })) > 0;
+    case 'commitment':
+      return (await prisma.commitment.count({ where: { id: ref.caseId, ...visibleTo(actor) } })) > 0;
   }
 }
 
@@ -56,6 +60,10 @@ async function closedStatusOf(prisma: PrismaClient, ref: CaseRef): Promise<strin
     case 'rectification': {
       const row = await prisma.rectification.findUnique({ where: { id: ref.caseId }, select: { status: true } });
       return row && (CLOSED_RECTIFICATION_STATUSES as readonly string[]).includes(row.status) ? row.status : undefined;
+    }
+    case 'commitment': {
+      const row = await prisma.commitment.findUnique({ where: { id: ref.caseId }, select: { status: true } });
+      return row && (CLOSED_COMMITMENT_STATUSES as readonly string[]).includes(row.status) ? row.status : undefined;
     }
   }
 }

@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { registerAuditOpenApi } from '../audit/audit-openapi.js';
+import { registerCommitmentOpenApi } from '../commitments/commitment-openapi.js';
 import { registerCodecOpenApi } from '../codec/codec-openapi.js';
 import { registerCalendarOpenApi } from '../calendar/calendar-openapi.js';
 import { registerEvidenceOpenApi } from '../evidence/evidence-openapi.js';
@@ -29,6 +30,7 @@ export function buildOpenApiDocument() {
   registerRecordProposalOpenApi(registry);
   registerComplaintOpenApi(registry);
   registerRectificationOpenApi(registry);
+  registerCommitmentOpenApi(registry);
   registerEvidenceOpenApi(registry);
   registerAuditOpenApi(registry);
   registerCodecOpenApi(registry);

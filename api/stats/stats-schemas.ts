@@ -4,7 +4,7 @@ import { PolicyArea } from '../../domain/records/record-types.js';
 
 extendZodWithOpenApi(z);
 
-export const CASE_TYPES = ['OBJECTION', 'RECTIFICATION', 'REPAIR', 'COMPLAINT'] as const;
+export const CASE_TYPES = ['OBJECTION', 'RECTIFICATION', 'REPAIR', 'COMPLAINT', 'COMMITMENT'] as const;
 /** Horizons of the "due soon" counts, in working days. */
 export const DUE_HORIZONS = [1, 3, 5] as const;
 

@@ -23,7 +23,10 @@ export function openCases(policyArea?: string): Prisma.Sql {
   SELECT 'REPAIR', status, CASE WHEN "clockPaused" THEN NULL ELSE "dueAt" END, escalated FROM "RepairApplication" a WHERE "closedAt" IS NULL ${area('a')}
   UNION ALL
   SELECT 'COMPLAINT', status, "dueAt", escalated FROM "Complaint" k WHERE "closedAt" IS NULL
-    ${policyArea ? Prisma.sql`AND k."policyArea" = ${policyArea}::"PolicyArea"` : Prisma.empty}`;
+    ${policyArea ? Prisma.sql`AND k."policyArea" = ${policyArea}::"PolicyArea"` : Prisma.empty}
+  UNION ALL
+  SELECT 'COMMITMENT', status, "dueAt", escalated FROM "Commitment" m WHERE "closedAt" IS NULL
+    ${policyArea ? Prisma.sql`AND m."policyArea" = ${policyArea}::"PolicyArea"` : Prisma.empty}`;
 }
 
 const counted = (rows: { caseType: string; count: bigint }[]) => rows.map((r) => ({ caseType: r.caseType as CaseType, count: Number(r.count) }));

@@ -20,7 +20,9 @@ function casesOf(policyArea?: string): Prisma.Sql {
   UNION ALL SELECT 'RECTIFICATION', r."id", r."authorityId", r."openedAt", r."closedAt" FROM "Rectification" r ${area('r')}
   UNION ALL SELECT 'REPAIR', a."id", a."authorityId", a."filedAt", a."closedAt" FROM "RepairApplication" a ${area('a')}
   UNION ALL SELECT 'COMPLAINT', k."id", k."authorityId", k."filedAt", k."closedAt" FROM "Complaint" k
-    ${policyArea ? Prisma.sql`WHERE k."policyArea" = ${policyArea}::"PolicyArea"` : Prisma.empty}`;
+    ${policyArea ? Prisma.sql`WHERE k."policyArea" = ${policyArea}::"PolicyArea"` : Prisma.empty}
+  UNION ALL SELECT 'COMMITMENT', m."id", m."authorityId", m."registeredAt", m."closedAt" FROM "Commitment" m
+    ${policyArea ? Prisma.sql`WHERE m."policyArea" = ${policyArea}::"PolicyArea"` : Prisma.empty}`;
 }
 
 /** The open lower end of the oldest bucket, as a timestamp PostgreSQL compares. */

@@ -4,19 +4,20 @@ import type { WorkItemsQuery, WorkScope } from './work-item-schemas.js';
 
 const NOTHING = '__none__';
 
-type CaseTable = '"Objection"' | '"Rectification"' | '"RepairApplication"' | '"Complaint"';
+type CaseTable = '"Objection"' | '"Rectification"' | '"RepairApplication"' | '"Complaint"' | '"Commitment"';
 
 /** Each arm of the union on its own table, limited to the cases the search matches when there is a search. */
 const arm = (table: CaseTable, alias: string, search: Prisma.Sql | undefined) =>
   search ? Prisma.sql`WHERE ${Prisma.raw(alias)}."id" IN (${searchedIds(table, search)})` : Prisma.empty;
 
 /**
- * Every case of the four types in one relation, with the authority that sees it, the authority whose staff work its
+ * Every case of the five types in one relation, with the authority that sees it, the authority whose staff work its
  * open step, its subject and its policy area: the inbox reads it with the caller's visibility (the same rules as each
  * case type's own endpoints, api/access/ and the complaint service) and their filters. A repair waiting for 补正 has
  * its clock paused: it is never overdue. A complaint has no record yet: it is seen by its credit office
- * (intakeAuthorityId) and the competent authority, and its steps belong to one of them at a time. With a search, each
- * table contributes only its matching cases (see searchedIds).
+ * (intakeAuthorityId) and the competent authority, and its steps belong to one of them at a time. A commitment has no
+ * record either: its supervising authority sees it and works its check. With a search, each table contributes only its
+ * matching cases (see searchedIds).
  */
 function casesOf(search?: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
@@ -36,7 +37,11 @@ function casesOf(search?: Prisma.Sql): Prisma.Sql {
   SELECT 'COMPLAINT', k."id", NULL, k."subjectId", k."authorityId", k."intakeAuthorityId",
          CASE WHEN k."status" = 'UNDER_VERIFICATION' THEN k."authorityId" ELSE k."intakeAuthorityId" END, k."policyArea", k."status",
          k."currentStep", k."assigneeRole", k."claimedById", k."dueAt", k."escalated", false, k."filedAt", k."closedAt"
-    FROM "Complaint" k ${arm('"Complaint"', 'k', search)}`;
+    FROM "Complaint" k ${arm('"Complaint"', 'k', search)}
+  UNION ALL
+  SELECT 'COMMITMENT', m."id", NULL, m."subjectId", m."authorityId", NULL, m."authorityId", m."policyArea", m."status",
+         m."currentStep", m."assigneeRole", m."claimedById", m."dueAt", m."escalated", false, m."registeredAt", m."closedAt"
+    FROM "Commitment" m ${arm('"Commitment"', 'm', search)}`;
 }
 
 const fromCases = (search?: Prisma.Sql) =>
@@ -52,12 +57,12 @@ function searchPattern(q: string): Prisma.Sql {
  * containing q, case-insensitive), each branch on one column so that it reads that column's trigram index (pg_trgm
  * GIN on lower(column), migration 20261201110000_search_trigram_indexes) or, from the matching records and subjects,
  * the table's recordId and subjectId indexes. One OR across the joined tables would make PostgreSQL test every case
- * instead. A complaint has no record: case id and subject only.
+ * instead. A complaint or a commitment has no record: case id and subject only.
  */
 function searchedIds(table: CaseTable, like: Prisma.Sql): Prisma.Sql {
   const t = Prisma.raw(table);
   const byRecord =
-    table === '"Complaint"'
+    table === '"Complaint"' || table === '"Commitment"'
       ? Prisma.empty
       : Prisma.sql`
       UNION ALL SELECT x."id" FROM ${t} x
@@ -146,7 +151,7 @@ function filters(query: WorkItemsQuery, now: Date): Prisma.Sql[] {
 }
 
 export interface WorkItemRow {
-  caseType: 'OBJECTION' | 'RECTIFICATION' | 'REPAIR' | 'COMPLAINT';
+  caseType: 'OBJECTION' | 'RECTIFICATION' | 'REPAIR' | 'COMPLAINT' | 'COMMITMENT';
   id: string;
   recordId: string | null;
   documentNumber: string | null;

@@ -1,4 +1,5 @@
 import { creditCodeCheckCharacter } from '../../domain/credit-code.js';
+import { DEFAULT_COMMITMENT_POLICY } from '../../domain/commitment/commitment-policy.js';
 import { DEFAULT_OBJECTION_POLICY } from '../../domain/objection/objection-policy.js';
 import { DEFAULT_PUBLICATION_POLICY } from '../../domain/records/publication-policy.js';
 import { addCalendarMonths } from '../../domain/records/calendar-months.js';
@@ -217,6 +218,17 @@ const REPAIR_POLICY = {
     '因虚假材料撤销修复的，12个月内不得申请（后两项国家层面未定，为可配置值）。',
 };
 
+const COMMITMENT_POLICY = {
+  id: 'commitment-default@1',
+  name: 'commitment-default',
+  processType: 'COMMITMENT',
+  version: 1,
+  params: DEFAULT_COMMITMENT_POLICY,
+  description:
+    '守信践诺默认规则（国发〔2016〕76号要求记录并评价承诺履行情况；国家层面无核查时限，为可配置值）：承诺到期或承诺单位报告履行后，' +
+    '监督单位10个工作日内核查（守诺、逾期履行、失诺），到期前1个工作日提醒，逾期上报负责人；失诺的形成失信记录建议，经复核确认后登记。',
+};
+
 const COMPLAINT_POLICY = {
   id: 'complaint-default@1',
   name: 'complaint-default',
@@ -267,7 +279,7 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
       create: { recordId: record.id, version: 1, facts: { ...facts }, change: 'CREATED', actorId: SYSTEM_ACTOR, reason: '初始登记' },
     });
   }
-  for (const policy of [OBJECTION_POLICY, PUBLICATION_POLICY, RECTIFICATION_POLICY, REPAIR_POLICY, COMPLAINT_POLICY]) {
+  for (const policy of [OBJECTION_POLICY, PUBLICATION_POLICY, RECTIFICATION_POLICY, REPAIR_POLICY, COMPLAINT_POLICY, COMMITMENT_POLICY]) {
     await prisma.policy.upsert({
       where: { id: policy.id },
       update: {},

@@ -27,6 +27,8 @@ import { bearer, createTestApp } from '../support/api-harness.js';
 import { createObjectionWorld, type ObjectionWorld } from '../support/objection-fixtures.js';
 import { eventually } from '../support/eventually.js';
 import { FULL_MATERIALS } from '../support/repair-fixtures.js';
+import { commitmentRegistration } from '../support/commitment-fixtures.js';
+import { DEFAULT_COMMITMENT_POLICY } from '../../domain/commitment/commitment-policy.js';
 import { randomCreditCode } from '../support/credit-codes.js';
 import { startRealWorker } from '../support/real-worker.js';
 import { startRectification } from '../support/rectification-fixtures.js';
@@ -100,6 +102,10 @@ type FixtureKind =
   | 'accepted-repair'
   | 'reviewed-repair'
   | 'approved-repair'
+  | 'commitment'
+  | 'due-commitment'
+  | 'claimed-commitment'
+  | 'delegated-commitment'
   | 'record-proposal'
   | 'complaint'
   | 'claimed-complaint'
@@ -114,6 +120,7 @@ interface Fixture {
   rectificationId: string;
   fileId: string;
   repairId: string;
+  commitmentId: string;
   proposalId: string;
   complaintId: string;
 }
@@ -135,6 +142,7 @@ let otherSubject: { subjectId: string; applicant: Actor };
 let app: Express;
 let stopWorker: () => Promise<void>;
 let repairPolicyId: string;
+let commitmentPolicyId: string;
 let complaintPolicyId: string;
 
 const MATRIX: Record<string, RouteSpec> = {
@@ -505,6 +513,31 @@ const MATRIX: Record<string, RouteSpec> = {
   },
   ...passOnActions('/repairs/{applicationId}', (fx) => `/repairs/${fx.repairId}`, 'claimed-repair', 'delegated-repair'),
   ...passOnActions('/complaints/{complaintId}', (fx) => `/complaints/${fx.complaintId}`, 'claimed-complaint', 'delegated-complaint'),
+
+  // --- commitments (守信践诺): the body registers and reports, the supervising authority checks ----------------------
+  // Any applicant registers their own body's commitment (the other applicant's body too).
+  'POST /commitments': { fixture: 'none', request: () => ({ path: '/commitments', body: commitmentRegistration(world) }), expect: e(201, 201, 403, 403, 403, 403) },
+  'GET /commitments': { fixture: 'none', request: NO_BODY('/commitments'), expect: ALL_200 },
+  'GET /commitments/{commitmentId}': { fixture: 'commitment', request: (fx) => ({ path: `/commitments/${fx.commitmentId}` }), expect: CASE_READ },
+  // Counts in the caller's scope: another authority's reviewer sees the body's counts of their own authority (zeros).
+  'GET /subjects/{subjectId}/commitments/summary': {
+    fixture: 'none',
+    request: () => ({ path: `/subjects/${world.subjectId}/commitments/summary` }),
+    expect: e(200, 404, 200, 200, 200, 200),
+  },
+  ...commitmentActions({
+    progress: ['commitment', APPLICANT_ACTS, { note: '进展' }],
+    fulfilment: ['commitment', APPLICANT_ACTS, { summary: '已履行', evidence: [{ title: '证明' }] }],
+    check: ['due-commitment', STAFF_ACTS, { outcome: 'KEPT', reasons: '守诺', evidence: [{ title: '核查记录' }] }],
+    claim: ['due-commitment', STAFF_ACTS, {}],
+    release: ['claimed-commitment', RELEASE, {}],
+  }),
+  'POST /commitments/{commitmentId}/assignment': {
+    fixture: 'due-commitment',
+    request: (fx) => ({ path: `/commitments/${fx.commitmentId}/assignment`, body: { assigneeId: world.actors.reviewer2.id } }),
+    expect: ASSIGN,
+  },
+  ...passOnActions('/commitments/{commitmentId}', (fx) => `/commitments/${fx.commitmentId}`, 'claimed-commitment', 'delegated-commitment'),
 };
 
 /**
@@ -528,6 +561,21 @@ function passOnActions(casePath: string, pathOf: (fx: Fixture) => string, claime
       refusedByCase: ['supervisor'],
     },
   };
+}
+
+/** Commitment actions on a commitment prepared into the state the action needs. */
+function commitmentActions(actions: Record<string, [FixtureKind, Record<Caller, Expected>, object]>): Record<string, RouteSpec> {
+  return Object.fromEntries(
+    Object.entries(actions).map(([path, [fixture, expected, body]]) => [
+      `POST /commitments/{commitmentId}/${path}`,
+      {
+        fixture,
+        request: (fx: Fixture) => ({ path: `/commitments/${fx.commitmentId}/${path}`, body }),
+        expect: expected,
+        ...(expected === RELEASE ? { refusedByCase: ['supervisor' as const] } : {}),
+      },
+    ]),
+  );
 }
 
 /** Repair actions on an application prepared into the state the action needs. */
@@ -561,10 +609,15 @@ beforeAll(async () => {
   await env.prisma.policy.create({
     data: { id: repairPolicyId, name: repairPolicyId.split('@')[0]!, processType: 'REPAIR', version: 1, active: false, params: { ...DEFAULT_REPAIR_POLICY } },
   });
+  commitmentPolicyId = `${uniqueId('commitment-matrix')}@1`;
+  await env.prisma.policy.create({
+    data: { id: commitmentPolicyId, name: commitmentPolicyId.split('@')[0]!, processType: 'COMMITMENT', version: 1, active: false, params: { ...DEFAULT_COMMITMENT_POLICY } },
+  });
   app = await createTestApp({
     taskQueue,
     objectionPolicyId: world.policyId,
     repairPolicyId,
+    commitmentPolicyId,
     complaintPolicyId,
     evidence: { store: createLocalDiskFileStore(mkdtempSync(join(tmpdir(), 'authz-evidence-'))), maxBytes: 1024 * 1024 },
   });
@@ -610,6 +663,7 @@ const currentStepOf = {
   objection: (id: string) => env.prisma.objection.findUnique({ where: { id } }).then((row) => row?.currentStep ?? undefined),
   rectification: (id: string) => env.prisma.rectification.findUnique({ where: { id } }).then((row) => row?.currentStep ?? undefined),
   repair: (id: string) => env.prisma.repairApplication.findUnique({ where: { id } }).then((row) => row?.currentStep ?? undefined),
+  commitment: (id: string) => env.prisma.commitment.findUnique({ where: { id } }).then((row) => row?.currentStep ?? row?.status ?? undefined),
   complaint: (id: string) => env.prisma.complaint.findUnique({ where: { id } }).then((row) => row?.currentStep ?? undefined),
 };
 
@@ -630,7 +684,7 @@ async function registeredRecord(): Promise<string> {
 
 /** Prepares a case in the state `kind` names, taking each step as the actor who may take it. */
 async function prepare(kind: FixtureKind): Promise<Fixture> {
-  const fx: Fixture = { caseId: '', recordId: '', rectificationId: '', fileId: '', repairId: '', proposalId: '', complaintId: '' };
+  const fx: Fixture = { caseId: '', recordId: '', rectificationId: '', fileId: '', repairId: '', commitmentId: '', proposalId: '', complaintId: '' };
   const objection = async () => {
     fx.recordId = await world.createRecord();
     const filed = await step('POST', { path: '/objections', body: { recordId: fx.recordId, grounds: 'INACCURATE_OR_INCOMPLETE', statement: '金额错误' } }, 'applicant');
@@ -647,7 +701,26 @@ async function prepare(kind: FixtureKind): Promise<Fixture> {
     fx.repairId = filed.body.id;
     await stepOpened('repair', fx.repairId, 'ACCEPTANCE');
   };
+  const commitment = async () => {
+    const registered = await step('POST', { path: '/commitments', body: commitmentRegistration(world) }, 'applicant');
+    fx.commitmentId = registered.body.id;
+    await stepOpened('commitment', fx.commitmentId, 'ACTIVE');
+    if (kind === 'commitment') return;
+    await step('POST', { path: `/commitments/${fx.commitmentId}/fulfilment`, body: { summary: '已履行', evidence: [{ title: '证明' }] } }, 'applicant');
+    await stepOpened('commitment', fx.commitmentId, 'CHECK');
+    if (kind === 'claimed-commitment') await step('POST', { path: `/commitments/${fx.commitmentId}/claim`, body: {} }, 'reviewer');
+    if (kind === 'delegated-commitment') {
+      await step('POST', { path: `/commitments/${fx.commitmentId}/claim`, body: {} }, 'reviewer2');
+      await step('POST', { path: `/commitments/${fx.commitmentId}/delegation`, body: { colleagueId: world.actors.reviewer.id, note: '请协助核实' } }, 'reviewer2');
+    }
+  };
   switch (kind) {
+    case 'commitment':
+    case 'due-commitment':
+    case 'claimed-commitment':
+    case 'delegated-commitment':
+      await commitment();
+      break;
     case 'none':
       break;
     case 'dead-outbox-message':

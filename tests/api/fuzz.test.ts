@@ -237,7 +237,11 @@ function queryVariants(route: MountedRoute): string[] {
     'page=%ZZ&pageSize=%',
     'page=1&page=2&pageSize=1&pageSize=5',
   ];
-  for (const name of params) variants.push(bad(name), `${encode(name)}[]=1`, `${encode(name)}=${encode(rng.pick(INJECTIONS))}`);
+  for (const name of params) {
+    // Letters only (50 × 𠜎) are a valid free-text search (q), and hostile in every other parameter.
+    const injections = name === 'q' ? INJECTIONS.filter((value) => !/^\p{L}+$/u.test(value)) : INJECTIONS;
+    variants.push(bad(name), `${encode(name)}[]=1`, `${encode(name)}=${encode(rng.pick(injections))}`);
+  }
   return variants;
 }
 

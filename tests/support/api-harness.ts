@@ -32,6 +32,7 @@ export async function createTestApp(options: {
   /** Evidence file store and size limit (tests that upload pass a temporary directory). */
   evidence?: AppDeps['evidence'];
   repairPolicyId?: string;
+  commitmentPolicyId?: string;
   complaintPolicyId?: string;
   /** An identity provider whose tokens the app accepts besides the local ones. */
   oidc?: AppDeps['oidc'];
@@ -64,6 +65,7 @@ export async function createTestApp(options: {
     rectificationPolicyId: options.rectificationPolicyId,
     evidence: options.evidence,
     repairPolicyId: options.repairPolicyId,
+    commitmentPolicyId: options.commitmentPolicyId,
     complaintPolicyId: options.complaintPolicyId,
     oidc: options.oidc,
     oidcSignIn: options.oidcSignIn,

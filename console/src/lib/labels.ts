@@ -152,7 +152,7 @@ export const SOURCE_LABEL: Record<string, string> = {
   COMPLAINT: '投诉举报核实',
   COMMITMENT: '承诺未履行',
 };
-export const CASE_TYPE_LABEL: Record<string, string> = { OBJECTION: '异议', RECTIFICATION: '限期整改', REPAIR: '信用修复', COMPLAINT: '投诉举报' };
+export const CASE_TYPE_LABEL: Record<string, string> = { OBJECTION: '异议', RECTIFICATION: '限期整改', REPAIR: '信用修复', COMPLAINT: '投诉举报', COMMITMENT: '守信践诺' };
 
 export const label = (table: Record<string, string>, code: string | null | undefined): string => (code ? (table[code] ?? code) : '—');
 
@@ -174,4 +174,10 @@ export const CASE_STATUS_LABEL: Record<string, string> = {
   AWAITING_REPLY: '待答复',
   REPLIED: '已答复',
   RECORD_ENDED: '记录已终止',
+  REGISTERED: '已登记',
+  ACTIVE: '履行中',
+  CHECK_DUE: '待核查',
+  KEPT: '守诺',
+  LATE: '逾期履行',
+  BROKEN: '失诺',
 };

@@ -1,6 +1,6 @@
 import { api, must } from '../../api/client';
 
-export type CaseType = 'OBJECTION' | 'RECTIFICATION' | 'REPAIR' | 'COMPLAINT';
+export type CaseType = 'OBJECTION' | 'RECTIFICATION' | 'REPAIR' | 'COMPLAINT' | 'COMMITMENT';
 export type HandOffVerb = 'handover' | 'delegation' | 'delegation/return';
 
 /** 转办, 委派 or its return on a case of any type (each type has the same claim routes under its own path). */
@@ -10,6 +10,9 @@ export function postHandOff(caseType: CaseType, id: string, verb: HandOffVerb, b
   if (caseType === 'REPAIR') return must(api.POST(`/repairs/{applicationId}/${verb}` as '/repairs/{applicationId}/handover', { params: { path: { applicationId: id } }, body: payload }));
   if (caseType === 'RECTIFICATION') {
     return must(api.POST(`/rectifications/{rectificationId}/${verb}` as '/rectifications/{rectificationId}/handover', { params: { path: { rectificationId: id } }, body: payload }));
+  }
+  if (caseType === 'COMMITMENT') {
+    return must(api.POST(`/commitments/{commitmentId}/${verb}` as '/commitments/{commitmentId}/handover', { params: { path: { commitmentId: id } }, body: payload }));
   }
   if (caseType === 'COMPLAINT') {
     return must(api.POST(`/complaints/{complaintId}/${verb}` as '/complaints/{complaintId}/handover', { params: { path: { complaintId: id } }, body: payload }));

@@ -14,7 +14,7 @@ import { BulkActions, bulkItemsOf } from './bulk-actions';
 import { INBOX_TEXT as T } from './texts';
 
 type Scope = 'actionable' | 'mine' | 'claimable' | 'all' | 'urgeable';
-type CaseType = 'OBJECTION' | 'RECTIFICATION' | 'REPAIR' | 'COMPLAINT';
+type CaseType = 'OBJECTION' | 'RECTIFICATION' | 'REPAIR' | 'COMPLAINT' | 'COMMITMENT';
 const FILTER_KEYS = ['caseType', 'status', 'overdue', 'escalated', 'open', 'authorityId', 'openedFrom', 'openedBefore', 'closedFrom', 'closedBefore', 'q'] as const;
 
 function scopesFor(role: SessionActor['role']): { value: Scope; label: string }[] {
@@ -64,6 +64,7 @@ export function InboxPage() {
       const verb = release ? 'release' : 'claim';
       if (type === 'REPAIR') return must(api.POST(`/repairs/{applicationId}/${verb}` as '/repairs/{applicationId}/claim', { params: { path: { applicationId: id } }, body: {} }));
       if (type === 'RECTIFICATION') return must(api.POST(`/rectifications/{rectificationId}/${verb}` as '/rectifications/{rectificationId}/claim', { params: { path: { rectificationId: id } }, body: {} }));
+      if (type === 'COMMITMENT') return must(api.POST(`/commitments/{commitmentId}/${verb}` as '/commitments/{commitmentId}/claim', { params: { path: { commitmentId: id } }, body: {} }));
       if (type === 'COMPLAINT') return must(api.POST(`/complaints/{complaintId}/${verb}` as '/complaints/{complaintId}/claim', { params: { path: { complaintId: id } }, body: {} }));
       return must(api.POST(`/objections/{caseId}/${verb}` as '/objections/{caseId}/claim', { params: { path: { caseId: id } }, body: {} }));
     },
