@@ -99,7 +99,7 @@ export function createApp(deps: AppDeps): Express {
   const signIn = deps.oidcSignIn ? createOidcSignIn(deps.oidcSignIn) : undefined;
   app.use(oidcRouter({ prisma: deps.prisma, sessions, logger: deps.logger, signIn, installationSecret: deps.tokens.secret }));
 
-  const objections = createObjectionService(deps);
+  const objections = createObjectionService({ ...deps, timeZone: deps.deadlines.timeZone });
   const rectifications = createRectificationService(deps);
   const records = createRecordService({ ...deps, timeZone: deps.deadlines.timeZone });
   // Malformed bodies are refused before the idempotency store sees them: a corrected retry with the same key runs.

@@ -34,7 +34,7 @@ export interface CaseTypeConfig<Row extends CaseRow, View> {
   /** Command fields that carry evidence file ids: each must be a file of the caller's. */
   evidenceFields?: readonly string[];
   /** Checks of the case's own before an action reaches the workflow (e.g. the record must still be in force). */
-  beforeAct?(actor: Actor, row: Row, updateName: string): Promise<void>;
+  beforeAct?(actor: Actor, row: Row, updateName: string, command: object): Promise<void>;
   /** How to start the case's workflow from its row, for types whose filing commits the row first (crash-safe filing). */
   workflowStartOf?(row: Row): Promise<CaseWorkflowStart<unknown>>;
   /** Open cases whose deadlines a calendar change of `year` may move. */
@@ -96,7 +96,7 @@ export function createCaseService<Row extends CaseRow, View>({ prisma, temporal 
       // Temporal answers a known update id with that update's outcome, and refuses a new one on a closed case.
       if (final.has(row.status) && !idempotencyKey) throw new AppError(ErrorCode.INVALID_STATE, `The ${config.noun.toLowerCase()} is ${row.status}; no further action is possible`);
       if (!row.workflowId) throw new AppError(ErrorCode.INVALID_STATE, `${config.noun} ${id} has no running workflow`);
-      await config.beforeAct?.(actor, row, update.name);
+      await config.beforeAct?.(actor, row, update.name, command);
       const workflowId = row.workflowId;
       const send = () => runUpdate(actor, workflowId, update as UpdateDefinition<unknown, [C]>, command, idempotencyKey);
       try {

@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { Objection, Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { objectionPolicySchema, type ObjectionPolicy } from '../../domain/objection/objection-policy.js';
 import { CLOSED_OBJECTION_STATUSES, ObjectionStatus } from '../../domain/objection/objection-types.js';
+import { DEFAULT_TIME_ZONE, localDateOf } from '../../domain/calendar/local-date.js';
 import type { PolicySnapshot } from '../../domain/policies/policy-snapshot.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError, ErrorCode } from '../../lib/app-error.js';
@@ -25,6 +26,8 @@ export interface ObjectionServiceDeps {
   taskQueue: string;
   /** Pins the objection policy by id (name@version); otherwise the newest active one applies. */
   objectionPolicyId?: string | undefined;
+  /** The office's calendar zone: "today" for a corrected decision date (CALENDAR_TIME_ZONE). */
+  timeZone?: string | undefined;
 }
 
 const OPEN = { notIn: [...CLOSED_OBJECTION_STATUSES] };
@@ -39,7 +42,7 @@ function recordTraits(record: { listEntry: boolean; subject: { kind: string } })
   return { listEntry: record.listEntry, civilServant: record.subject.kind === 'CIVIL_SERVANT' };
 }
 
-export function createObjectionService({ prisma, temporal, taskQueue, objectionPolicyId }: ObjectionServiceDeps) {
+export function createObjectionService({ prisma, temporal, taskQueue, objectionPolicyId, timeZone = DEFAULT_TIME_ZONE }: ObjectionServiceDeps) {
   const activePolicy = () => loadPolicy(prisma, 'OBJECTION', objectionPolicySchema, objectionPolicyId);
 
   function workflowStart(input: ObjectionWorkflowInput): CaseWorkflowStart<ObjectionWorkflowInput> {
@@ -57,6 +60,13 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
       findVisible: (actor, id) => prisma.objection.findFirst({ where: { id, ...visibleTo(actor) } }),
       findRow: (id) => prisma.objection.findUniqueOrThrow({ where: { id } }),
       view: (row) => objectionView(row),
+      // A corrected decision date, like a registered one, is not in the future: today is the office's calendar day.
+      async beforeAct(_actor, _row, _updateName, command) {
+        const corrected = (command as { corrections?: { decisionDate?: string } }).corrections?.decisionDate;
+        if (corrected && corrected > localDateOf(new Date(), timeZone)) {
+          throw new AppError(ErrorCode.VALIDATION, `corrections.decisionDate ${corrected} is in the future (today is ${localDateOf(new Date(), timeZone)} in ${timeZone})`);
+        }
+      },
       async workflowStartOf(row: Objection) {
         const record = await prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: row.recordId }, include: { subject: { select: { kind: true } } } });
         const policy = row.policy as unknown as PolicySnapshot<ObjectionPolicy>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endOfLocalDay, startOfLocalDay } from '../../domain/calendar/local-date.js';
+import { endOfLocalDay, localDateOf, startOfLocalDay } from '../../domain/calendar/local-date.js';
 import type { EligibilityBlocker } from '../../domain/eligibility/eligibility.js';
 import type { Actor } from '../../domain/roles.js';
 import { acceptObjectionUpdate, decideObjectionUpdate } from '../../workflows/objection/objection-contract.js';
@@ -172,6 +172,20 @@ describe('an objection that corrects the record (更正 of severity, decision da
     await expect(decide({ corrections: { decisionDate: '2099-01-01' } })).rejects.toMatchObject({ code: 'validation' });
     await expect(decide({ corrections: { decisionDate: '2026-02-30' } })).rejects.toMatchObject({ code: 'validation' });
     await expect(decide({ outcome: 'REMOVE_FROM_LIST' })).rejects.toMatchObject({ code: 'invalid-state' });
+  });
+
+  it("a corrected decision date of tomorrow in the office's calendar is refused, whatever the hour in UTC", async () => {
+    const world = await createRecordWorld(env.prisma);
+    const { records, objections } = await services(world);
+    const record = await records.register(world.actors.reviewer, registration(world));
+    const caseId = await fileAndAccept(world, record.id);
+    const tomorrow = localDateOf(new Date(Date.now() + 86_400_000), ZONE);
+    await expect(
+      objections.act(world.actors.reviewer2, caseId, decideObjectionUpdate, { outcome: 'CORRECT', reasons: '更正', corrections: { decisionDate: tomorrow } } as never),
+    ).rejects.toMatchObject({ code: 'validation' });
+    const today = localDateOf(new Date(), ZONE);
+    const decided = await objections.act(world.actors.reviewer2, caseId, decideObjectionUpdate, { outcome: 'CORRECT', reasons: '更正', corrections: { decisionDate: today } } as never);
+    expect(decided.status).toBe('DECIDED');
   });
 
   it('removing a list entry from its list (移出名单) ends publication, the suspension and the rectification order; the record stays', async () => {
