@@ -147,6 +147,8 @@ describe('the Temporal frontend without the API', () => {
       ...(event.workflowExecutionStartedEventAttributes?.input?.payloads ?? []),
       ...(event.activityTaskScheduledEventAttributes?.input?.payloads ?? []),
       ...(event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.args?.payloads ?? []),
+      // Local activities (the case's steps) leave their results in markers, not in scheduled-activity events.
+      ...(event.markerRecordedEventAttributes?.details?.result?.payloads ?? []),
     ]);
     expect(payloads.length).toBeGreaterThan(2);
     for (const payload of payloads) {
