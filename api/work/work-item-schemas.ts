@@ -9,6 +9,17 @@ const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/, 'must be
 const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
 const instant = z.iso.datetime({ offset: true });
 
+/**
+ * A free-text search (q of the inbox and of the public records): what the searched fields hold, letters (汉字 too),
+ * digits, spaces and the marks of ids and 文书编号, 1–100 characters after trimming.
+ */
+export const searchTextSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[\p{L}\p{N}\s〔〕（）()\[\]【】第号_.:-]+$/u, 'letters, digits, spaces and the marks of ids and document numbers only');
+
 /** Whose work: the caller's to act on (claimed by them or claimable by them), only claimed, only claimable, or every visible case. */
 export const WORK_SCOPES = ['actionable', 'mine', 'claimable', 'all', 'urgeable'] as const;
 export type WorkScope = (typeof WORK_SCOPES)[number];
@@ -30,14 +41,7 @@ export const workItemsQuerySchema = z
     openedBefore: instant.optional(),
     closedFrom: instant.optional(),
     closedBefore: instant.optional(),
-    q: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      // What the searched fields hold: letters (汉字 too), digits, spaces and the marks of ids and 文书编号.
-      .regex(/^[\p{L}\p{N}\s〔〕（）()\[\]【】第号_.:-]+$/u, 'letters, digits, spaces and the marks of ids and document numbers only')
-      .optional().openapi({ description: 'Case id, record id, document number (文书编号), subject name or 统一社会信用代码 (substring)' }),
+    q: searchTextSchema.optional().openapi({ description: 'Case id, record id, document number (文书编号), subject name or 统一社会信用代码 (substring)' }),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })
