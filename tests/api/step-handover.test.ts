@@ -53,6 +53,16 @@ async function claimedObjection(who: Who = 'reviewer'): Promise<string> {
 
 const types = (body: { timeline: { type: string }[] }) => body.timeline.map((e) => e.type);
 
+/** The 转办/委派 notices of a case in the outbox, oldest first. */
+async function noticesOf(caseId: string) {
+  const rows = await env.prisma.outboxMessage.findMany({
+    where: { topic: { startsWith: 'step.' }, NOT: { topic: 'step.urged' }, payload: { path: ['caseId'], equals: caseId } },
+    orderBy: { createdAt: 'asc' },
+    select: { topic: true, recipientId: true, payload: true },
+  });
+  return rows;
+}
+
 describe('转办: the claimer hands the step to a colleague', () => {
   it('the colleague becomes the claimer and may decide; the timeline keeps the note and who passed it', async () => {
     const caseId = await claimedObjection();
@@ -63,6 +73,14 @@ describe('转办: the claimer hands the step to a colleague', () => {
     expect(event).toMatchObject({ actorId: world.actors.reviewer.id, reason: '本人出差，转同事办理', data: { claimedById: world.actors.reviewer2.id, previousId: world.actors.reviewer.id } });
     // The audit trail has it too (one writer, the case's chain).
     expect(await env.prisma.caseEvent.count({ where: { caseId, type: 'STEP_HANDED_OVER' } })).toBe(1);
+    // The colleague is told, through the outbox, in the event's transaction: one message.
+    expect(await noticesOf(caseId)).toEqual([
+      {
+        topic: 'step.handed-over',
+        recipientId: world.actors.reviewer2.id,
+        payload: { caseType: 'OBJECTION', caseId, step: expect.any(String), fromId: world.actors.reviewer.id, note: '本人出差，转同事办理' },
+      },
+    ]);
 
     expect((await post('reviewer', `/objections/${caseId}/accept`)).status).toBe(403);
     expect((await post('reviewer2', `/objections/${caseId}/accept`)).status).toBe(200);
@@ -100,6 +118,9 @@ describe('转办: the claimer hands the step to a colleague', () => {
     expect(handed.status).toBe(200);
     expect(handed.body.claimedById).toBe(world.actors.supervisor.id);
     expect(types(handed.body)).toContain('STEP_HANDED_OVER');
+    expect(await noticesOf(rectificationId)).toEqual([
+      { topic: 'step.handed-over', recipientId: world.actors.supervisor.id, payload: expect.objectContaining({ caseType: 'RECTIFICATION', caseId: rectificationId, step: 'REVIEW' }) },
+    ]);
   });
 });
 
@@ -132,6 +153,11 @@ describe('委派: the claimer delegates; the step comes back when the delegate i
       reason: '已核实：判决已履行',
     });
     expect((await post('reviewer2', `/objections/${caseId}/delegation/return`, { note: '再交回' })).status).toBe(409);
+    // The delegate was told when it came to them, the delegator when it came back.
+    expect(await noticesOf(caseId)).toEqual([
+      { topic: 'step.delegated', recipientId: world.actors.reviewer2.id, payload: expect.objectContaining({ fromId: world.actors.reviewer.id, note: '请核实执行情况' }) },
+      { topic: 'step.delegation-returned', recipientId: world.actors.reviewer.id, payload: expect.objectContaining({ fromId: world.actors.reviewer2.id, note: '已核实：判决已履行' }) },
+    ]);
     expect((await post('reviewer', `/objections/${caseId}/accept`)).status).toBe(200);
   });
 
