@@ -28,7 +28,7 @@ export const workItemsQuerySchema = z
   .object({
     scope: z.enum(WORK_SCOPES).default('actionable').openapi({
       description:
-        'actionable: open steps the caller may act on now (an applicant: steps waiting for their body; staff: their authority\'s steps of their role, unclaimed or claimed by them; an administrator: every open staff step); mine: claimed by the caller; claimable: unclaimed staff steps the caller may claim; all: every case the caller may see, open or closed; urgeable (催办, supervisors): overdue staff steps of their authority, claimed or not',
+        'actionable: open steps the caller may act on now (an applicant: steps waiting for their body; staff: their authority\'s steps of their role, unclaimed or claimed by them; an administrator: every open staff step); mine: claimed by the caller, or delegated (委派) by them and not yet returned (the delegate holds it); claimable: unclaimed staff steps the caller may claim; all: every case the caller may see, open or closed; urgeable (催办, supervisors): overdue staff steps of their authority, claimed or not',
     }),
     caseType: z.enum(CASE_TYPES).optional(),
     status: z.string().trim().min(1).max(40).regex(/^[A-Z_]+$/).optional(),

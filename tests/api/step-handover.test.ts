@@ -36,6 +36,13 @@ async function get(who: Who, path: string) {
   return request(app).get(path).set('Authorization', await bearer(world.actors[who]));
 }
 
+/** The cases of 我已认领 (scope=mine) of someone. */
+async function mineOf(who: Who): Promise<string[]> {
+  const res = await get(who, '/work-items?scope=mine&caseType=OBJECTION&pageSize=100');
+  expect(res.status).toBe(200);
+  return (res.body.items as { id: string }[]).map((i) => i.id);
+}
+
 async function fileObjection(): Promise<string> {
   const recordId = await world.createRecord();
   const res = await post('applicant', '/objections', { recordId, grounds: 'INACCURATE_OR_INCOMPLETE', statement: '金额错误' });
@@ -136,6 +143,11 @@ describe('委派: the claimer delegates; the step comes back when the delegate i
       data: { delegatedById: world.actors.reviewer.id, claimedById: world.actors.reviewer2.id },
     });
 
+    // 我已认领: the delegate holds it, and the delegator still finds it in their list while it is out.
+    expect(await mineOf('reviewer2')).toContain(caseId);
+    expect(await mineOf('reviewer')).toContain(caseId);
+    expect(await mineOf('supervisor')).not.toContain(caseId);
+
     const delegateDecides = await post('reviewer2', `/objections/${caseId}/accept`);
     expect(delegateDecides.status).toBe(403);
     expect(delegateDecides.body.detail).toMatch(/delegated to you by/);
@@ -148,6 +160,8 @@ describe('委派: the claimer delegates; the step comes back when the delegate i
     const returned = await post('reviewer2', `/objections/${caseId}/delegation/return`, { note: '已核实：判决已履行' });
     expect(returned.status).toBe(200);
     expect(returned.body.claimedById).toBe(world.actors.reviewer.id);
+    expect(await mineOf('reviewer')).toContain(caseId);
+    expect(await mineOf('reviewer2')).not.toContain(caseId);
     expect(returned.body.timeline.find((e: { type: string }) => e.type === 'STEP_DELEGATION_RETURNED')).toMatchObject({
       actorId: world.actors.reviewer2.id,
       reason: '已核实：判决已履行',
@@ -165,6 +179,8 @@ describe('委派: the claimer delegates; the step comes back when the delegate i
     const caseId = await claimedObjection();
     expect((await post('reviewer', `/objections/${caseId}/delegation`, { colleagueId: world.actors.reviewer2.id, note: '请协助' })).status).toBe(200);
     expect((await post('admin', `/objections/${caseId}/assignment`, { assigneeId: world.actors.reviewer2.id, reason: '调整分工' })).status).toBe(200);
+    // The delegation ended: the former delegator no longer finds it in 我已认领.
+    expect(await mineOf('reviewer')).not.toContain(caseId);
     expect((await post('reviewer2', `/objections/${caseId}/delegation/return`, { note: '交回' })).status).toBe(409);
     expect((await post('reviewer2', `/objections/${caseId}/accept`)).status).toBe(200);
   });
