@@ -1,9 +1,8 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { endOfLocalDay, localDateOf } from '../domain/calendar/local-date.js';
 import type { TimeScale } from '../domain/calendar/time-scale.js';
-import { appendAuditEvent } from '../lib/audit/append-audit-event.js';
 import type { CommitmentReadModelPatch, CommitmentTransition } from '../workflows/commitment/commitment-transition.js';
-import { caseEventExists } from './case-event-writer.js';
+import { caseEventExists, writeCaseEvent } from './case-event-writer.js';
 
 const DAY_MS = 86_400_000;
 
@@ -61,7 +60,7 @@ export function createCommitmentActivities(prisma: PrismaClient, timeZone: strin
           };
           await tx.commitmentCheck.upsert({ where: { id }, create: { id, ...data }, update: {} });
         }
-        await appendAuditEvent(tx, event);
+        await writeCaseEvent(tx, event);
         return { applied: true };
       });
     },

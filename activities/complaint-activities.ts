@@ -1,9 +1,8 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { localDateOf } from '../domain/calendar/local-date.js';
-import { appendAuditEvent } from '../lib/audit/append-audit-event.js';
 import { proposeRecord } from '../lib/record-proposals/propose-record.js';
 import type { ComplaintReadModelPatch, ComplaintTransition } from '../workflows/complaint/complaint-transition.js';
-import { caseEventExists } from './case-event-writer.js';
+import { caseEventExists, writeCaseEvent } from './case-event-writer.js';
 
 function toUpdate(patch: ComplaintReadModelPatch): Prisma.ComplaintUpdateInput {
   const { dueAt, repliedAt, closedAt, findingEvidence, ...rest } = patch;
@@ -48,7 +47,7 @@ export function createComplaintActivities(prisma: PrismaClient) {
           event.data = { ...(event.data ?? {}), proposalId };
         }
         await tx.complaint.update({ where: { id: event.caseId }, data: toUpdate({ ...readModel, ...(proposalId ? { proposalId } : {}) }) });
-        await appendAuditEvent(tx, event);
+        await writeCaseEvent(tx, event);
         return true;
       });
       return { applied };

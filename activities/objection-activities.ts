@@ -3,8 +3,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { recordOutcomeSignal, recordWorkflowId, type RecordOutcomeNotice } from '../workflows/record/record-contract.js';
 import { applyRecordEffect } from './apply-record-effect.js';
 import type { ObjectionReadModelPatch, ObjectionTransition } from '../workflows/objection/objection-transition.js';
-import { appendAuditEvent } from '../lib/audit/append-audit-event.js';
-import { caseEventExists } from './case-event-writer.js';
+import { caseEventExists, writeCaseEvent } from './case-event-writer.js';
 
 function toUpdate(patch: ObjectionReadModelPatch): Prisma.ObjectionUpdateInput {
   const { dueAt, closedAt, ...rest } = patch;
@@ -50,7 +49,7 @@ export function createObjectionActivities(prisma: PrismaClient, temporal: Client
             data: { id: `msg-${event.eventKey}`, topic: notification.topic, recipientId: notification.recipientId, payload: notification.payload as Prisma.InputJsonValue },
           });
         }
-        await appendAuditEvent(tx, event);
+        await writeCaseEvent(tx, event);
         return { applied: true };
       });
       // After the commit, and again on a retry (the signal is idempotent for the record workflow).

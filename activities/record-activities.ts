@@ -3,8 +3,7 @@ import { endOfLocalDay, localDateOf, startOfLocalDay } from '../domain/calendar/
 import type { TimeScale } from '../domain/calendar/time-scale.js';
 import { computeRecordWindow, type RecordWindow, type RecordWindowRequest } from '../domain/records/record-window.js';
 import type { RecordPatch, RecordTransition } from '../workflows/record/record-transition.js';
-import { appendAuditEvent } from '../lib/audit/append-audit-event.js';
-import { caseEventExists } from './case-event-writer.js';
+import { caseEventExists, writeCaseEvent } from './case-event-writer.js';
 
 const asDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
@@ -55,7 +54,7 @@ export function createRecordActivities(prisma: PrismaClient, timeZone: string, t
             update: fields,
           });
         }
-        await appendAuditEvent(tx, event);
+        await writeCaseEvent(tx, event);
         return { applied: true };
       });
     },

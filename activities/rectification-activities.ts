@@ -1,7 +1,6 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { RectificationOpening, RectificationReadModelPatch, RectificationTransition } from '../workflows/rectification/rectification-transition.js';
-import { appendAuditEvent } from '../lib/audit/append-audit-event.js';
-import { caseEventExists } from './case-event-writer.js';
+import { caseEventExists, writeCaseEvent } from './case-event-writer.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -53,7 +52,7 @@ export function createRectificationActivities(prisma: PrismaClient) {
         if (recordStatus) {
           await tx.dishonestyRecord.update({ where: { id: row.recordId }, data: { rectificationStatus: recordStatus } });
         }
-        await appendAuditEvent(tx, event);
+        await writeCaseEvent(tx, event);
         return { applied: true };
       });
     },

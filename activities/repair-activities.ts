@@ -4,8 +4,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { DeadlineCalculator } from '../lib/calendar/deadline-calculator.js';
 import { startRecordLifecycle } from '../lib/records/start-record-lifecycle.js';
 import { recordOutcomeSignal, recordWorkflowId } from '../workflows/record/record-contract.js';
-import { appendAuditEvent } from '../lib/audit/append-audit-event.js';
-import { caseEventExists } from './case-event-writer.js';
+import { caseEventExists, writeCaseEvent } from './case-event-writer.js';
 import type { RepairEffect, RepairReadModelPatch, RepairTransition } from '../workflows/repair/repair-transition.js';
 
 type Tx = Prisma.TransactionClient;
@@ -101,7 +100,7 @@ export function createRepairActivities(prisma: PrismaClient, temporal: Client, d
             },
           });
         }
-        await appendAuditEvent(tx, event);
+        await writeCaseEvent(tx, event);
         return { row, applied: blockedBy === null };
       });
       // Propagation is idempotent on the receiving side, so it also runs on a retry after the commit.

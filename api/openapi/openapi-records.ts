@@ -16,6 +16,7 @@ import {
 } from '../records/record-schemas.js';
 import { rolesFor } from '../access/permissions.js';
 import { evaluateEligibilitySchema, evaluationParamsSchema } from '../eligibility/eligibility-schemas.js';
+import { publicRecordsQuerySchema } from '../public/public-records.js';
 import { jsonBody, jsonResponse, problemResponses } from './openapi-helpers.js';
 
 const recordSchema = z
@@ -140,10 +141,10 @@ export function registerRecordOpenApi(registry: OpenAPIRegistry): void {
   registry.registerPath({
     method: 'get',
     path: '/public/records',
-    summary: 'Records published now (公示); no token needed, no personal data of civil servants',
+    summary: 'Records published now (公示), searchable by a body\'s name or 统一社会信用代码; no token needed, no personal data of civil servants',
     tags: ['public'],
     security: [],
-    request: { query: pageQuerySchema },
+    request: { query: publicRecordsQuerySchema },
     responses: { 200: jsonResponse('A page of published records', page(z.object({ id: z.string() }).passthrough())), ...problemResponses(400) },
   });
   registry.registerPath({

@@ -5,41 +5,27 @@ import { DEFAULT_TIME_ZONE, localDateOf } from '../../domain/calendar/local-date
 import { parseInput } from '../validate.js';
 import { publicCriticisms } from './public-criticisms.js';
 import { pageQuerySchema } from '../records/record-schemas.js';
+import { publicRecordsQuerySchema, publishedRecordPage } from './public-records.js';
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 /**
  * What is published now (公示), without a token. Government bodies are named with their credit code; civil
  * servants are not named (only their organisation), and a record's free-form facts beyond title and summary
- * are not shown.
+ * are not shown. A search (q) finds bodies by name or credit code, and civil servants only by their organisation.
  */
 export function publicRouter(prisma: PrismaClient, timeZone: string = DEFAULT_TIME_ZONE): Router {
   const router = apiRouter();
   router.get('/public/records', async (req, res) => {
-    const query = parseInput(pageQuerySchema, req.query);
+    const query = parseInput(publicRecordsQuerySchema, req.query);
     // publishedUntil is a calendar date: compare it with today's date in the office's zone, not in UTC.
-    const today = new Date(`${localDateOf(new Date(), timeZone)}T00:00:00.000Z`);
-    const where = {
-      status: 'ACTIVE' as const,
-      publicationStatus: 'PUBLISHED' as const,
-      leniency: { not: 'EXEMPTED' },
-      OR: [
-        { publishedUntil: null },
-        { publishedUntil: { gte: today } },
-        // Past its maximum period a record stays published until the body's rectification is accepted (76号 [C]).
-        { rectificationStatus: { in: ['PENDING', 'OVERDUE'] } },
-      ],
-    };
-    const [total, rows] = await prisma.$transaction([
-      prisma.dishonestyRecord.count({ where }),
-      prisma.dishonestyRecord.findMany({
-        where,
-        include: { subject: { include: { organization: true } }, authority: true },
-        orderBy: [{ decisionDate: 'desc' }, { id: 'asc' }],
-        skip: (query.page - 1) * query.pageSize,
-        take: query.pageSize,
-      }),
-    ]);
+    const { ids, total } = await publishedRecordPage(prisma, query, localDateOf(new Date(), timeZone));
+    const found = await prisma.dishonestyRecord.findMany({
+      where: { id: { in: ids } },
+      include: { subject: { include: { organization: true } }, authority: true },
+    });
+    const byId = new Map(found.map((r) => [r.id, r]));
+    const rows = ids.flatMap((id) => byId.get(id) ?? []);
     res.json({
       items: rows.map((r) => {
         const facts = r.facts as { title?: unknown; summary?: unknown };

@@ -120,7 +120,7 @@ export function scopeCondition(actor: Actor, scope: WorkScope, now = new Date())
   const unclaimed = Prisma.sql`c."claimedById" IS NULL`;
   switch (scope) {
     case 'mine':
-      return Prisma.sql`${OPEN_STEP} AND ${mine}`;
+      return Prisma.sql`${OPEN_STEP} AND (${mine} OR ${delegatedBy(actor)})`;
     case 'claimable':
       return actor.role === 'ADMIN' ? Prisma.sql`FALSE` : Prisma.sql`${OPEN_STEP} AND ${staffSteps(actor)} AND ${unclaimed}`;
     case 'actionable':
@@ -128,6 +128,22 @@ export function scopeCondition(actor: Actor, scope: WorkScope, now = new Date())
         ? Prisma.sql`${OPEN_STEP} AND ${staffSteps(actor)}`
         : Prisma.sql`${OPEN_STEP} AND ${staffSteps(actor)} AND (${unclaimed} OR ${mine})`;
   }
+}
+
+/** The timeline events that change who holds a step (StepClaims, workflows/shared/claim-contract.ts). */
+const CLAIM_EVENTS = ['STEP_CLAIMED', 'STEP_RELEASED', 'STEP_REASSIGNED', 'STEP_HANDED_OVER', 'STEP_DELEGATED', 'STEP_DELEGATION_RETURNED'];
+
+/**
+ * A step the caller delegated (委派) that is still out with the delegate: the case's newest claim event is the caller's
+ * STEP_DELEGATED to the one who holds the step now (a return, release or reassignment comes after it; a new step
+ * starts unclaimed). Read from the case's timeline (CaseEvent by caseId and id), only for claimed cases.
+ */
+function delegatedBy(actor: Actor): Prisma.Sql {
+  return Prisma.sql`(c."claimedById" IS NOT NULL AND (
+      SELECT e."type" = 'STEP_DELEGATED' AND e."data"->>'delegatedById' = ${actor.id} AND e."data"->>'claimedById' = c."claimedById"
+        FROM "CaseEvent" e
+       WHERE e."caseId" = c."id" AND e."caseType" = c."caseType" AND e."type" IN (${Prisma.join(CLAIM_EVENTS)})
+       ORDER BY e."id" DESC LIMIT 1) IS TRUE)`;
 }
 
 export function overdueCondition(now: Date): Prisma.Sql {

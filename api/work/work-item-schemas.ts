@@ -9,6 +9,17 @@ const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/, 'must be
 const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
 const instant = z.iso.datetime({ offset: true });
 
+/**
+ * A free-text search (q of the inbox and of the public records): what the searched fields hold, letters (汉字 too),
+ * digits, spaces and the marks of ids and 文书编号, 1–100 characters after trimming.
+ */
+export const searchTextSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[\p{L}\p{N}\s〔〕（）()\[\]【】第号_.:-]+$/u, 'letters, digits, spaces and the marks of ids and document numbers only');
+
 /** Whose work: the caller's to act on (claimed by them or claimable by them), only claimed, only claimable, or every visible case. */
 export const WORK_SCOPES = ['actionable', 'mine', 'claimable', 'all', 'urgeable'] as const;
 export type WorkScope = (typeof WORK_SCOPES)[number];
@@ -17,7 +28,7 @@ export const workItemsQuerySchema = z
   .object({
     scope: z.enum(WORK_SCOPES).default('actionable').openapi({
       description:
-        'actionable: open steps the caller may act on now (an applicant: steps waiting for their body; staff: their authority\'s steps of their role, unclaimed or claimed by them; an administrator: every open staff step); mine: claimed by the caller; claimable: unclaimed staff steps the caller may claim; all: every case the caller may see, open or closed; urgeable (催办, supervisors): overdue staff steps of their authority, claimed or not',
+        'actionable: open steps the caller may act on now (an applicant: steps waiting for their body; staff: their authority\'s steps of their role, unclaimed or claimed by them; an administrator: every open staff step); mine: claimed by the caller, or delegated (委派) by them and not yet returned (the delegate holds it); claimable: unclaimed staff steps the caller may claim; all: every case the caller may see, open or closed; urgeable (催办, supervisors): overdue staff steps of their authority, claimed or not',
     }),
     caseType: z.enum(CASE_TYPES).optional(),
     status: z.string().trim().min(1).max(40).regex(/^[A-Z_]+$/).optional(),
@@ -30,14 +41,7 @@ export const workItemsQuerySchema = z
     openedBefore: instant.optional(),
     closedFrom: instant.optional(),
     closedBefore: instant.optional(),
-    q: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      // What the searched fields hold: letters (汉字 too), digits, spaces and the marks of ids and 文书编号.
-      .regex(/^[\p{L}\p{N}\s〔〕（）()\[\]【】第号_.:-]+$/u, 'letters, digits, spaces and the marks of ids and document numbers only')
-      .optional().openapi({ description: 'Case id, record id, document number (文书编号), subject name or 统一社会信用代码 (substring)' }),
+    q: searchTextSchema.optional().openapi({ description: 'Case id, record id, document number (文书编号), subject name or 统一社会信用代码 (substring)' }),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })

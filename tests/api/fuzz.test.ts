@@ -16,7 +16,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/roles.js';
-import { workItemsQuerySchema } from '../../api/work/work-item-schemas.js';
+import { searchTextSchema } from '../../api/work/work-item-schemas.js';
 import { createLocalDiskFileStore } from '../../lib/storage/local-disk-file-store.js';
 import { bearer, createTestApp } from '../support/api-harness.js';
 import { startRealWorker } from '../support/real-worker.js';
@@ -227,8 +227,8 @@ function encode(value: string): string {
   }
 }
 
-/** A free-text search (q) takes what the searched fields hold: such a value is valid there, not hostile. */
-const validSearch = (value: string) => workItemsQuerySchema.shape.q.safeParse(value).success;
+/** A free-text search (q, of the inbox and of the public records alike) takes what the searched fields hold: such a value is valid there, not hostile. */
+const validSearch = (value: string) => searchTextSchema.safeParse(value).success;
 
 function queryVariants(route: MountedRoute): string[] {
   const params = queryParamsOf(route);

@@ -20,6 +20,7 @@ import { createRepairService } from '../../api/repairs/repair-service.js';
 import { listRepairsQuerySchema } from '../../api/repairs/repair-schemas.js';
 import { listWorkItems } from '../../api/work/work-item-query.js';
 import { workItemsQuerySchema } from '../../api/work/work-item-schemas.js';
+import { publicRecordsQuerySchema, publishedRecordPage } from '../../api/public/public-records.js';
 import { dropDatabase, setupDatabase } from '../../scripts/db-setup.js';
 import { seedLargeLists, type LargeListSeed } from '../support/large-list-seed.js';
 import { getTestEnv } from '../support/test-env.js';
@@ -80,7 +81,8 @@ function nodes(plan: PlanNode): PlanNode[] {
 async function plansOf(call: () => Promise<unknown>): Promise<{ query: string; nodes: PlanNode[] }[]> {
   captured.length = 0;
   await call();
-  const statements = [...captured];
+  // A transaction's BEGIN and COMMIT have no plan.
+  const statements = captured.filter(({ query }) => !/^\s*(BEGIN|COMMIT|ROLLBACK)\b/i.test(query));
   return Promise.all(
     statements.map(async ({ query, params }) => {
       const { rows } = await sql.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (FORMAT JSON) ${query}`, params);
@@ -191,5 +193,29 @@ describe('list query plans at scale', () => {
     expect(expected).toBeGreaterThan(0);
     expect(found.total).toBe(expected);
     expect(found.items.every((item) => item.subjectId === subjectId)).toBe(true);
+  });
+
+  it('the public search by a body\'s name or credit code reads the trigram and subject indexes, never every record', async () => {
+    const subjectId = seed.subjectIds[9]!;
+    const code = '11330000MB1234567X';
+    await sql.query(`UPDATE "Subject" SET "name" = '某县财政局', "creditCode" = $2 WHERE "id" = $1`, [subjectId, code]);
+    await sql.query(`INSERT INTO "Subject" ("id", "kind", "name", "organizationId") VALUES ('lp-servant', 'CIVIL_SERVANT', '张某', $1)`, [subjectId]);
+    await sql.query('ANALYZE "Subject"');
+    const today = '2026-12-01';
+    for (const [q, index] of [['县财政', 'Subject_name_trgm_idx'], [code.slice(0, 10), 'Subject_creditCode_trgm_idx']] as const) {
+      const plans = await plansOf(() => publishedRecordPage(prisma, publicRecordsQuerySchema.parse({ q }), today));
+      expect(plans).toHaveLength(2); // the page and its count
+      for (const plan of plans) {
+        const scanned = plan.nodes.filter((n) => n['Node Type'] === 'Seq Scan' && ['DishonestyRecord', 'Subject'].includes(n['Relation Name'] ?? ''));
+        expect(scanned.map((n) => n['Relation Name']), `${q}: ${plan.query}`).toEqual([]);
+        const used = plan.nodes.map((n) => n['Index Name']);
+        expect(used, q).toContain(index);
+        expect(used, q).toContain('Subject_organizationId_idx');
+      }
+    }
+    const found = await publishedRecordPage(prisma, publicRecordsQuerySchema.parse({ q: '县财政', pageSize: 100 }), today);
+    const expected = Number((await sql.query('SELECT count(*) FROM "DishonestyRecord" WHERE "subjectId" = $1', [subjectId])).rows[0].count);
+    expect(expected).toBeGreaterThan(0);
+    expect(found.total).toBe(expected);
   });
 });

@@ -36,6 +36,13 @@ async function get(who: Who, path: string) {
   return request(app).get(path).set('Authorization', await bearer(world.actors[who]));
 }
 
+/** The cases of 我已认领 (scope=mine) of someone. */
+async function mineOf(who: Who): Promise<string[]> {
+  const res = await get(who, '/work-items?scope=mine&caseType=OBJECTION&pageSize=100');
+  expect(res.status).toBe(200);
+  return (res.body.items as { id: string }[]).map((i) => i.id);
+}
+
 async function fileObjection(): Promise<string> {
   const recordId = await world.createRecord();
   const res = await post('applicant', '/objections', { recordId, grounds: 'INACCURATE_OR_INCOMPLETE', statement: '金额错误' });
@@ -53,6 +60,16 @@ async function claimedObjection(who: Who = 'reviewer'): Promise<string> {
 
 const types = (body: { timeline: { type: string }[] }) => body.timeline.map((e) => e.type);
 
+/** The 转办/委派 notices of a case in the outbox, oldest first. */
+async function noticesOf(caseId: string) {
+  const rows = await env.prisma.outboxMessage.findMany({
+    where: { topic: { startsWith: 'step.' }, NOT: { topic: 'step.urged' }, payload: { path: ['caseId'], equals: caseId } },
+    orderBy: { createdAt: 'asc' },
+    select: { topic: true, recipientId: true, payload: true },
+  });
+  return rows;
+}
+
 describe('转办: the claimer hands the step to a colleague', () => {
   it('the colleague becomes the claimer and may decide; the timeline keeps the note and who passed it', async () => {
     const caseId = await claimedObjection();
@@ -63,6 +80,14 @@ describe('转办: the claimer hands the step to a colleague', () => {
     expect(event).toMatchObject({ actorId: world.actors.reviewer.id, reason: '本人出差，转同事办理', data: { claimedById: world.actors.reviewer2.id, previousId: world.actors.reviewer.id } });
     // The audit trail has it too (one writer, the case's chain).
     expect(await env.prisma.caseEvent.count({ where: { caseId, type: 'STEP_HANDED_OVER' } })).toBe(1);
+    // The colleague is told, through the outbox, in the event's transaction: one message.
+    expect(await noticesOf(caseId)).toEqual([
+      {
+        topic: 'step.handed-over',
+        recipientId: world.actors.reviewer2.id,
+        payload: { caseType: 'OBJECTION', caseId, step: expect.any(String), fromId: world.actors.reviewer.id, note: '本人出差，转同事办理' },
+      },
+    ]);
 
     expect((await post('reviewer', `/objections/${caseId}/accept`)).status).toBe(403);
     expect((await post('reviewer2', `/objections/${caseId}/accept`)).status).toBe(200);
@@ -100,6 +125,9 @@ describe('转办: the claimer hands the step to a colleague', () => {
     expect(handed.status).toBe(200);
     expect(handed.body.claimedById).toBe(world.actors.supervisor.id);
     expect(types(handed.body)).toContain('STEP_HANDED_OVER');
+    expect(await noticesOf(rectificationId)).toEqual([
+      { topic: 'step.handed-over', recipientId: world.actors.supervisor.id, payload: expect.objectContaining({ caseType: 'RECTIFICATION', caseId: rectificationId, step: 'REVIEW' }) },
+    ]);
   });
 });
 
@@ -115,6 +143,11 @@ describe('委派: the claimer delegates; the step comes back when the delegate i
       data: { delegatedById: world.actors.reviewer.id, claimedById: world.actors.reviewer2.id },
     });
 
+    // 我已认领: the delegate holds it, and the delegator still finds it in their list while it is out.
+    expect(await mineOf('reviewer2')).toContain(caseId);
+    expect(await mineOf('reviewer')).toContain(caseId);
+    expect(await mineOf('supervisor')).not.toContain(caseId);
+
     const delegateDecides = await post('reviewer2', `/objections/${caseId}/accept`);
     expect(delegateDecides.status).toBe(403);
     expect(delegateDecides.body.detail).toMatch(/delegated to you by/);
@@ -127,11 +160,18 @@ describe('委派: the claimer delegates; the step comes back when the delegate i
     const returned = await post('reviewer2', `/objections/${caseId}/delegation/return`, { note: '已核实：判决已履行' });
     expect(returned.status).toBe(200);
     expect(returned.body.claimedById).toBe(world.actors.reviewer.id);
+    expect(await mineOf('reviewer')).toContain(caseId);
+    expect(await mineOf('reviewer2')).not.toContain(caseId);
     expect(returned.body.timeline.find((e: { type: string }) => e.type === 'STEP_DELEGATION_RETURNED')).toMatchObject({
       actorId: world.actors.reviewer2.id,
       reason: '已核实：判决已履行',
     });
     expect((await post('reviewer2', `/objections/${caseId}/delegation/return`, { note: '再交回' })).status).toBe(409);
+    // The delegate was told when it came to them, the delegator when it came back.
+    expect(await noticesOf(caseId)).toEqual([
+      { topic: 'step.delegated', recipientId: world.actors.reviewer2.id, payload: expect.objectContaining({ fromId: world.actors.reviewer.id, note: '请核实执行情况' }) },
+      { topic: 'step.delegation-returned', recipientId: world.actors.reviewer.id, payload: expect.objectContaining({ fromId: world.actors.reviewer2.id, note: '已核实：判决已履行' }) },
+    ]);
     expect((await post('reviewer', `/objections/${caseId}/accept`)).status).toBe(200);
   });
 
@@ -139,6 +179,8 @@ describe('委派: the claimer delegates; the step comes back when the delegate i
     const caseId = await claimedObjection();
     expect((await post('reviewer', `/objections/${caseId}/delegation`, { colleagueId: world.actors.reviewer2.id, note: '请协助' })).status).toBe(200);
     expect((await post('admin', `/objections/${caseId}/assignment`, { assigneeId: world.actors.reviewer2.id, reason: '调整分工' })).status).toBe(200);
+    // The delegation ended: the former delegator no longer finds it in 我已认领.
+    expect(await mineOf('reviewer')).not.toContain(caseId);
     expect((await post('reviewer2', `/objections/${caseId}/delegation/return`, { note: '交回' })).status).toBe(409);
     expect((await post('reviewer2', `/objections/${caseId}/accept`)).status).toBe(200);
   });

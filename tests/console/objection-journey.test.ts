@@ -124,9 +124,20 @@ describe('the web console in a browser', () => {
     expect(await link.getAttribute('href')).toBe(`http://127.0.0.1:8233/namespaces/default/workflows/${workflowId}`);
 
     const visitor = await newPage(browser);
+    // The world's record is past its period (fixture): published again, so that the search below has one to find.
+    await env.prisma.dishonestyRecord.update({ where: { id: recordId }, data: { publishedUntil: null } });
     await visitor.goto(`${baseUrl}/console/public`);
     await visitor.getByRole('heading', { name: '政务失信记录公示' }).waitFor();
     await expect.poll(() => visitor.getByRole('row').count()).toBeGreaterThan(1);
     await screenshot(visitor, 'public-records');
+    // The search box finds the body by its 统一社会信用代码: only its records are left.
+    const code = (await env.prisma.subject.findUniqueOrThrow({ where: { id: world.subjectId } })).creditCode;
+    const answer = visitor.waitForResponse((res) => res.url().includes('/public/records') && res.url().includes(`q=${code!}`));
+    await visitor.getByLabel('按单位名称或统一社会信用代码查询').fill(code!);
+    await visitor.getByLabel('按单位名称或统一社会信用代码查询').press('Enter');
+    const found = (await (await answer).json()) as { items: { subject: { creditCode?: string } }[]; total: number };
+    expect(found.total).toBeGreaterThanOrEqual(1);
+    expect(found.items.every((i) => i.subject.creditCode === code)).toBe(true);
+    await expect.poll(() => visitor.getByRole('cell', { name: code! }).count()).toBe(Math.min(found.total, 20));
   });
 });

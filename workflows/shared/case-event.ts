@@ -14,12 +14,16 @@ export interface CaseEventInput {
   reason?: string | null;
   data?: Record<string, unknown> | null;
   occurredAt: string;
+  /** Messages for people other than the case's parties (a colleague handed a step), written with the event. */
+  notices?: CaseNotification[];
 }
 
 /** What every transition may say about itself on the timeline. */
 export interface CaseEventDetails {
   reason?: string | null | undefined;
   data?: Record<string, unknown> | null | undefined;
+  /** Outbox messages written in the event's transaction (see activities/case-event-writer.ts). */
+  notices?: CaseNotification[] | undefined;
 }
 
 /** A message for a party of the case, delivered through the outbox in the transition's transaction. */
@@ -44,5 +48,6 @@ export function newCaseEvent(
     reason: details.reason ?? null,
     data: details.data ?? null,
     occurredAt: new Date().toISOString(),
+    ...(details.notices?.length ? { notices: details.notices } : {}),
   };
 }

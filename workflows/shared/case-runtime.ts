@@ -106,7 +106,11 @@ export class CaseRuntime<State extends CaseState, D extends CaseEventDetails> {
       },
     });
     this.hooks = this.stepHooks();
-    this.claims.register((type, actor, { reason, data }) => this.record(type, actor, { reason, data } as D));
+    // A colleague's notice names the case (StepClaims knows only the step).
+    this.claims.register((type, actor, { reason, data, notices }) => {
+      const named = notices?.map((n) => ({ ...n, payload: { caseType: spec.caseType, caseId: spec.caseId, ...n.payload } }));
+      return this.record(type, actor, { reason, data, ...(named?.length ? { notices: named } : {}) } as D);
+    });
     setHandler(recomputeDeadlinesSignal, (notice) => this.active?.recomputeAfterCalendarChange(notice));
   }
 

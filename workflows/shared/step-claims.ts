@@ -16,6 +16,7 @@ import { FailureType } from './failure-types.js';
 import type { HumanStepState } from './human-step.js';
 import { ClaimedByKey } from './search-attributes.js';
 import { reject } from './validators.js';
+import type { CaseNotification } from './case-event.js';
 
 const STAFF: readonly Role[] = ['REVIEWER', 'SUPERVISOR'];
 
@@ -32,7 +33,18 @@ export interface ClaimableCase {
 }
 
 /** Writes a claim's timeline event and read model (and search attributes) through the workflow's own transition. */
-export type ClaimRecorder = (type: ClaimEventType, actor: Actor, details: { reason?: string | null; data: Record<string, unknown> }) => Promise<void>;
+export type ClaimRecorder = (
+  type: ClaimEventType,
+  actor: Actor,
+  details: { reason?: string | null; data: Record<string, unknown>; notices?: CaseNotification[] },
+) => Promise<void>;
+
+/** Outbox topics that tell a colleague a step was handed to them (转办), delegated to them (委派) or returned (委派完成). */
+export const ClaimNoticeTopic = {
+  HANDED_OVER: 'step.handed-over',
+  DELEGATED: 'step.delegated',
+  DELEGATION_RETURNED: 'step.delegation-returned',
+} as const;
 
 /**
  * Claims on a case's current step: offered to the staff of the case's authority, taken by one of them, released by
@@ -119,7 +131,9 @@ export class StepClaims {
         // Re-checked here, as a claim is: two passes validated in one activation must not both win.
         this.validatePass(command);
         this.take(command.colleague.id);
-        await record(ClaimEventType.STEP_HANDED_OVER, command.actor, { reason: command.note, data: { ...this.eventData(), previousId: command.actor.id } });
+        const data = { ...this.eventData(), previousId: command.actor.id };
+        const notices = [this.notice(ClaimNoticeTopic.HANDED_OVER, command.colleague.id, command.actor, command.note)];
+        await record(ClaimEventType.STEP_HANDED_OVER, command.actor, { reason: command.note, data, notices });
         return this.view();
       },
       { validator: (command) => this.validatePass(command) },
@@ -130,7 +144,9 @@ export class StepClaims {
         this.validatePass(command);
         this.delegatedById = command.actor.id;
         this.take(command.colleague.id);
-        await record(ClaimEventType.STEP_DELEGATED, command.actor, { reason: command.note, data: { ...this.eventData(), delegatedById: command.actor.id } });
+        const data = { ...this.eventData(), delegatedById: command.actor.id };
+        const notices = [this.notice(ClaimNoticeTopic.DELEGATED, command.colleague.id, command.actor, command.note)];
+        await record(ClaimEventType.STEP_DELEGATED, command.actor, { reason: command.note, data, notices });
         return this.view();
       },
       { validator: (command) => this.validatePass(command) },
@@ -142,7 +158,8 @@ export class StepClaims {
         const delegatorId = this.delegatedById;
         this.delegatedById = null;
         if (delegatorId) this.take(delegatorId);
-        await record(ClaimEventType.STEP_DELEGATION_RETURNED, actor, { reason: note, data: { ...this.eventData(), delegateId: actor.id } });
+        const notices = delegatorId ? [this.notice(ClaimNoticeTopic.DELEGATION_RETURNED, delegatorId, actor, note)] : [];
+        await record(ClaimEventType.STEP_DELEGATION_RETURNED, actor, { reason: note, data: { ...this.eventData(), delegateId: actor.id }, notices });
         return this.view();
       },
       { validator: ({ actor, note }) => this.validateReturn(actor, note) },
@@ -152,6 +169,11 @@ export class StepClaims {
   private take(actorId: string): void {
     this.used = true;
     this.kase.holder.claimedById = actorId;
+  }
+
+  /** A message for the colleague a step went to (or came back to): which step, from whom, and the note. */
+  private notice(topic: string, recipientId: string, from: Actor, note: string): CaseNotification {
+    return { topic, recipientId, payload: { step: this.kase.currentStep()?.step ?? null, fromId: from.id, note } };
   }
 
   private eventData(): Record<string, unknown> {

@@ -192,7 +192,16 @@ export function InboxPage() {
           {
             title: T.columns.claim,
             render: (_, c) =>
-              !c.currentStep || c.closedAt ? '—' : c.assigneeRole === 'APPLICANT' ? T.applicantStep : c.claimedById === actor.id ? <Tag color="blue">{T.mine}</Tag> : c.claimedById ? people.name(c.claimedById) : T.unclaimed,
+              !c.currentStep || c.closedAt ? '—' : c.assigneeRole === 'APPLICANT' ? T.applicantStep : c.claimedById === actor.id ? (
+                <Tag color="blue">{T.mine}</Tag>
+              ) : c.claimedById && scope === 'mine' ? (
+                // In 我已认领 a step held by someone else is one the caller delegated (委派): it comes back to them.
+                T.delegatedTo(people.name(c.claimedById))
+              ) : c.claimedById ? (
+                people.name(c.claimedById)
+              ) : (
+                T.unclaimed
+              ),
           },
           {
             title: T.columns.actions,

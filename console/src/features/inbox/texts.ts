@@ -28,6 +28,7 @@ export const INBOX_TEXT = {
   paused: '补正暂停',
   mine: '我已认领',
   unclaimed: '未认领',
+  delegatedTo: (name: string) => `已委派给 ${name}，待交回`,
   applicantStep: '待申请人',
   claim: '认领',
   release: '释放',

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Flex, Layout, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Flex, Input, Layout, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, must } from '../../api/client';
@@ -18,12 +18,16 @@ interface PublicRecord {
   underObjection: boolean;
 }
 
-/** What is published now (公示), without signing in: bodies by name and credit code, civil servants only by organisation. */
+/**
+ * What is published now (公示), without signing in: bodies by name and credit code, civil servants only by organisation;
+ * searchable by a body's name or 统一社会信用代码 (a civil servant's record is found by the organisation's).
+ */
 export function PublicRecordsPage() {
   const [page, setPage] = useState(1);
+  const [q, setQ] = useState<string | undefined>(undefined);
   const records = useQuery({
-    queryKey: ['public-records', page],
-    queryFn: () => must(api.GET('/public/records', { params: { query: { page, pageSize: 20 } } })),
+    queryKey: ['public-records', page, q],
+    queryFn: () => must(api.GET('/public/records', { params: { query: { page, pageSize: 20, ...(q ? { q } : {}) } } })),
   });
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -43,6 +47,18 @@ export function PublicRecordsPage() {
                 {T.title}
               </Typography.Title>
               <Typography.Paragraph type="secondary">{T.intro}</Typography.Paragraph>
+              <Input.Search
+                aria-label={T.search}
+                placeholder={T.search}
+                allowClear
+                enterButton
+                maxLength={100}
+                style={{ width: 480, maxWidth: '100%' }}
+                onSearch={(value) => {
+                  setQ(value.trim() || undefined);
+                  setPage(1);
+                }}
+              />
               {records.isError && <Alert type="error" title={problemText(records.error)} />}
               <Table<PublicRecord>
                 rowKey="id"
