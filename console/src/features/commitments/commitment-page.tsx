@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Flex, Form, Input, Radio, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Form, Input, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useOutletContext, useParams } from 'react-router';
 import { api, must } from '../../api/client';
@@ -70,14 +70,17 @@ function CommitmentActions({ actor, c }: { actor: SessionActor; c: CommitmentVie
   const commitmentId = c.id;
   const path = { params: { path: { commitmentId } } };
   const isBody = actor.role === 'APPLICANT' && actor.subjectId === c.subjectId;
-  const isStaff = STAFF.has(actor.role);
+  // The check is the supervising authority's: only its staff see the check and claim.
+  const isStaff = STAFF.has(actor.role) && actor.authorityId === c.authorityId;
   const upload = (file: File) => uploadEvidence('commitment', commitmentId, file);
 
   const content = [
     isStaff && c.status === 'CHECK_DUE' && (
-      <ClaimButtons key="claim" pending={action.pending} claimed={c.claimedById !== null}
-        onClaim={() => action.run(C.claimed, () => must(api.POST('/commitments/{commitmentId}/claim', { ...path, body: {} })))}
-        onRelease={() => action.run(C.released, () => must(api.POST('/commitments/{commitmentId}/release', { ...path, body: {} })))} />
+      <Space key="claim">
+        <ClaimButtons pending={action.pending} claimed={c.claimedById !== null}
+          onClaim={() => action.run(C.claimed, () => must(api.POST('/commitments/{commitmentId}/claim', { ...path, body: {} })))}
+          onRelease={() => action.run(C.released, () => must(api.POST('/commitments/{commitmentId}/release', { ...path, body: {} })))} />
+      </Space>
     ),
     isBody && (c.status === 'ACTIVE' || c.status === 'REGISTERED') && (
       <Flex key="body" gap={24} wrap>

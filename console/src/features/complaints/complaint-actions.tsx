@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { api, must } from '../../api/client';
 import { FINDING_LABEL } from '../../lib/labels';
 import type { SessionActor } from '../../session/use-session';
@@ -16,8 +16,10 @@ export interface ComplaintSummary {
   status: string;
   currentStep: string | null;
   claimedById: string | null;
-  intakeAuthorityId?: string;
-  competentAuthorityId?: string | null;
+  /** The competent authority once forwarded (before: the credit office). */
+  authorityId: string;
+  /** The credit office: intake and reply are its steps. */
+  intakeAuthorityId: string;
 }
 
 type Finding = 'UNFOUNDED' | 'CONFIRMED' | 'PARTLY_CONFIRMED';
@@ -49,17 +51,21 @@ export function ComplaintActions({ actor, complaint }: { actor: SessionActor; co
   const action = useCaseAction();
   const complaintId = complaint.id;
   const path = { params: { path: { complaintId } } };
-  const isStaff = STAFF.has(actor.role);
+  // Only the staff of the authority whose step it is act on it (the API says so too): the competent authority
+  // verifies, the credit office takes the intake and replies.
+  const stepAuthorityId = complaint.status === 'UNDER_VERIFICATION' ? complaint.authorityId : complaint.intakeAuthorityId;
+  const isStaff = STAFF.has(actor.role) && actor.authorityId === stepAuthorityId;
   if (!isStaff || !complaint.currentStep) return null;
 
   const content = [
-    <ClaimButtons
-      key="claim"
-      pending={action.pending}
-      claimed={complaint.claimedById !== null}
-      onClaim={() => action.run(C.claimed, () => must(api.POST('/complaints/{complaintId}/claim', { ...path, body: {} })))}
-      onRelease={() => action.run(C.released, () => must(api.POST('/complaints/{complaintId}/release', { ...path, body: {} })))}
-    />,
+    <Space key="claim">
+      <ClaimButtons
+        pending={action.pending}
+        claimed={complaint.claimedById !== null}
+        onClaim={() => action.run(C.claimed, () => must(api.POST('/complaints/{complaintId}/claim', { ...path, body: {} })))}
+        onRelease={() => action.run(C.released, () => must(api.POST('/complaints/{complaintId}/release', { ...path, body: {} })))}
+      />
+    </Space>,
     complaint.status === 'FILED' && (
       <Flex key="intake" gap={24} wrap>
         <Form<{ competentAuthorityId: string; note?: string }> layout="vertical" style={{ minWidth: 300, flex: '1 1 300px' }} aria-label={T.forwardTitle}

@@ -50,7 +50,7 @@ export const COMPLAINT_CASE_TEXT = {
     policyArea: '重点领域',
     category: '投诉事项类别',
     summary: '投诉内容',
-    authority: '当前办理机关',
+    authority: '核查机关',
     intakeAuthority: '受理信用办',
     finding: '核查结论',
     findingReasons: '结论理由',
