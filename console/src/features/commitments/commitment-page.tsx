@@ -198,7 +198,7 @@ export function CommitmentPage() {
       </Card>
       {c && c.closedAt === null && <CommitmentActions actor={actor} c={c} />}
       {c && <StepHandOff actor={actor} caseType="COMMITMENT" caseId={commitmentId} c={c} people={people} />}
-      {c?.recordProposalId && <ProposalCard title={T.proposalTitle} proposalId={c.recordProposalId} />}
+      {c?.recordProposalId && <ProposalCard title={T.proposalTitle} proposalId={c.recordProposalId} canDecide={STAFF.has(actor.role)} />}
       <Flex gap={24} wrap align="start">
         <div style={{ flex: '2 1 420px' }}>
           <CaseTimeline events={timeline} people={people} loading={commitment.isPending} eventLabels={COMMITMENT_EVENT_LABEL} />

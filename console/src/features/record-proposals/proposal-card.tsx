@@ -7,6 +7,7 @@ import { date, dateTime } from '../../lib/dates';
 import { casePath, label, POLICY_AREA_LABEL, PROPOSAL_SOURCE_LABEL, PROPOSAL_STATUS_LABEL } from '../../lib/labels';
 import { usePeople } from '../../lib/people';
 import { SEVERITY_OPTION_LABEL } from '../complaints/texts';
+import { ProposalActions } from './proposal-actions';
 import { PROPOSAL_TEXT as T } from './texts';
 
 export interface ProposalView {
@@ -29,8 +30,8 @@ export interface ProposalView {
   recordId: string | null;
 }
 
-/** One record proposal as the caller may see it (a case page shows the proposal it led to). */
-export function ProposalCard({ proposalId, title = T.title }: { proposalId: string; title?: string }) {
+/** One record proposal as the caller may see it (a case page shows the proposal it led to); staff may decide it here. */
+export function ProposalCard({ proposalId, title = T.title, canDecide = false }: { proposalId: string; title?: string; canDecide?: boolean }) {
   const proposal = useQuery({
     queryKey: ['record-proposal', proposalId],
     queryFn: () => must(api.GET('/record-proposals/{proposalId}', { params: { path: { proposalId } } })),
@@ -38,7 +39,7 @@ export function ProposalCard({ proposalId, title = T.title }: { proposalId: stri
   const p = proposal.data as unknown as ProposalView | undefined;
   const people = usePeople([p?.proposedById, p?.decidedById]);
   return (
-    <Card title={`${title} ${proposalId}`} loading={proposal.isPending}>
+    <Card title={`${title} ${proposalId}`} loading={proposal.isPending} extra={canDecide && p?.status === 'PROPOSED' ? <ProposalActions proposalId={proposalId} /> : null}>
       {proposal.isError && <Alert type="info" showIcon title={T.unavailable} description={problemText(proposal.error)} />}
       {p && (
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">

@@ -27,7 +27,7 @@ export function RecordProposalsPage() {
   });
   return (
     <Flex vertical gap={24}>
-      {focus && <ProposalCard proposalId={focus} />}
+      {focus && <ProposalCard proposalId={focus} canDecide />}
       <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{T.title}</Typography.Title>}>
         <Flex vertical gap={12}>
           <Typography.Paragraph type="secondary">{T.intro}</Typography.Paragraph>
