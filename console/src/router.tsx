@@ -14,6 +14,11 @@ import { CalendarPage } from './features/admin/calendar-page';
 import { AuditPage } from './features/admin/audit-page';
 import { OutboxPage } from './features/admin/outbox-page';
 import { RegisterComplaintPage } from './features/complaints/register-complaint-page';
+import { ComplaintPage } from './features/complaints/complaint-page';
+import { ComplaintLookupPage } from './features/public/complaint-lookup-page';
+import { MyCommitmentsPage } from './features/commitments/my-commitments-page';
+import { CommitmentPage } from './features/commitments/commitment-page';
+import { RecordProposalsPage } from './features/record-proposals/record-proposals-page';
 import { HomeRedirect } from './layout/home-redirect';
 import { PageError } from './layout/page-error';
 
@@ -21,6 +26,7 @@ export const router = createBrowserRouter(
   [
     { path: '/login', element: <LoginPage /> },
     { path: '/public', element: <PublicRecordsPage /> },
+    { path: '/public/complaint-lookup', element: <ComplaintLookupPage /> },
     {
       element: <AppLayout />,
       errorElement: <PageError />,
@@ -31,6 +37,10 @@ export const router = createBrowserRouter(
         { path: 'records/:recordId/repair', element: <RequireRole roles={['APPLICANT']}><ApplyRepairPage /></RequireRole> },
         { path: 'inbox', element: <InboxPage /> },
         { path: 'complaints/new', element: <RequireRole roles={['REVIEWER', 'SUPERVISOR']}><RegisterComplaintPage /></RequireRole> },
+        { path: 'complaints/:complaintId', element: <RequireRole roles={['REVIEWER', 'SUPERVISOR', 'ADMIN']}><ComplaintPage /></RequireRole> },
+        { path: 'commitments', element: <RequireRole roles={['APPLICANT']}><MyCommitmentsPage /></RequireRole> },
+        { path: 'commitments/:commitmentId', element: <CommitmentPage /> },
+        { path: 'record-proposals', element: <RequireRole roles={['REVIEWER', 'SUPERVISOR', 'ADMIN']}><RecordProposalsPage /></RequireRole> },
         { path: 'dashboard', element: <RequireRole roles={['ADMIN']}><DashboardPage /></RequireRole> },
         { path: 'admin/calendar', element: <RequireRole roles={['ADMIN']}><CalendarPage /></RequireRole> },
         { path: 'admin/audit', element: <RequireRole roles={['ADMIN']}><AuditPage /></RequireRole> },

@@ -1,7 +1,7 @@
 import { api, must } from './client';
 
 /** Uploads one evidence file to a case (multipart; the API checks type and size) and returns its id. */
-export async function uploadEvidence(caseType: 'record' | 'objection' | 'rectification', caseId: string, file: File): Promise<string> {
+export async function uploadEvidence(caseType: 'record' | 'objection' | 'rectification' | 'commitment', caseId: string, file: File): Promise<string> {
   const uploaded = await must(
     api.POST('/cases/{caseType}/{caseId}/evidence', {
       params: { path: { caseType, caseId } },

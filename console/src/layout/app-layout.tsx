@@ -12,7 +12,9 @@ import { LAYOUT_TEXT as T } from './texts';
 const NAV: { key: string; to: string; text: string; roles: SessionActor['role'][] }[] = [
   { key: 'records', to: '/records', text: T.nav.records, roles: ['APPLICANT'] },
   { key: 'inbox', to: '/inbox', text: T.nav.inbox, roles: ['APPLICANT', 'REVIEWER', 'SUPERVISOR', 'ADMIN'] },
+  { key: 'commitments', to: '/commitments', text: T.nav.commitments, roles: ['APPLICANT'] },
   { key: 'complaint', to: '/complaints/new', text: T.nav.complaint, roles: ['REVIEWER', 'SUPERVISOR'] },
+  { key: 'proposals', to: '/record-proposals', text: T.nav.proposals, roles: ['REVIEWER', 'SUPERVISOR', 'ADMIN'] },
   { key: 'dashboard', to: '/dashboard', text: T.nav.dashboard, roles: ['ADMIN'] },
   { key: 'calendar', to: '/admin/calendar', text: T.nav.calendar, roles: ['ADMIN'] },
   { key: 'audit', to: '/admin/audit', text: T.nav.audit, roles: ['ADMIN'] },

@@ -35,6 +35,11 @@ export const STEP_LABEL: Record<string, string> = {
   // Rectifications
   EXPLANATION: '提交说明和整改计划',
   RECTIFICATION: '整改',
+  // Complaints
+  INTAKE: '受理登记',
+  REPLY: '答复投诉人',
+  // Commitments
+  CHECK: '履约核查',
 };
 
 export const GROUNDS_LABEL: Record<string, string> = {
@@ -91,7 +96,63 @@ export const EVENT_LABEL: Record<string, string> = {
   ACCOUNTABILITY_REFERRAL: '移送问责',
   RECTIFIED: '整改通过',
   CANCELLED: '整改取消',
+  // Complaints
+  FORWARDED: '转交核查',
+  FINDING_RECORDED: '作出核查结论',
+  RECORD_PROPOSED: '提出失信记录建议',
+  REPLIED: '答复投诉人',
+  // Commitments
+  REGISTERED: '登记承诺',
+  PERIOD_STARTED: '进入履约期',
+  CHECK_DUE: '到期待核查',
+  FULFILMENT_REPORTED: '报告履约完成',
+  CHECKED: '履约核查结论',
 };
+
+/** Events whose name differs for a complaint. */
+export const COMPLAINT_EVENT_LABEL: Record<string, string> = { ...EVENT_LABEL, FILED: '登记投诉举报', NOT_ACCEPTED: '不予受理' };
+/** Events whose name differs for a commitment. */
+export const COMMITMENT_EVENT_LABEL: Record<string, string> = { ...EVENT_LABEL, PROGRESS_REPORTED: '报告履约进展' };
+
+export const COMPLAINT_STATUS_LABEL: Record<string, string> = {
+  FILED: '待受理',
+  UNDER_VERIFICATION: '核查中',
+  AWAITING_REPLY: '待答复',
+  REPLIED: '已答复',
+  NOT_ACCEPTED: '不予受理',
+};
+
+export const FINDING_LABEL: Record<string, string> = { UNFOUNDED: '不属实', CONFIRMED: '属实', PARTLY_CONFIRMED: '部分属实' };
+
+export const COMMITMENT_STATUS_LABEL: Record<string, string> = {
+  REGISTERED: '已登记',
+  ACTIVE: '履约中',
+  CHECK_DUE: '待核查',
+  KEPT: '守诺',
+  LATE: '逾期履行',
+  BROKEN: '失诺',
+};
+
+export const COMMITMENT_KIND_LABEL: Record<string, string> = {
+  SERVICE_QUALITY: '服务质量承诺',
+  TIME_LIMIT: '期限承诺',
+  GUARANTEE: '保障承诺',
+  TOWNSHIP_PUBLIC: '街道和乡镇公开承诺',
+};
+
+export const POLICY_AREA_LABEL: Record<string, string> = {
+  GOVERNMENT_PROCUREMENT: '政府采购',
+  PUBLIC_PRIVATE_PARTNERSHIP: '政府和社会资本合作（PPP）',
+  BIDDING: '招标投标',
+  INVESTMENT_PROMOTION: '招商引资',
+  LOCAL_GOVERNMENT_DEBT: '地方政府债务',
+  STREET_TOWNSHIP_COMMITMENT: '街道和乡镇',
+  ARREARS_TO_FIRMS: '拖欠企业账款',
+  OTHER: '其他',
+};
+
+export const PROPOSAL_STATUS_LABEL: Record<string, string> = { PROPOSED: '待确认', CONFIRMED: '已确认', REJECTED: '已驳回' };
+export const PROPOSAL_SOURCE_LABEL: Record<string, string> = { COMPLAINT: '投诉举报', COMMITMENT: '失信承诺' };
 
 /** Events whose name differs for a repair application (the shared table speaks of objections). */
 export const REPAIR_EVENT_LABEL: Record<string, string> = { ...EVENT_LABEL, FILED: '提交修复申请', WITHDRAWN: '撤回申请', NOT_ACCEPTED: '不予受理' };
@@ -133,11 +194,13 @@ export const STATUS_LABEL_OF: Record<string, Record<string, string>> = {
   OBJECTION: OBJECTION_STATUS_LABEL,
   REPAIR: REPAIR_STATUS_LABEL,
   RECTIFICATION: RECTIFICATION_STATUS_LABEL,
+  COMPLAINT: COMPLAINT_STATUS_LABEL,
+  COMMITMENT: COMMITMENT_STATUS_LABEL,
 };
 
 /** The console page of a case. */
 export function casePath(caseType: string, id: string): string {
-  const base = caseType === 'REPAIR' ? '/repairs' : caseType === 'RECTIFICATION' ? '/rectifications' : '/cases';
+  const base = { REPAIR: '/repairs', RECTIFICATION: '/rectifications', COMPLAINT: '/complaints', COMMITMENT: '/commitments' }[caseType] ?? '/cases';
   return `${base}/${encodeURIComponent(id)}`;
 }
 

@@ -77,7 +77,7 @@ export function InboxPage() {
 
   const isStaff = actor.role === 'REVIEWER' || actor.role === 'SUPERVISOR';
   const canSelect = isStaff || actor.role === 'ADMIN';
-  const statusOptions = Object.entries(caseType ? STATUS_LABEL_OF[caseType]! : { ...STATUS_LABEL_OF.OBJECTION, ...STATUS_LABEL_OF.REPAIR, ...STATUS_LABEL_OF.RECTIFICATION }).map(([value, text]) => ({ value, label: text }));
+  const statusOptions = Object.entries(caseType ? STATUS_LABEL_OF[caseType]! : Object.assign({}, ...Object.values(STATUS_LABEL_OF))).map(([value, text]) => ({ value, label: text }));
   const drill = [
     params.get('openedFrom') || params.get('openedBefore') ? T.filters.openedRange(shortDate(params.get('openedFrom')), shortDate(params.get('openedBefore'))) : null,
     params.get('closedFrom') || params.get('closedBefore') ? T.filters.closedRange(shortDate(params.get('closedFrom')), shortDate(params.get('closedBefore'))) : null,

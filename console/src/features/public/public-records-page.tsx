@@ -35,9 +35,14 @@ export function PublicRecordsPage() {
         <Typography.Text strong style={{ color: '#fff', fontSize: 18 }}>
           {T.title}
         </Typography.Text>
-        <Link to="/login" style={{ color: '#fff' }}>
-          {T.login}
-        </Link>
+        <Flex gap={24}>
+          <Link to="/public/complaint-lookup" style={{ color: '#fff' }}>
+            {T.complaintLookup}
+          </Link>
+          <Link to="/login" style={{ color: '#fff' }}>
+            {T.login}
+          </Link>
+        </Flex>
       </Layout.Header>
       <Layout.Content style={{ padding: 24 }}>
         <main>

@@ -5,5 +5,6 @@ export const PUBLIC_TEXT = {
   underObjection: '异议处理中',
   login: '工作人员登录',
   search: '按单位名称或统一社会信用代码查询',
+  complaintLookup: '投诉举报进度查询',
   servantOf: (org: string | null) => `公职人员（${org ?? '单位未登记'}）`,
 };
