@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Form, Input, Radio, Space, Typography } from 'antd';
-import { useState } from 'react';
 import { useOutletContext, useParams } from 'react-router';
 import { api, must } from '../../api/client';
 import { problemText } from '../../api/problem-text';
@@ -13,6 +12,7 @@ import { assigneeText, DueAt } from '../case-common/case-status-fields';
 import { CaseTimeline, type TimelineEvent } from '../case-common/case-timeline';
 import { ClaimButtons } from '../case-common/claim-buttons';
 import { EvidenceList, type EvidenceItem } from '../case-common/evidence-list';
+import { ProgressForms } from '../case-common/progress-forms';
 import { StepHandOff } from '../case-common/step-hand-off';
 import { CASE_COMMON_TEXT as C } from '../case-common/texts';
 import { useCaseAction } from '../case-common/use-case-action';
@@ -53,20 +53,10 @@ function evidenceOf(timeline: (TimelineEvent & { data?: unknown })[]): EvidenceI
   });
 }
 
-function FileField({ id, text, onFile, error }: { id: string; text: string; onFile: (file: File | null) => void; error?: boolean }) {
-  return (
-    <Form.Item label={text} htmlFor={id} validateStatus={error ? 'error' : undefined} help={error ? C.fileRequired : undefined}>
-      <input id={id} type="file" accept=".pdf,application/pdf,image/png,image/jpeg" onChange={(e) => onFile(e.target.files?.[0] ?? null)} />
-    </Form.Item>
-  );
-}
 
 /** The body reports progress or fulfilment; the supervising authority's reviewer claims and checks. The API decides. */
 function CommitmentActions({ actor, c }: { actor: SessionActor; c: CommitmentView }) {
   const action = useCaseAction();
-  const [progressFile, setProgressFile] = useState<File | null>(null);
-  const [fulfilmentFile, setFulfilmentFile] = useState<File | null>(null);
-  const [fulfilmentFileMissing, setFulfilmentFileMissing] = useState(false);
   const commitmentId = c.id;
   const path = { params: { path: { commitmentId } } };
   const isBody = actor.role === 'APPLICANT' && actor.subjectId === c.subjectId;
@@ -83,41 +73,11 @@ function CommitmentActions({ actor, c }: { actor: SessionActor; c: CommitmentVie
       </Space>
     ),
     isBody && (c.status === 'ACTIVE' || c.status === 'REGISTERED') && (
-      <Flex key="body" gap={24} wrap>
-        <Form<{ note: string }> layout="vertical" style={{ minWidth: 300, flex: '1 1 300px' }} aria-label={T.progressTitle}
-          onFinish={(v) =>
-            action.run(T.progressed, async () => {
-              const evidence = progressFile ? [{ title: progressFile.name.slice(0, 200), fileId: await upload(progressFile) }] : undefined;
-              return must(api.POST('/commitments/{commitmentId}/progress', { ...path, body: { note: v.note.trim(), evidence } }));
-            })
-          }>
-          <Form.Item label={T.progressNote} name="note" rules={required(5000)}>
-            <Input.TextArea rows={3} maxLength={5000} />
-          </Form.Item>
-          <FileField id="progress-file" text={T.progressFile} onFile={setProgressFile} />
-          <Button htmlType="submit" loading={action.pending}>{T.reportProgress}</Button>
-        </Form>
-        <Form<{ summary: string; evidenceTitle: string }> layout="vertical" style={{ minWidth: 300, flex: '1 1 300px' }} aria-label={T.fulfilmentTitle}
-          onFinish={(v) => {
-            if (!fulfilmentFile) {
-              setFulfilmentFileMissing(true);
-              return;
-            }
-            action.run(T.fulfilled, async () => {
-              const evidence = [{ title: v.evidenceTitle.trim(), fileId: await upload(fulfilmentFile) }];
-              return must(api.POST('/commitments/{commitmentId}/fulfilment', { ...path, body: { summary: v.summary.trim(), evidence } }));
-            });
-          }}>
-          <Form.Item label={T.fulfilmentSummary} name="summary" rules={required(5000)}>
-            <Input.TextArea rows={3} maxLength={5000} />
-          </Form.Item>
-          <Form.Item label={T.fulfilmentEvidenceTitle} name="evidenceTitle" rules={required(200)}>
-            <Input maxLength={200} />
-          </Form.Item>
-          <FileField id="fulfilment-file" text={T.fulfilmentFile} error={fulfilmentFileMissing} onFile={(file) => { setFulfilmentFile(file); setFulfilmentFileMissing(false); }} />
-          <Button type="primary" htmlType="submit" loading={action.pending}>{T.fulfil}</Button>
-        </Form>
-      </Flex>
+      <ProgressForms key="body" pending={action.pending} run={action.run} upload={upload} fileIds={{ progress: 'progress-file', done: 'fulfilment-file' }}
+        text={{ progressTitle: T.progressTitle, progressNote: T.progressNote, progressFile: T.progressFile, reportProgress: T.reportProgress, progressed: T.progressed,
+          doneTitle: T.fulfilmentTitle, doneSummary: T.fulfilmentSummary, doneEvidenceTitle: T.fulfilmentEvidenceTitle, doneFile: T.fulfilmentFile, done: T.fulfil, doneMessage: T.fulfilled }}
+        postProgress={(body) => must(api.POST('/commitments/{commitmentId}/progress', { ...path, body }))}
+        postDone={(body) => must(api.POST('/commitments/{commitmentId}/fulfilment', { ...path, body }))} />
     ),
     isStaff && c.status === 'CHECK_DUE' && (
       <CheckForm key="check" pending={action.pending} onFinish={(body) => action.run(T.checked, () => must(api.POST('/commitments/{commitmentId}/check', { ...path, body })))} />

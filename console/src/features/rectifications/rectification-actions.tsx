@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Flex, Form, Input, InputNumber, Radio } from 'antd';
-import { useState } from 'react';
 import { api, must } from '../../api/client';
 import { uploadEvidence } from '../../api/upload';
 import type { SessionActor } from '../../session/use-session';
 import { ClaimButtons } from '../case-common/claim-buttons';
+import { ProgressForms } from '../case-common/progress-forms';
 import { CASE_COMMON_TEXT as C } from '../case-common/texts';
 import { useCaseAction } from '../case-common/use-case-action';
 import { RECTIFICATION_TEXT as T } from './texts';
@@ -20,21 +20,10 @@ interface RectificationSummary {
   claimedById: string | null;
 }
 
-/** A labelled native file input (keyboard and screen reader work as in any form). */
-function FileField({ id, text, onFile, error }: { id: string; text: string; onFile: (file: File | null) => void; error?: boolean }) {
-  return (
-    <Form.Item label={text} htmlFor={id} validateStatus={error ? 'error' : undefined} help={error ? C.fileRequired : undefined}>
-      <input id={id} type="file" accept=".pdf,application/pdf,image/png,image/jpeg" onChange={(e) => onFile(e.target.files?.[0] ?? null)} />
-    </Form.Item>
-  );
-}
 
 /** The actions the signed-in person may try on the rectification now; the API decides, and its refusal is shown in Chinese. */
 export function RectificationActions({ actor, rectification }: { actor: SessionActor; rectification: RectificationSummary }) {
   const action = useCaseAction();
-  const [progressFile, setProgressFile] = useState<File | null>(null);
-  const [completionFile, setCompletionFile] = useState<File | null>(null);
-  const [completionFileMissing, setCompletionFileMissing] = useState(false);
   const rectificationId = rectification.id;
   const path = { params: { path: { rectificationId } } };
   const isBody = actor.role === 'APPLICANT' && actor.subjectId === rectification.subjectId;
@@ -64,41 +53,11 @@ export function RectificationActions({ actor, rectification }: { actor: SessionA
       </Form>
     ),
     isBody && rectification.status === 'RECTIFYING' && (
-      <Flex key="rectifying" gap={24} wrap>
-        <Form<{ note: string }> layout="vertical" style={{ minWidth: 300, flex: '1 1 300px' }} aria-label={T.progressTitle}
-          onFinish={(v) =>
-            action.run(T.progressed, async () => {
-              const evidence = progressFile ? [{ title: progressFile.name.slice(0, 200), fileId: await upload(progressFile) }] : undefined;
-              return must(api.POST('/rectifications/{rectificationId}/progress', { ...path, body: { note: v.note.trim(), evidence } }));
-            })
-          }>
-          <Form.Item label={T.progressNote} name="note" rules={required(5000)}>
-            <Input.TextArea rows={3} maxLength={5000} />
-          </Form.Item>
-          <FileField id="progress-file" text={T.progressFile} onFile={setProgressFile} />
-          <Button htmlType="submit" loading={action.pending}>{T.reportProgress}</Button>
-        </Form>
-        <Form<{ summary: string; evidenceTitle: string }> layout="vertical" style={{ minWidth: 300, flex: '1 1 300px' }} aria-label={T.completionTitle}
-          onFinish={(v) => {
-            if (!completionFile) {
-              setCompletionFileMissing(true);
-              return;
-            }
-            action.run(T.completed, async () => {
-              const evidence = [{ title: v.evidenceTitle.trim(), fileId: await upload(completionFile) }];
-              return must(api.POST('/rectifications/{rectificationId}/completion', { ...path, body: { summary: v.summary.trim(), evidence } }));
-            });
-          }}>
-          <Form.Item label={T.completionSummary} name="summary" rules={required(5000)}>
-            <Input.TextArea rows={3} maxLength={5000} />
-          </Form.Item>
-          <Form.Item label={T.completionEvidenceTitle} name="evidenceTitle" rules={required(200)}>
-            <Input maxLength={200} />
-          </Form.Item>
-          <FileField id="completion-file" text={T.completionFile} error={completionFileMissing} onFile={(file) => { setCompletionFile(file); setCompletionFileMissing(false); }} />
-          <Button type="primary" htmlType="submit" loading={action.pending}>{T.complete}</Button>
-        </Form>
-      </Flex>
+      <ProgressForms key="rectifying" pending={action.pending} run={action.run} upload={upload} fileIds={{ progress: 'progress-file', done: 'completion-file' }}
+        text={{ progressTitle: T.progressTitle, progressNote: T.progressNote, progressFile: T.progressFile, reportProgress: T.reportProgress, progressed: T.progressed,
+          doneTitle: T.completionTitle, doneSummary: T.completionSummary, doneEvidenceTitle: T.completionEvidenceTitle, doneFile: T.completionFile, done: T.complete, doneMessage: T.completed }}
+        postProgress={(body) => must(api.POST('/rectifications/{rectificationId}/progress', { ...path, body }))}
+        postDone={(body) => must(api.POST('/rectifications/{rectificationId}/completion', { ...path, body }))} />
     ),
     isStaff && rectification.status === 'UNDER_REVIEW' && <ReviewForm key="review" pending={action.pending} onFinish={(body) => action.run(T.reviewed, () => must(api.POST('/rectifications/{rectificationId}/review', { ...path, body })))} />,
     actor.role === 'SUPERVISOR' && (rectification.status === 'RECTIFYING' || rectification.status === 'EXPLANATION_DUE') && (
