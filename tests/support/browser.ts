@@ -45,6 +45,19 @@ export async function signIn(page: Page, baseUrl: string, userId: string, passwo
 
 /** Picks an option of an Ant Design Select found by its label. */
 export async function choose(page: Page, selectLabel: string, option: string): Promise<void> {
-  await page.getByLabel(selectLabel).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+  const field = page.getByLabel(selectLabel);
+  const select = page.locator('.ant-select').filter({ has: field });
+  // A click on an option while the list is still opening can be lost (the list animates in): check that it took.
+  for (let attempt = 1; ; attempt++) {
+    await field.click();
+    const list = page.locator('.ant-select-dropdown:visible');
+    await list.waitFor();
+    await list.getByTitle(option, { exact: true }).click();
+    try {
+      await select.getByText(option, { exact: true }).waitFor({ timeout: 2_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
