@@ -50,7 +50,8 @@ export async function choose(page: Page, selectLabel: string, option: string): P
   // A click on an option while the list is still opening can be lost (the list animates in): check that it took.
   for (let attempt = 1; ; attempt++) {
     await field.click();
-    const list = page.locator('.ant-select-dropdown:visible');
+    // The list that is opening, not one of an earlier Select still animating out.
+    const list = page.locator('.ant-select-dropdown:not([class*="-leave"]):visible').last();
     await list.waitFor();
     await list.getByTitle(option, { exact: true }).click();
     try {
