@@ -43,22 +43,33 @@ export async function signIn(page: Page, baseUrl: string, userId: string, passwo
   await page.getByRole('button', { name: '退出登录' }).waitFor();
 }
 
-/** Picks an option of an Ant Design Select found by its label. */
+/**
+ * Picks an option of an Ant Design Select found by its label, as a person would: open the list, click the option.
+ * Each step is retried, because a step can be undone by the page: a click on an option while the list animates in
+ * can be lost, and a list opened while a dialog finishes its own opening animation is closed again when the dialog
+ * takes the focus (seen in CI: the list never showed). The list is the one this Select controls (`<id>_list`), not
+ * whichever is on screen, so another Select's list still animating out cannot be mistaken for it.
+ */
 export async function choose(page: Page, selectLabel: string, option: string): Promise<void> {
   const field = page.getByLabel(selectLabel);
   const select = page.locator('.ant-select').filter({ has: field });
-  // A click on an option while the list is still opening can be lost (the list animates in): check that it took.
-  for (let attempt = 1; ; attempt++) {
-    await field.click();
-    // The list that is opening, not one of an earlier Select still animating out.
-    const list = page.locator('.ant-select-dropdown:not([class*="-leave"]):visible').last();
-    await list.waitFor();
-    await list.getByTitle(option, { exact: true }).click();
+  const id = await field.getAttribute('id');
+  if (!id) throw new Error(`the Select labelled ${selectLabel} has no id: its list cannot be told from others`);
+  const list = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"])')
+    .filter({ has: page.locator(`[id="${id}_list"]`) });
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= 5; attempt++) {
     try {
+      if ((await field.getAttribute('aria-expanded')) !== 'true') await field.click();
+      await list.waitFor({ timeout: 4_000 });
+      await list.getByTitle(option, { exact: true }).click({ timeout: 4_000 });
       await select.getByText(option, { exact: true }).waitFor({ timeout: 2_000 });
       return;
     } catch (error) {
-      if (attempt === 3) throw error;
+      lastError = error;
+      console.warn(`choose(${selectLabel}, ${option}): attempt ${attempt} failed: ${(error as Error).message.split('\n')[0]}`);
     }
   }
+  throw lastError;
 }
