@@ -14,7 +14,7 @@ interface EffectContext {
 export async function applyRecordEffect(tx: Tx, effect: RecordEffect, context: EffectContext): Promise<void> {
   const { recordId, caseId, actorId } = context;
   if (effect.kind === 'MARK') {
-    await tx.dishonestyRecord.update({ where: { id: recordId }, data: { objectionCaseId: caseId } });
+    await tx.dishonestyRecord.update({ where: { id: recordId }, data: { objectionCaseId: caseId }, select: { id: true } });
     return;
   }
   // Unmark only if this case holds the mark, so a stale retry cannot clear another case's mark.
@@ -42,7 +42,10 @@ export async function applyRecordEffect(tx: Tx, effect: RecordEffect, context: E
       return;
     case 'CORRECT':
     case 'SUPPLEMENT': {
-      const record = await tx.dishonestyRecord.findUniqueOrThrow({ where: { id: recordId } });
+      const record = await tx.dishonestyRecord.findUniqueOrThrow({
+        where: { id: recordId },
+        select: { facts: true, version: true, severity: true, decisionDate: true, sanctionKind: true },
+      });
       const facts = { ...(record.facts as Record<string, unknown>), ...(effect.changes ?? {}) };
       const version = record.version + 1;
       const terms = effect.outcome === 'CORRECT' && effect.corrections ? correctedTerms(record, effect.corrections) : null;
@@ -57,8 +60,9 @@ export async function applyRecordEffect(tx: Tx, effect: RecordEffect, context: E
           actorId,
           reason: effect.reasons,
         },
+        select: { id: true },
       });
-      await tx.dishonestyRecord.update({ where: { id: recordId }, data: { facts: facts as Prisma.InputJsonValue, version, ...(terms?.fields ?? {}) } });
+      await tx.dishonestyRecord.update({ where: { id: recordId }, data: { facts: facts as Prisma.InputJsonValue, version, ...(terms?.fields ?? {}) }, select: { id: true } });
       return;
     }
   }

@@ -36,7 +36,7 @@ export function createObjectionActivities(prisma: PrismaClient, temporal: Client
       const { event, readModel, recordEffect, notification } = transition;
       const result = await prisma.$transaction(async (tx) => {
         if (await caseEventExists(tx, event.eventKey)) return { applied: false };
-        const objection = await tx.objection.update({ where: { id: event.caseId }, data: toUpdate(readModel) });
+        const objection = await tx.objection.update({ where: { id: event.caseId }, data: toUpdate(readModel), select: { id: true, recordId: true } });
         if (recordEffect) {
           await applyRecordEffect(tx, recordEffect, {
             recordId: objection.recordId,

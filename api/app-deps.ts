@@ -29,6 +29,8 @@ export interface AppDeps {
   /** Requests a minute per actor (RATE_LIMIT_PER_MINUTE; default 300). */
   rateLimitPerMinute?: number | undefined;
   deadlines: DeadlineCalculator;
+  /** How long a filing's answer waits for its workflow to open the first step (CASE_SET_UP_WAIT_MS). */
+  caseSetUpWaitMs?: number | undefined;
   /** Pins the objection policy (OBJECTION_POLICY_ID); by default the newest active policy applies. */
   objectionPolicyId?: string | undefined;
   /** Pin the publication and rectification policies (tests, or an office that fixes them). */

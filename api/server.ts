@@ -27,6 +27,7 @@ const app = createApp({
   oidc: oidcSettingsOf(config),
   oidcSignIn: oidcSignInSettingsOf(config),
   rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+  caseSetUpWaitMs: config.CASE_SET_UP_WAIT_MS,
   deadlines: createDeadlineCalculator(prisma, {
     timeZone: config.CALENDAR_TIME_ZONE,
     settings: { countAdjustedWorkdays: config.CALENDAR_COUNT_ADJUSTED_WORKDAYS, dayEndsAt: config.CALENDAR_DAY_ENDS_AT },

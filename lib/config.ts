@@ -95,6 +95,8 @@ const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   /** The office's Ed25519 key (PKCS#8 PEM) that signs audit checkpoints; generated on first use. Default: DATA_DIR/keys/audit-signing-key.pem. */
   AUDIT_SIGNING_KEY_FILE: emptyAsUnset(z.string().min(1)),
+  /** How long a filing's answer waits for the case workflow to open its first step (0: answer at once, without it). */
+  CASE_SET_UP_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(3_000),
   /** How often the worker signs the audit chain heads into a checkpoint; 0 turns it off. */
   AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
   /** Where OpenTelemetry traces go: none (default, off), otlp (OTLP/HTTP to OTEL_EXPORTER_OTLP_ENDPOINT) or console. */

@@ -27,6 +27,8 @@ import type { ListCommitmentsQuery, RegisterCommitmentInput } from './commitment
 import { commitmentView } from './commitment-views.js';
 
 export interface CommitmentServiceDeps {
+  /** How long a filing's answer waits for its workflow to open the first step (CASE_SET_UP_WAIT_MS; 0: not at all). */
+  caseSetUpWaitMs?: number | undefined;
   prisma: PrismaClient;
   temporal: Client;
   taskQueue: string;
@@ -40,7 +42,7 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 const dbDate = (isoDate: string) => new Date(`${isoDate}T00:00:00.000Z`);
 const invalid = (path: string, message: string) => new AppError(ErrorCode.VALIDATION, `${path}: ${message}`, { errors: [{ path, message }] });
 
-export function createCommitmentService({ prisma, temporal, taskQueue, commitmentPolicyId, timeZone = DEFAULT_TIME_ZONE }: CommitmentServiceDeps) {
+export function createCommitmentService({ prisma, temporal, taskQueue, commitmentPolicyId, timeZone = DEFAULT_TIME_ZONE, caseSetUpWaitMs }: CommitmentServiceDeps) {
   function workflowStart(input: CommitmentWorkflowInput): CaseWorkflowStart<CommitmentWorkflowInput> {
     const { commitmentId, subjectId } = input;
     return { workflowType: COMMITMENT_WORKFLOW_TYPE, workflowId: commitmentWorkflowId(commitmentId), taskQueue, input, caseType: COMMITMENT_CASE_TYPE, subjectId, recordId: null };
@@ -146,7 +148,7 @@ export function createCommitmentService({ prisma, temporal, taskQueue, commitmen
         },
         commit: () => commit(actor, input, scopedKey),
         conflict: () => new AppError(ErrorCode.CONFLICT, 'This commitment was registered already'),
-      });
+      }, caseSetUpWaitMs);
       return { created, commitment: await cases.detail(id) };
     },
 

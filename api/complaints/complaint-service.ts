@@ -28,6 +28,8 @@ import type { ListComplaintsQuery, RegisterComplaintInput } from './complaint-sc
 import { complaintView, reporterProgressView } from './complaint-views.js';
 
 export interface ComplaintServiceDeps {
+  /** How long a filing's answer waits for its workflow to open the first step (CASE_SET_UP_WAIT_MS; 0: not at all). */
+  caseSetUpWaitMs?: number | undefined;
   prisma: PrismaClient;
   temporal: Client;
   taskQueue: string;
@@ -64,7 +66,7 @@ function handlesIntake(actor: Actor, row: Pick<Complaint, 'intakeAuthorityId'>):
   return (actor.role === 'REVIEWER' || actor.role === 'SUPERVISOR') && !!actor.authorityId && actor.authorityId === row.intakeAuthorityId;
 }
 
-export function createComplaintService({ prisma, temporal, taskQueue, complaintPolicyId, timeZone = DEFAULT_TIME_ZONE }: ComplaintServiceDeps) {
+export function createComplaintService({ prisma, temporal, taskQueue, complaintPolicyId, timeZone = DEFAULT_TIME_ZONE, caseSetUpWaitMs }: ComplaintServiceDeps) {
   const policy = () => loadPolicy(prisma, 'COMPLAINT', complaintPolicySchema, complaintPolicyId);
 
   function workflowStart(input: ComplaintWorkflowInput): CaseWorkflowStart<ComplaintWorkflowInput> {
@@ -190,7 +192,7 @@ export function createComplaintService({ prisma, temporal, taskQueue, complaintP
           return committed;
         },
         conflict: () => new AppError(ErrorCode.CONFLICT, 'This complaint was registered already'),
-      });
+      }, caseSetUpWaitMs);
       const detail = await withReporter(actor, await cases.detail(id));
       return { created, complaint: { ...detail, ...(secret ? { lookup: { caseNumber: id, secret } } : {}) } };
     },

@@ -21,6 +21,8 @@ import type { FileObjectionInput, ListObjectionsQuery } from './objection-schema
 import { objectionView } from './objection-views.js';
 
 export interface ObjectionServiceDeps {
+  /** How long a filing's answer waits for its workflow to open the first step (CASE_SET_UP_WAIT_MS; 0: not at all). */
+  caseSetUpWaitMs?: number | undefined;
   prisma: PrismaClient;
   temporal: Client;
   taskQueue: string;
@@ -42,7 +44,7 @@ function recordTraits(record: { listEntry: boolean; subject: { kind: string } })
   return { listEntry: record.listEntry, civilServant: record.subject.kind === 'CIVIL_SERVANT' };
 }
 
-export function createObjectionService({ prisma, temporal, taskQueue, objectionPolicyId, timeZone = DEFAULT_TIME_ZONE }: ObjectionServiceDeps) {
+export function createObjectionService({ prisma, temporal, taskQueue, objectionPolicyId, timeZone = DEFAULT_TIME_ZONE, caseSetUpWaitMs }: ObjectionServiceDeps) {
   const activePolicy = () => loadPolicy(prisma, 'OBJECTION', objectionPolicySchema, objectionPolicyId);
 
   function workflowStart(input: ObjectionWorkflowInput): CaseWorkflowStart<ObjectionWorkflowInput> {
@@ -146,7 +148,7 @@ export function createObjectionService({ prisma, temporal, taskQueue, objectionP
         },
         commit: () => commit(actor, input, scopedKey),
         conflict: () => new AppError(ErrorCode.CONFLICT, `Record ${input.recordId} already has an open objection`),
-      });
+      }, caseSetUpWaitMs);
       return { created, case: await cases.detail(id) };
     },
 

@@ -34,6 +34,8 @@ import type { FileRepairInput, ListRepairsQuery } from './repair-schemas.js';
 import { repairView } from './repair-views.js';
 
 export interface RepairServiceDeps {
+  /** How long a filing's answer waits for its workflow to open the first step (CASE_SET_UP_WAIT_MS; 0: not at all). */
+  caseSetUpWaitMs?: number | undefined;
   prisma: PrismaClient;
   temporal: Client;
   taskQueue: string;
@@ -50,7 +52,7 @@ const OPEN = { notIn: [...CLOSED_REPAIR_STATUSES] };
 /** Steps that move an application towards a result: only while its record is still in force. */
 const RECORD_BOUND_UPDATES = new Set([acceptRepairUpdate.name, reviewRepairUpdate.name, decideRepairUpdate.name]);
 
-export function createRepairService({ prisma, temporal, taskQueue, repairPolicyId, timeZone = DEFAULT_TIME_ZONE }: RepairServiceDeps) {
+export function createRepairService({ prisma, temporal, taskQueue, repairPolicyId, timeZone = DEFAULT_TIME_ZONE, caseSetUpWaitMs }: RepairServiceDeps) {
   const localDay = (instant: Date) => localDateOf(instant, timeZone);
   const policy = () => loadPolicy(prisma, 'REPAIR', repairPolicySchema, repairPolicyId);
 
@@ -194,7 +196,7 @@ export function createRepairService({ prisma, temporal, taskQueue, repairPolicyI
         commit: () => commit(actor, input, scopedKey),
         // Another application for the record is open (one per record).
         conflict: () => new AppError(ErrorCode.CONFLICT, 'An application to repair this record is already open', { recordId: input.recordId }),
-      });
+      }, caseSetUpWaitMs);
       return { created, application: await cases.detail(id) };
     },
 

@@ -44,6 +44,9 @@ describe('objection API', () => {
   it('files, accepts, decides and shows the timeline and the record', async () => {
     const { recordId, caseId, body } = await fileObjection();
     expect(body).toMatchObject({ status: 'FILED', recordId, policy: { id: world.policyId, version: 1 } });
+    // The answer waited for the workflow to open the first step: the filer sees who acts next and by when.
+    expect(body).toMatchObject({ currentStep: 'ACCEPTANCE', assigneeRole: 'REVIEWER', dueAt: expect.any(String) });
+    expect(body.timeline.map((e: { type: string }) => e.type)).toEqual(['FILED', 'STEP_OPENED']);
 
     const accepted = await request(app).post(`/objections/${caseId}/accept`).set('Authorization', await bearer(world.actors.reviewer)).send({});
     expect(accepted.status).toBe(200);

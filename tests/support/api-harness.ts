@@ -47,6 +47,8 @@ export async function createTestApp(options: {
   /** The Temporal client (default: the test file's) and an OpenTelemetry tracer (default: no tracing). */
   temporal?: AppDeps['temporal'];
   tracer?: AppDeps['tracer'];
+  /** How long a filing waits for its workflow to open the first step (the product's default unless given). */
+  caseSetUpWaitMs?: number;
 }): Promise<Express> {
   const env = await getTestEnv();
   const prisma = options.prisma ?? env.prisma;
@@ -70,6 +72,7 @@ export async function createTestApp(options: {
     oidc: options.oidc,
     oidcSignIn: options.oidcSignIn,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
+    caseSetUpWaitMs: options.caseSetUpWaitMs,
     auditPublicKey: testAuditKey().publicKey,
     metricsToken: options.metricsToken === null ? undefined : (options.metricsToken ?? TEST_METRICS_TOKEN),
   });

@@ -3,7 +3,7 @@ import { setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import type { Actor, Role } from '../../domain/roles.js';
 import { proxyCaseStepActivities } from './activity-options.js';
-import { recomputeDeadlinesSignal, StepEventType } from './case-contract.js';
+import { caseSetUpUpdate, recomputeDeadlinesSignal, StepEventType } from './case-contract.js';
 import { SYSTEM_ACTOR, type CaseEventDetails, type CaseEventInput } from './case-event.js';
 import { CaseLog } from './case-log.js';
 import { CaseSettling } from './case-settling.js';
@@ -112,6 +112,7 @@ export class CaseRuntime<State extends CaseState, D extends CaseEventDetails> {
       return this.record(type, actor, { reason, data, ...(named?.length ? { notices: named } : {}) } as D);
     });
     setHandler(recomputeDeadlinesSignal, (notice) => this.active?.recomputeAfterCalendarChange(notice));
+    setHandler(caseSetUpUpdate, () => this.settling.setUp());
   }
 
   get state(): State {

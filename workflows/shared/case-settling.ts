@@ -14,6 +14,11 @@ export class CaseSettling {
     this.count++;
   }
 
+  /** Resolves once the workflow has settled for the first time (its first step open), or finished. */
+  async setUp(): Promise<void> {
+    await condition(() => this.count > 0 || this.finished);
+  }
+
   mark(): number {
     return this.count;
   }
