@@ -26,6 +26,7 @@ import { importPhase } from './phases/import-phase.js';
 import { listPhase } from './phases/list-phase.js';
 import { freePort, rssMiB, startTemporal, startWorkerAndApi, stopAll } from './support/processes.js';
 import { ms, ratio, runConcurrently, Timings } from './support/stats.js';
+import { targetReport, type CasesAt, type ImportFigures, type ListFigures } from './support/targets.js';
 
 const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const CASES = knob('BENCH_CASES', 32);
@@ -95,6 +96,9 @@ try {
     ['bare, local activities (floor)', bareCase(client, bareQueue, true)],
   ];
   if (PHASES.has('cases')) for (const [, driver] of variants) await runConcurrently(4, 2, (i) => driver(1_000_000 + i, new Timings())); // warm-up
+  const casesAt: CasesAt = new Map();
+  let listFigures: ListFigures | null = null;
+  let importFigures: ImportFigures | null = null;
   for (const concurrency of PHASES.has('cases') ? [1, 4, 16] : []) {
     const cases = concurrency === 1 ? Math.max(5, Math.round(CASES / 4)) : CASES;
     const results = [];
@@ -104,6 +108,7 @@ try {
       results.push({ name, rate: cases / seconds, timings });
     }
     const [product, ordinary, floor] = results as [(typeof results)[0], (typeof results)[0], (typeof results)[0]];
+    casesAt.set(concurrency, [product, ordinary, floor]);
     log(`\n## ${cases} cases, ${concurrency} in flight (after ${elapsed()}; ${load()})`);
     log(`| | cases/s | vs bare ordinary | vs floor | accept p50 / p95 / p99 | decide p50 / p95 / p99 |`);
     log(`| --- | --- | --- | --- | --- | --- |`);
@@ -118,6 +123,7 @@ try {
   if (PHASES.has('list')) {
     // 2. Lists at scale.
     const list = await listPhase(databaseUrl, apiUrl, tokenSettings, client, LIST_CASES, 100);
+    listFigures = { cases: LIST_CASES, page1P99: list.timings.p('page 1', 99) };
     log(`\n## Reviewer's objection list at ${LIST_CASES.toLocaleString('en')} seeded cases (seeded in ${list.seedSeconds.toFixed(0)} s; after ${elapsed()}; ${load()})`);
     for (const step of ['page 1', 'page 1, status FILED', 'next page (cursor)', 'page 1, service and database only']) {
       const how = step.includes('only') ? 'in process' : 'HTTP round trip';
@@ -130,12 +136,15 @@ try {
     const rssBefore = rssMiB(worker.pid!);
     const imported = await importPhase({ databaseUrl, apiUrl, env, dir, records: IMPORT, settleTimeoutS: SETTLE_TIMEOUT_S });
     const rssAfter = rssMiB(worker.pid!);
+    importFigures = { records: imported.records, commandSeconds: imported.commandSeconds, settledRecords: imported.settledRecords, rssBeforeMiB: rssBefore, rssAfterMiB: rssAfter };
     log(`\n## Import of ${imported.records.toLocaleString('en')} records (${imported.subjects.toLocaleString('en')} subjects; one has ${imported.hotSubjectRecords}) (after ${elapsed()}; ${load()})`);
     log(`- npm run import (whole file validated, then written, every lifecycle started): ${imported.commandSeconds.toFixed(1)} s, ${(imported.records / imported.commandSeconds).toFixed(0)} records/s`);
     log(`- every lifecycle reported to its subject's eligibility: ${imported.settledRecords.toLocaleString('en')} of ${imported.records.toLocaleString('en')} after ${imported.settleSeconds.toFixed(0)} s (${(imported.settledRecords / imported.settleSeconds).toFixed(0)} records/s)${imported.settledRecords < imported.records ? ` — gave up after BENCH_SETTLE_TIMEOUT_S=${SETTLE_TIMEOUT_S}` : ''}`);
     log(`- the subject with ${imported.hotSubjectRecords} records settled after ${imported.hotSettleSeconds === null ? 'more than the timeout' : `${imported.hotSettleSeconds.toFixed(0)} s`}`);
     log(`- worker memory (RSS): ${rssBefore.toFixed(0)} MiB before, ${rssAfter.toFixed(0)} MiB with ${imported.settledRecords.toLocaleString('en')} more open lifecycles (each waiting on its publication and sanction timers)`);
   }
+  log(`\n## Targets of issue 12, judged on this run (${load()})`);
+  for (const line of targetReport(casesAt, listFigures, importFigures)) log(line);
   log(`\ntotal bench time ${elapsed()}; ${load()}`);
   bareWorker.shutdown();
   await bareRunning;

@@ -61,8 +61,8 @@ export function createCaseService<Row extends CaseRow, View>({ prisma, temporal 
   }
 
   async function detail(id: string) {
-    const [row, timeline] = await Promise.all([config.findRow(id), timelineOf(prisma, id, config.caseType)]);
-    return { ...(await config.view(row)), timeline };
+    const row = await config.findRow(id);
+    return { ...(await config.view(row)), timeline: await timelineOf(prisma, id, config.caseType) };
   }
 
   /** Starts the workflow of a committed case if it is not running yet (a filing that stopped half-way). */

@@ -112,7 +112,8 @@ export class CaseRuntime<State extends CaseState, D extends CaseEventDetails> {
       return this.record(type, actor, { reason, data, ...(named?.length ? { notices: named } : {}) } as D);
     });
     setHandler(recomputeDeadlinesSignal, (notice) => this.active?.recomputeAfterCalendarChange(notice));
-    setHandler(caseSetUpUpdate, () => this.settling.setUp());
+    // A validator, though it checks nothing of its own: the signature check runs only for updates that have one.
+    setHandler(caseSetUpUpdate, () => this.settling.setUp(), { validator: () => undefined });
   }
 
   get state(): State {
