@@ -28,6 +28,7 @@ const worker = await Worker.create({
   connection,
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
+  maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
   workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
   bundlerOptions: signedActionBundlerOptions(keys),
   interceptors: { workflowModules: [...WORKFLOW_INTERCEPTOR_MODULES, ...traced.workflowModules], activity: traced.activity },

@@ -8,7 +8,8 @@ import type { Actor } from '../../domain/roles.js';
 import { AppError, ErrorCode, type FieldProblem } from '../../lib/app-error.js';
 import { loadPolicy } from '../../lib/policies/load-policy.js';
 import { startRecordLifecycle, type LifecyclePolicyPins } from '../../lib/records/start-record-lifecycle.js';
-import { appendRegistered, newRecordRow } from './record-row.js';
+import { appendFirstAuditEvents } from '../../lib/audit/append-audit-event.js';
+import { newRecordRow, registeredEvent } from './record-row.js';
 import { registerRecordSchema, type RegisterRecordInput } from './record-schemas.js';
 
 export interface RecordImportDeps extends LifecyclePolicyPins {
@@ -109,9 +110,8 @@ export function createRecordImporter({ prisma, temporal, taskQueue, timeZone, co
           await tx.recordVersion.createMany({
             data: fresh.map(({ input, id }) => ({ recordId: id, version: 1, facts: input.facts as Prisma.InputJsonValue, change: 'CREATED', actorId: actor.id, reason: 'imported' })),
           });
-          for (const { input, id } of fresh) {
-            await appendRegistered(tx, id, input, actor, publication, { imported: true });
-          }
+          // The records are new in this transaction: their chains start here, all in one statement.
+          await appendFirstAuditEvents(tx, fresh.map(({ input, id }) => registeredEvent(id, input, actor, publication, { imported: true })));
           for (const { input, index } of chunk) {
             const id = existing.get(input.documentNumber) ?? fresh.find((f) => f.index === index)!.id;
             results.push({ index, id, documentNumber: input.documentNumber, created: !existing.has(input.documentNumber) });

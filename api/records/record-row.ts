@@ -1,6 +1,6 @@
 import type { Prisma, Subject } from '../../generated/prisma/client.js';
 import type { Actor } from '../../domain/roles.js';
-import { appendAuditEvent } from '../../lib/audit/append-audit-event.js';
+import { appendAuditEvent, type AuditEventInput } from '../../lib/audit/append-audit-event.js';
 import { RECORD_CASE_TYPE, recordWorkflowId } from '../../workflows/record/record-contract.js';
 import type { PublicationPolicy } from '../../domain/records/publication-policy.js';
 import { publicationWindow } from '../../domain/records/publication-policy.js';
@@ -47,7 +47,12 @@ export function newRecordRow(
 
 /** The record's REGISTERED audit event, in the transaction that creates it. */
 export function appendRegistered(tx: Prisma.TransactionClient, id: string, input: NewRecordInput, actor: Actor, publication: { id: string; version: number }, extra: Record<string, unknown> = {}) {
-  return appendAuditEvent(tx, {
+  return appendAuditEvent(tx, registeredEvent(id, input, actor, publication, extra));
+}
+
+/** The REGISTERED event that starts a record's audit chain. */
+export function registeredEvent(id: string, input: NewRecordInput, actor: Actor, publication: { id: string; version: number }, extra: Record<string, unknown> = {}): AuditEventInput {
+  return {
     eventKey: `record-${id}/registered`,
     caseId: id,
     caseType: RECORD_CASE_TYPE,
@@ -56,5 +61,5 @@ export function appendRegistered(tx: Prisma.TransactionClient, id: string, input
     actorRole: actor.role,
     data: { documentNumber: input.documentNumber, severity: input.severity, ...extra, policy: { id: publication.id, version: publication.version } },
     occurredAt: new Date(),
-  });
+  };
 }

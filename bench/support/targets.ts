@@ -143,7 +143,7 @@ function importVerdicts(imported: ImportFigures | null): Verdict[] {
       target: `flat (growth < ${FLAT_MEMORY_GROWTH_MIB} MiB)`,
       measured: `${imported.rssBeforeMiB.toFixed(0)} → ${imported.rssAfterMiB.toFixed(0)} MiB (${growth >= 0 ? '+' : ''}${growth.toFixed(0)} MiB)`,
       met: full ? growth < FLAT_MEMORY_GROWTH_MIB : null,
-      why: full ? 'the sticky workflow cache keeps recently run lifecycles in memory; its size, not the number of open lifecycles, bounds the growth' : 'fewer than 10,000 lifecycles (BENCH_IMPORT=10000 measures it)',
+      why: full ? 'the V8 heap between collections, with WORKER_MAX_CACHED_WORKFLOWS workflows cached; what else grows with the open lifecycles needs a heap snapshot (README "Benchmarks")' : 'fewer than 10,000 lifecycles (BENCH_IMPORT=10000 measures it)',
     },
   ];
 }

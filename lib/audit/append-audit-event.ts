@@ -29,37 +29,26 @@ const AUDIT_LOCK_SPACE = 0x41554454; // 'AUDT'
 export async function appendAuditEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<{ id: bigint; hash: string }> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_SPACE}::int4, hashtext(${event.caseId}))`;
   const previous = await tx.caseEvent.findFirst({ where: { caseId: event.caseId }, orderBy: { id: 'desc' }, select: { hash: true } });
-  const prevHash = previous?.hash ?? null;
+  const row = chainedRow(event, previous?.hash ?? null);
+  const created = await tx.caseEvent.create({ data: row, select: { id: true } });
+  return { id: created.id, hash: row.hash };
+}
+
+/**
+ * The first event of each of many chains, in one statement: only for cases created in the caller's transaction (an
+ * import's new records), whose chains nobody else can know of, let alone write to, before it commits. No lock and no
+ * previous hash to read: each chain starts here.
+ */
+export async function appendFirstAuditEvents(tx: Prisma.TransactionClient, events: readonly AuditEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.caseEvent.createMany({ data: events.map((event) => chainedRow(event, null)) });
+}
+
+function chainedRow(event: AuditEventInput, prevHash: string | null) {
   const occurredAt = new Date(event.occurredAt);
   const data = storedJson(event.data);
   const reason = event.reason ?? null;
-  const hash = eventHash({
-    prevHash,
-    eventKey: event.eventKey,
-    caseId: event.caseId,
-    caseType: event.caseType,
-    type: event.type,
-    actorId: event.actorId,
-    actorRole: event.actorRole,
-    reason,
-    data,
-    occurredAt,
-  });
-  const created = await tx.caseEvent.create({
-    data: {
-      eventKey: event.eventKey,
-      caseId: event.caseId,
-      caseType: event.caseType,
-      type: event.type,
-      actorId: event.actorId,
-      actorRole: event.actorRole,
-      reason,
-      data: data === null ? undefined : (data as Prisma.InputJsonValue),
-      occurredAt,
-      prevHash,
-      hash,
-    },
-    select: { id: true },
-  });
-  return { id: created.id, hash };
+  const fields = { eventKey: event.eventKey, caseId: event.caseId, caseType: event.caseType, type: event.type, actorId: event.actorId, actorRole: event.actorRole, reason, occurredAt };
+  const hash = eventHash({ ...fields, prevHash, data });
+  return { ...fields, data: data === null ? undefined : (data as Prisma.InputJsonValue), prevHash, hash };
 }
