@@ -2,6 +2,7 @@
 import request from 'supertest';
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyCaseChain } from '../../lib/audit/verify-audit.js';
 import { recordWorkflowId } from '../../workflows/record/record-contract.js';
 import { bearer, createTestApp } from '../support/api-harness.js';
 import { randomCreditCode } from '../support/credit-codes.js';
@@ -79,6 +80,8 @@ describe('POST /records/batch', () => {
     expect(new Set(records.map((r) => r.authorityId))).toEqual(new Set([world.authorityId]));
     const registered = await env.prisma.caseEvent.groupBy({ by: ['caseId'], where: { caseId: { in: ids }, type: 'REGISTERED' }, _count: true });
     expect(registered.map((g) => g._count)).toEqual(Array(15).fill(1));
+    // The REGISTERED events are written in one statement per chunk: each starts a chain that verifies.
+    for (const id of ids) expect(await verifyCaseChain(env.prisma, id), id).toMatchObject({ ok: true });
     for (const id of ids) {
       const description = await env.temporalClient.workflow.getHandle(recordWorkflowId(id)).describe();
       expect(description.status.name).toBe('RUNNING');
