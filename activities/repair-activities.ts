@@ -76,7 +76,7 @@ export function createRepairActivities(prisma: PrismaClient, temporal: Client, d
       temporal,
       taskQueue: Context.current().info.taskQueue,
       rectificationRequired: rectificationRequired && !rectified,
-      reinstated: true,
+      reinstated: { byCaseId: applicationId },
       carriedOver: { leniency: row.leniency === 'LIGHTER' || row.leniency === 'EXEMPTED' ? row.leniency : 'NONE', rectificationRequired, rectified },
     });
   }

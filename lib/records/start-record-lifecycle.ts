@@ -20,13 +20,16 @@ export interface StartLifecycleOptions extends LifecyclePolicyPins {
   taskQueue: string;
   /** Government bodies only: whether a rectification order (限期整改) runs. */
   rectificationRequired: boolean;
-  /** A revoked repair: the record's lifecycle runs again (same workflow id, new run). */
-  reinstated?: boolean;
+  /** A revoked repair: the record's lifecycle runs again (same workflow id, new run), started by that repair case. */
+  reinstated?: { byCaseId: string };
   /** A reinstated record keeps its leniency and its rectification requirement. */
   carriedOver?: RecordLifecycleInput['carriedOver'];
   /** Policies already loaded (a batch loads them once instead of once per record). */
   policies?: Partial<Pick<RecordLifecycleInput, 'publication' | 'rectification'>>;
 }
+
+/** The memo that names the repair case whose revocation started a reinstated run. */
+const REINSTATED_BY_MEMO = 'reinstatedBy';
 
 const isSanctionKind = (value: string | null): value is SanctionKind => value !== null && (SANCTION_KINDS as string[]).includes(value);
 
@@ -61,6 +64,7 @@ export async function startRecordLifecycle(record: DishonestyRecord, subject: Su
       taskQueue,
       args: [input],
       workflowIdReusePolicy: options.reinstated ? 'ALLOW_DUPLICATE' : 'REJECT_DUPLICATE',
+      ...(options.reinstated ? { memo: { [REINSTATED_BY_MEMO]: options.reinstated.byCaseId } } : {}),
       typedSearchAttributes: [
         { key: CaseTypeKey, value: RECORD_CASE_TYPE },
         { key: CaseStatusKey, value: 'ACTIVE' },
@@ -70,6 +74,18 @@ export async function startRecordLifecycle(record: DishonestyRecord, subject: Su
     });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    if (options.reinstated) await assertReinstatedRun(temporal, workflowId, options.reinstated.byCaseId);
   }
   return workflowId;
+}
+
+/**
+ * A running lifecycle is either this reinstatement's own run (a retry: nothing to do) or the run the repair ended,
+ * still closing (its REPAIRED signal not yet handled). The second must finish first, or the reinstatement is lost:
+ * the error makes the calling activity retry until it has.
+ */
+async function assertReinstatedRun(temporal: Client, workflowId: string, byCaseId: string): Promise<void> {
+  const running = await temporal.workflow.getHandle(workflowId).describe();
+  if (running.memo?.[REINSTATED_BY_MEMO] === byCaseId) return;
+  throw new Error(`record lifecycle ${workflowId} (run ${running.runId}) has not yet closed; the reinstatement by ${byCaseId} waits for it`);
 }

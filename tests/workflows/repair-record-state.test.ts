@@ -1,8 +1,9 @@
+import { MockActivityEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { createDeadlineCalculator } from '../../lib/calendar/deadline-calculator.js';
 import { acceptObjectionUpdate, decideObjectionUpdate } from '../../workflows/objection/objection-contract.js';
-import { decideLeniencyUpdate, decideRevocationUpdate, proposeLeniencyUpdate, recordLifecycleQuery, revokeRecordUpdate } from '../../workflows/record/record-contract.js';
+import { decideLeniencyUpdate, decideRevocationUpdate, proposeLeniencyUpdate, recordLifecycleQuery, recordOutcomeSignal, revokeRecordUpdate } from '../../workflows/record/record-contract.js';
 import {
   acceptRepairUpdate,
   decideRepairUpdate,
@@ -152,6 +153,43 @@ describe('a record deleted or revoked ends its open cases (real Temporal and Pos
     // LIGHTER: published for the minimum period only, a body suspended for that period (policy lighterLeniency default).
     expect(stored.publishedUntil?.toISOString().slice(0, 10)).toBe('2026-06-02');
     expect(stored.sanctionsActive).toBe(true);
+  });
+});
+
+describe('a revoked repair reinstates the record only after the run it ended has closed', () => {
+  it('the reinstatement is retried while the repaired run is still closing, then starts once, and a retry of it is harmless', async () => {
+    const world = await createRepairWorld(env.prisma);
+    const record = await repairableRecord(env.prisma, env.temporalClient, taskQueue, world);
+    const filed = await repairs(world).file(world.actors.applicant, { recordId: record.id, materials: FULL_MATERIALS });
+    await eventually(async () => ((await env.prisma.caseEvent.count({ where: { caseId: record.id, type: 'PUBLISHED' } })) > 0 ? true : undefined));
+    const repairedRun = await env.temporalClient.workflow.getHandle(`record-${record.id}`).describe();
+    // The approval committed, but the record's lifecycle has not yet handled its REPAIRED signal.
+    await env.prisma.dishonestyRecord.update({ where: { id: record.id }, data: { status: 'REPAIRED', publicationStatus: 'STOPPED', sanctionsActive: false } });
+    const activities = createActivities({ prisma: env.prisma, deadlines: createDeadlineCalculator(env.prisma, { timeZone: 'Asia/Shanghai', timeScale: TEST_TIME_SCALE }), temporal: env.temporalClient });
+    const revocation = {
+      event: { eventKey: `test-${filed.application.id}/revoked`, caseId: filed.application.id, caseType: 'REPAIR', type: 'REVOKED', actorId: world.actors.supervisor2.id, actorRole: 'SUPERVISOR', reason: '伪造', data: null, occurredAt: new Date().toISOString() },
+      readModel: { status: 'REVOKED' },
+      effect: { kind: 'REINSTATED', barUntil: '2027-06-01T00:00:00.000Z', reason: '伪造' },
+    } as const;
+    const attempt = () => new MockActivityEnvironment({ taskQueue }).run(activities.recordRepairTransition, structuredClone(revocation) as never);
+
+    await expect(attempt()).rejects.toThrow(/has not yet closed/);
+    expect((await env.temporalClient.workflow.getHandle(`record-${record.id}`).describe()).runId).toBe(repairedRun.runId);
+
+    await env.temporalClient.workflow.getHandle(`record-${record.id}`).signal(recordOutcomeSignal, { outcome: 'REPAIRED', caseId: filed.application.id });
+    await env.temporalClient.workflow.getHandle(`record-${record.id}`, repairedRun.runId).result();
+    await attempt();
+    const reinstatedRun = await env.temporalClient.workflow.getHandle(`record-${record.id}`).describe();
+    expect(reinstatedRun.runId).not.toBe(repairedRun.runId);
+    await attempt();
+    expect((await env.temporalClient.workflow.getHandle(`record-${record.id}`).describe()).runId).toBe(reinstatedRun.runId);
+
+    const stored = await eventually(async () => {
+      const row = await env.prisma.dishonestyRecord.findUniqueOrThrow({ where: { id: record.id } });
+      return (await eventTypes(record.id)).includes('REINSTATED') && row.status === 'ACTIVE' ? row : undefined;
+    });
+    expect(stored.publicationStatus).toBe('PUBLISHED');
+    expect((await eventTypes(record.id)).filter((type) => type === 'REINSTATED')).toHaveLength(1);
   });
 });
 
