@@ -67,7 +67,9 @@ export async function startTemporal(port: number, dataDir: string): Promise<stri
  * /health/ready answers 200, which needs the database, Temporal and a worker polling the task queue.
  */
 export async function startWorkerAndApi(env: NodeJS.ProcessEnv, port: number): Promise<{ worker: ChildProcess; api: ChildProcess }> {
-  const worker = start('worker', process.execPath, ['--import', 'tsx', 'worker/main.ts'], env);
+  // BENCH_WORKER_CPU_PROFILE=<dir>: the worker writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = process.env.BENCH_WORKER_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_CPU_PROFILE}`] : [];
+  const worker = start('worker', process.execPath, [...profile, '--import', 'tsx', 'worker/main.ts'], env);
   const api = start('api', process.execPath, ['--import', 'tsx', 'api/server.ts'], { ...env, PORT: String(port) });
   await until(
     'worker and API',
