@@ -124,14 +124,15 @@ describe('an objection that corrects the record (更正 of severity, decision da
   });
 
   it('a record published on until its rectification is published again for the rest of a longer corrected window', async () => {
-    // 0.5 s a month: a general record's 12 months pass in 6 s; a serious one's 36 months run 18 s from registration.
-    const queue = await queueFor({ ...TEST_TIME_SCALE, secondsPerMonth: 0.5 });
+    // 1 s a month: a general record's 12 months pass in 12 s; a serious one's 36 months run 36 s from registration, so
+    // the correction (after the 12 s) has 24 s to land inside the longer window, even on a loaded machine.
+    const queue = await queueFor({ ...TEST_TIME_SCALE, secondsPerMonth: 1 });
     const world = await createRecordWorld(env.prisma);
     const records = recordServiceFor(env.prisma, env.temporalClient, queue, world);
     const objections = objectionServiceFor(env.prisma, env.temporalClient, queue, world);
     const record = await records.register(world.actors.reviewer, registration(world, { rectificationRequired: true }));
     const handle = env.temporalClient.workflow.getHandle(`record-${record.id}`);
-    await eventually(async () => ((await handle.query(recordLifecycleQuery)).phase === 'AWAITING_RECTIFICATION' ? true : undefined), 20_000);
+    await eventually(async () => ((await handle.query(recordLifecycleQuery)).phase === 'AWAITING_RECTIFICATION' ? true : undefined), 40_000);
 
     const filed = await objections.file(world.actors.applicant, { recordId: record.id, grounds: 'INACCURATE_OR_INCOMPLETE', statement: '情节认定有误', evidence: [] });
     await objections.act(world.actors.reviewer, filed.case.id, acceptObjectionUpdate, {});
@@ -143,9 +144,9 @@ describe('an objection that corrects the record (更正 of severity, decision da
     await eventually(async () => {
       const types = (await env.prisma.caseEvent.findMany({ where: { caseId: record.id, caseType: 'RECORD' }, orderBy: { id: 'asc' } })).map((e) => e.type);
       return types.filter((t) => t === 'PUBLICATION_CONTINUES_UNTIL_RECTIFIED').length === 2 ? types : undefined;
-    }, 30_000);
+    }, 60_000);
     expect((await handle.query(recordLifecycleQuery)).phase).toBe('AWAITING_RECTIFICATION');
-  });
+  }, 120_000);
 
   it('a correction of facts only leaves the publication window and the sanctions as they were', async () => {
     const world = await createRecordWorld(env.prisma);
