@@ -43,6 +43,7 @@ import { statsTrendsRouter } from './stats/stats-trends-router.js';
 import { auditEventsRouter } from './audit/audit-events-router.js';
 import { outboxRouter } from './outbox/outbox-router.js';
 import { userRouter } from './users/user-router.js';
+import { authorityRouter } from './authorities/authority-router.js';
 import { workItemRouter } from './work/work-item-router.js';
 import { stepWorkRouter } from './claims/step-work-router.js';
 import { createApiMetrics } from './observability/api-metrics.js';
@@ -117,7 +118,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(statsRouter(deps.prisma, deps.deadlines));
   app.use(statsTrendsRouter(deps.prisma, deps.deadlines.timeZone));
   // The console's views: a person's work across case types, names on cases, the audit log and the outbox.
-  app.use(workItemRouter(deps.prisma), userRouter(deps.prisma), auditEventsRouter(deps.prisma), outboxRouter(deps.prisma));
+  app.use(workItemRouter(deps.prisma), userRouter(deps.prisma), authorityRouter(deps.prisma), auditEventsRouter(deps.prisma), outboxRouter(deps.prisma));
   const repairs = createRepairService({ ...deps, timeZone: deps.deadlines.timeZone });
   app.use(repairRouter(repairs, deps.prisma));
   const commitments = createCommitmentService({ ...deps, timeZone: deps.deadlines.timeZone });

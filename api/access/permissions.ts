@@ -117,6 +117,7 @@ export const PERMISSIONS = {
   // The console: a person's work across case types, the names of the people on their cases, the audit and outbox views
   'work.read': { roles: EVERYONE, decides: false },
   'user.read': { roles: EVERYONE, decides: false },
+  'authority.read': { roles: EVERYONE, decides: false },
   'audit.read': { roles: [ADMIN], decides: false },
   'outbox.read': { roles: [ADMIN], decides: false },
   // Sending a dead notification again (it decides no case; audited)

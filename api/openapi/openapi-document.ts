@@ -16,6 +16,7 @@ import { registerStatsOpenApi } from '../stats/stats-openapi.js';
 import { registerStatsTrendsOpenApi } from '../stats/stats-trends-openapi.js';
 import { registerAdminViewsOpenApi } from '../outbox/outbox-openapi.js';
 import { registerUserOpenApi } from '../users/user-openapi.js';
+import { registerAuthorityOpenApi } from '../authorities/authority-openapi.js';
 import { registerWorkItemOpenApi } from '../work/work-item-openapi.js';
 import { registerStepWorkOpenApi } from '../claims/step-work-openapi.js';
 
@@ -40,6 +41,7 @@ export function buildOpenApiDocument() {
   registerWorkItemOpenApi(registry);
   registerStepWorkOpenApi(registry);
   registerUserOpenApi(registry);
+  registerAuthorityOpenApi(registry);
   registerAdminViewsOpenApi(registry);
   registerObservabilityOpenApi(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -170,6 +170,7 @@ const MATRIX: Record<string, RouteSpec> = {
   'GET /work-items': { fixture: 'none', request: NO_BODY('/work-items?scope=all'), expect: ALL_200 },
   'GET /work-items/summary': { fixture: 'none', request: NO_BODY('/work-items/summary'), expect: ALL_200 },
   'GET /users': { fixture: 'none', request: NO_BODY('/users?ids=no-such-user'), expect: ALL_200 },
+  'GET /authorities': { fixture: 'none', request: NO_BODY('/authorities'), expect: ALL_200 },
   'GET /audit/events': { fixture: 'none', request: NO_BODY('/audit/events?pageSize=5'), expect: e(403, 403, 403, 403, 403, 200) },
   'GET /outbox/messages': { fixture: 'none', request: NO_BODY('/outbox/messages?pageSize=5'), expect: e(403, 403, 403, 403, 403, 200) },
   'POST /outbox/messages/{id}/retry': {

@@ -42,6 +42,9 @@ describe('a commitment in the console', () => {
     await form.getByLabel('承诺对象（涉及的公众或企业）').fill('本县新开办企业');
     await choose(body, '重点领域', '招商引资');
     await form.getByLabel('监督机关编号').fill(world.authorityId);
+    // The authority typed is named under the field (GET /authorities).
+    const authority = await env.prisma.authority.findUniqueOrThrow({ where: { id: world.authorityId } });
+    await form.getByText(authority.name, { exact: true }).waitFor();
     const due = inDays(30);
     await form.getByLabel('到期日').fill(due);
     await form.getByLabel('到期日').press('Enter');
@@ -53,6 +56,7 @@ describe('a commitment in the console', () => {
 
     await body.getByRole('link', { name: row.id }).click();
     await body.getByRole('heading', { name: `公开承诺 ${row.id}` }).waitFor();
+    await body.getByText(`${authority.name}（${world.authorityId}）`).waitFor();
     const progress = body.getByRole('form', { name: '报告履约进展' });
     await progress.getByLabel('进展情况').fill('已完成流程再造，试运行中');
     await progress.getByRole('button', { name: '报告进展' }).click();

@@ -18,6 +18,7 @@ import { CASE_COMMON_TEXT as C } from '../case-common/texts';
 import { useCaseAction } from '../case-common/use-case-action';
 import { ProposalCard } from '../record-proposals/proposal-card';
 import { COMMITMENT_TEXT as T } from './texts';
+import { AuthorityName } from '../case-common/authorities';
 
 const STAFF = new Set(['REVIEWER', 'SUPERVISOR']);
 const required = (max: number) => [{ required: true, whitespace: true, message: C.reasonRequired }, { max }];
@@ -150,7 +151,7 @@ export function CommitmentPage() {
             <Descriptions.Item label={T.fields.dueDate}>{date(c.dueDate)}</Descriptions.Item>
             <Descriptions.Item label={T.fields.recurrence}>{c.recurrence ? T.recurrenceText(c.recurrence.everyMonths, c.recurrence.endsOn) : T.noRecurrence}</Descriptions.Item>
             <Descriptions.Item label={T.fields.subject}>{c.subjectId}</Descriptions.Item>
-            <Descriptions.Item label={T.fields.authority}>{c.authorityId}</Descriptions.Item>
+            <Descriptions.Item label={T.fields.authority}><AuthorityName id={c.authorityId} /></Descriptions.Item>
             <Descriptions.Item label={T.fields.registeredAt}>{dateTime(c.registeredAt)}</Descriptions.Item>
             <Descriptions.Item label={T.fields.closedAt}>{dateTime(c.closedAt)}</Descriptions.Item>
           </Descriptions>

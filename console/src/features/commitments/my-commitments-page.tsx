@@ -7,6 +7,7 @@ import { api, must } from '../../api/client';
 import { problemText } from '../../api/problem-text';
 import { date } from '../../lib/dates';
 import { COMMITMENT_KIND_LABEL, COMMITMENT_STATUS_LABEL, label, POLICY_AREA_LABEL } from '../../lib/labels';
+import { AuthorityInput } from '../case-common/authorities';
 import { COMMITMENT_TEXT as T } from './texts';
 
 type Kind = 'SERVICE_QUALITY' | 'TIME_LIMIT' | 'GUARANTEE' | 'TOWNSHIP_PUBLIC';
@@ -83,7 +84,7 @@ function RegisterCommitment({ open, onClose }: { open: boolean; onClose: () => v
           <Select options={AREAS.map((value) => ({ value, label: label(POLICY_AREA_LABEL, value) }))} />
         </Form.Item>
         <Form.Item label={T.authorityId} name="authorityId" rules={required(T.authorityRequired, 64)}>
-          <Input maxLength={64} />
+          <AuthorityInput maxLength={64} />
         </Form.Item>
         <Form.Item label={T.dueDate} name="dueDate" rules={[{ required: true, message: T.dueDateRequired }]}>
           <DatePicker />

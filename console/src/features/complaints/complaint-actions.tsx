@@ -2,6 +2,7 @@ import { Alert, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Radio, S
 import { api, must } from '../../api/client';
 import { FINDING_LABEL } from '../../lib/labels';
 import type { SessionActor } from '../../session/use-session';
+import { AuthorityInput } from '../case-common/authorities';
 import { ClaimButtons } from '../case-common/claim-buttons';
 import { CASE_COMMON_TEXT as C } from '../case-common/texts';
 import { useCaseAction } from '../case-common/use-case-action';
@@ -71,7 +72,7 @@ export function ComplaintActions({ actor, complaint }: { actor: SessionActor; co
         <Form<{ competentAuthorityId: string; note?: string }> layout="vertical" style={{ minWidth: 300, flex: '1 1 300px' }} aria-label={T.forwardTitle}
           onFinish={(v) => action.run(T.forwarded, () => must(api.POST('/complaints/{complaintId}/forwarding', { ...path, body: { competentAuthorityId: v.competentAuthorityId.trim(), ...(v.note?.trim() ? { note: v.note.trim() } : {}) } })))}>
           <Form.Item label={T.competentAuthorityId} name="competentAuthorityId" rules={[{ required: true, whitespace: true, message: T.competentAuthorityRequired }, { max: 64 }]}>
-            <Input maxLength={64} />
+            <AuthorityInput maxLength={64} />
           </Form.Item>
           <Form.Item label={T.forwardNote} name="note" rules={[{ max: 2000 }]}>
             <Input.TextArea rows={2} maxLength={2000} />

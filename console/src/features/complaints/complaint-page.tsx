@@ -13,6 +13,7 @@ import { EvidenceList, type EvidenceItem } from '../case-common/evidence-list';
 import { StepHandOff } from '../case-common/step-hand-off';
 import { ComplaintActions } from './complaint-actions';
 import { COMPLAINT_CASE_TEXT as T, COMPLAINT_TEXT } from './texts';
+import { AuthorityName } from '../case-common/authorities';
 
 interface Reporter {
   redacted?: true;
@@ -99,7 +100,7 @@ export function ComplaintPage() {
             <Descriptions.Item label={T.fields.policyArea}>{label(POLICY_AREA_LABEL, c.policyArea)}</Descriptions.Item>
             <Descriptions.Item label={T.fields.category}>{label(COMPLAINT_TEXT.categories, c.category)}</Descriptions.Item>
             <Descriptions.Item label={T.fields.intakeAuthority}>{c.intakeAuthorityId}</Descriptions.Item>
-            <Descriptions.Item label={T.fields.authority}>{c.authorityId !== c.intakeAuthorityId ? c.authorityId : '—'}</Descriptions.Item>
+            <Descriptions.Item label={T.fields.authority}>{c.authorityId !== c.intakeAuthorityId ? <AuthorityName id={c.authorityId} /> : '—'}</Descriptions.Item>
             <Descriptions.Item label={T.fields.filedAt}>{dateTime(c.filedAt)}</Descriptions.Item>
             <Descriptions.Item label={T.fields.summary} span={2}>{c.summary}</Descriptions.Item>
             <Descriptions.Item label={T.fields.finding}>{c.finding ? label(FINDING_LABEL, c.finding) : '—'}</Descriptions.Item>

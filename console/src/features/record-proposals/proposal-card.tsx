@@ -9,6 +9,7 @@ import { usePeople } from '../../lib/people';
 import { SEVERITY_OPTION_LABEL } from '../complaints/texts';
 import { ProposalActions } from './proposal-actions';
 import { PROPOSAL_TEXT as T } from './texts';
+import { AuthorityName } from '../case-common/authorities';
 
 export interface ProposalView {
   id: string;
@@ -48,7 +49,7 @@ export function ProposalCard({ proposalId, title = T.title, canDecide = false }:
             {label(PROPOSAL_SOURCE_LABEL, p.source)} · <Link to={casePath(p.source, p.sourceCaseId)}>{p.sourceCaseId}</Link>
           </Descriptions.Item>
           <Descriptions.Item label={T.fields.subject}>{p.subjectId}</Descriptions.Item>
-          <Descriptions.Item label={T.fields.authority}>{p.authorityId}</Descriptions.Item>
+          <Descriptions.Item label={T.fields.authority}><AuthorityName id={p.authorityId} /></Descriptions.Item>
           <Descriptions.Item label={T.fields.area}>{label(POLICY_AREA_LABEL, p.policyArea)}</Descriptions.Item>
           <Descriptions.Item label={T.fields.severity}>{label(SEVERITY_OPTION_LABEL, p.severity)}</Descriptions.Item>
           <Descriptions.Item label={T.fields.factsTitle} span={2}>{p.facts?.title ?? '—'}</Descriptions.Item>
