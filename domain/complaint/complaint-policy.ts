@@ -33,5 +33,5 @@ export const ComplaintCategory = {
 } as const;
 export type ComplaintCategory = (typeof ComplaintCategory)[keyof typeof ComplaintCategory];
 
-export const ComplaintFinding = { UNFOUNDED: 'UNFOUNDED', CONFIRMED: 'CONFIRMED', PARTLY_CONFIRMED: 'PARTLY_CONFIRMED' } as const;
-export type ComplaintFinding = (typeof ComplaintFinding)[keyof typeof ComplaintFinding];
+// In a module without zod, so the workflow bundle (which needs it) does not carry zod.
+export { ComplaintFinding } from './complaint-finding.js';

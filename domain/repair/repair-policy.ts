@@ -55,21 +55,5 @@ export const repairPolicySchema = z.object({
 });
 export type RepairPolicy = z.infer<typeof repairPolicySchema>;
 
-export const DEFAULT_REPAIR_POLICY: RepairPolicy = {
-  acceptWorkingDays: 3,
-  reviewWorkingDays: 3,
-  approveWorkingDays: 3,
-  correctionWorkingDays: 10,
-  correctionRestartsClock: false,
-  reminderWorkingDaysBefore: 1,
-  requiredMaterials: ['APPLICATION_FORM', 'CREDIT_COMMITMENT', 'PERFORMANCE_PROOF', 'IDENTITY_AUTHORIZATION'],
-  reapplyAfterDays: 30,
-  barAfterRevocationMonths: 12,
-  revocationWindowMonths: 36,
-  excludedSources: [],
-  repeatOffenceLimit: null,
-  repeatOffenceWindowMonths: 24,
-  overallWorkingDays: 10,
-  overallExtensionWorkingDays: 3,
-  correctionPausesOverallCap: true,
-};
+// The defaults live in a module without zod, so the workflow bundle (which needs them) does not carry zod.
+export { DEFAULT_REPAIR_POLICY } from './repair-policy-default.js';

@@ -33,7 +33,8 @@ describe('GET /authorities', () => {
     const byName = await list({ q: `目录${s}` });
     expect(byName.status).toBe(200);
     expect(byName.body.items).toEqual([bureau, court].sort((a, b) => (a.name < b.name ? -1 : 1)));
-    expect((await list({ q: '中级人民法院' })).body.items).toContainEqual(court);
+    // Part of the name from its middle (other tests' authorities share the usual words, and a page holds 50).
+    expect((await list({ q: `${s}市中级` })).body.items).toEqual([court]);
     expect((await list({ q: court.id })).body.items).toEqual([court]);
     expect((await list({ q: bureau.creditCode.slice(0, 12).toLowerCase() }, world.actors.reviewer)).body.items).toEqual([bureau]);
   });

@@ -16,4 +16,10 @@ describe('modules shared by the workflows of a worker thread', () => {
     // A frozen shared zod fails every workflow that builds a schema (it sets its default locale lazily).
     expect(sharedModule).not.toMatch(/__webpack_require__\([^)]*zod/);
   });
+
+  it('the bundle carries no zod: each workflow would evaluate it again (validation is the API\'s and the activities\' job)', () => {
+    const code = readFileSync(inject('workflowBundlePath'), 'utf8');
+    const zodModules = code.match(/^\/\*\*\*\/ "\.\/node_modules\/zod\/[^"]*"/gm) ?? [];
+    expect(zodModules).toEqual([]);
+  });
 });

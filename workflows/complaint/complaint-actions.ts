@@ -1,5 +1,5 @@
 import type { Actor, Role } from '../../domain/roles.js';
-import { ComplaintFinding } from '../../domain/complaint/complaint-policy.js';
+import { ComplaintFinding } from '../../domain/complaint/complaint-finding.js';
 import type { CaseRuntime } from '../shared/case-runtime.js';
 import { FailureType } from '../shared/failure-types.js';
 import { reject, requireAuthorityStaff, requireStatus, requireText } from '../shared/validators.js';

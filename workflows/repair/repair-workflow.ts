@@ -2,7 +2,7 @@ import { condition, patched, setHandler } from '@temporalio/workflow';
 import { addCalendarMonthsToInstant } from '../../domain/records/calendar-months.js';
 import { revocationWindowEndsAt } from '../../domain/repair/repair-dates.js';
 import { missingMaterials } from '../../domain/repair/repair-materials.js';
-import { DEFAULT_REPAIR_POLICY } from '../../domain/repair/repair-policy.js';
+import { DEFAULT_REPAIR_POLICY } from '../../domain/repair/repair-policy-default.js';
 import { SYSTEM_ACTOR } from '../shared/case-event.js';
 import { CaseRuntime } from '../shared/case-runtime.js';
 import {
