@@ -89,7 +89,6 @@ const configSchema = z.object({
   EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
   /** Bearer token a Prometheus scraper sends to GET /metrics on the API; unset: /metrics answers 404. */
   METRICS_TOKEN: emptyAsUnset(z.string().min(16)),
-  /** host:port where the worker serves the Temporal SDK's Prometheus metrics (e.g. 0.0.0.0:9464); unset: none. */
   /**
    * Workflows the worker keeps in memory between their tasks (sticky cache). The SDK's default follows the heap limit
    * (~2,300 on a 4 GiB heap), and this product's workflows weigh ~1.7 MB each there: 10,000 imported lifecycles took
@@ -97,6 +96,7 @@ const configSchema = z.object({
    * they next run.
    */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(250),
+  /** host:port where the worker serves the Temporal SDK's Prometheus metrics (e.g. 0.0.0.0:9464); unset: none. */
   TEMPORAL_METRICS_BIND_ADDRESS: emptyAsUnset(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port')),
   /** Directory of the instance's own files (generated keys, exported audit checkpoints). */
   DATA_DIR: z.string().min(1).default('.data'),

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { signedActionBundlerOptions, WORKFLOW_INTERCEPTOR_MODULES } from '../lib/temporal-security/workflow-bundle.js';
+import { workflowBundlerOptions, WORKFLOW_INTERCEPTOR_MODULES } from '../lib/temporal-security/workflow-bundle.js';
 import { TEST_TEMPORAL_KEYS } from '../tests/support/temporal-test-keys.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -16,7 +16,7 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 const { code } = await bundleWorkflowCode({
   workflowsPath: `${root}workflows/index.ts`,
   workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
-  ...signedActionBundlerOptions(TEST_TEMPORAL_KEYS),
+  ...workflowBundlerOptions(TEST_TEMPORAL_KEYS),
   logger: new DefaultLogger('WARN'),
 });
 let failed = 0;

@@ -12,7 +12,7 @@ import { installWorkerRuntime } from '../lib/observability/worker-runtime.js';
 import { OutboxDispatcher } from '../lib/outbox/outbox-dispatcher.js';
 import { createPrismaClient } from '../lib/prisma.js';
 import { createTemporalClient, temporalDataConverter } from '../lib/temporal-connection.js';
-import { signedActionBundlerOptions, WORKFLOW_INTERCEPTOR_MODULES } from '../lib/temporal-security/workflow-bundle.js';
+import { workflowBundlerOptions, WORKFLOW_INTERCEPTOR_MODULES } from '../lib/temporal-security/workflow-bundle.js';
 
 const config = loadConfig();
 const keys = temporalKeysOf(config);
@@ -30,7 +30,7 @@ const worker = await Worker.create({
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
   workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
-  bundlerOptions: signedActionBundlerOptions(keys),
+  bundlerOptions: workflowBundlerOptions(keys),
   interceptors: { workflowModules: [...WORKFLOW_INTERCEPTOR_MODULES, ...traced.workflowModules], activity: traced.activity },
   sinks: traced.sinks,
   dataConverter: temporalDataConverter(keys),

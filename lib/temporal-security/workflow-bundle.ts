@@ -15,10 +15,11 @@ export const WORKFLOW_INTERCEPTOR_MODULES = [fileURLToPath(new URL('../../workfl
 export const SHARED_WORKFLOW_MODULES = [fileURLToPath(new URL('../../workflows/shared/shared-modules.ts', import.meta.url))];
 
 /**
- * Bundler options that compile the public keys of signed actions (the current one first, then earlier ones) into the workflow code (the sandbox has no
- * configuration of its own; the key is public, only the API and the worker hold the secret one).
+ * Bundler options of every bundle of the product's workflows (worker, tests, replay): the shared modules' preload, and
+ * the public keys of signed actions (the current one first, then earlier ones) compiled into the workflow code (the
+ * sandbox has no configuration of its own; the key is public, only the API and the worker hold the secret one).
  */
-export function signedActionBundlerOptions(keys: Pick<TemporalKeys, 'signing' | 'previousPublicKeysHex'>): Pick<BundleOptions, 'webpackConfigHook' | 'preloadModules'> {
+export function workflowBundlerOptions(keys: Pick<TemporalKeys, 'signing' | 'previousPublicKeysHex'>): Pick<BundleOptions, 'webpackConfigHook' | 'preloadModules'> {
   const publicKeys = [keys.signing.publicKeyHex, ...keys.previousPublicKeysHex];
   return {
     preloadModules: SHARED_WORKFLOW_MODULES,

@@ -14,7 +14,7 @@ import { createDeadlineCalculator } from '../../lib/calendar/deadline-calculator
 import { workerTracing } from '../../lib/observability/temporal-tracing.js';
 import { startTracing } from '../../lib/observability/tracing.js';
 import { secureClientOptions, temporalDataConverter } from '../../lib/temporal-connection.js';
-import { signedActionBundlerOptions, WORKFLOW_INTERCEPTOR_MODULES } from '../../lib/temporal-security/workflow-bundle.js';
+import { workflowBundlerOptions, WORKFLOW_INTERCEPTOR_MODULES } from '../../lib/temporal-security/workflow-bundle.js';
 import { bearer, createTestApp } from '../support/api-harness.js';
 import { createObjectionWorld, type ObjectionWorld } from '../support/objection-fixtures.js';
 import { eventually } from '../support/eventually.js';
@@ -35,7 +35,7 @@ beforeAll(async () => {
   const { code } = await bundleWorkflowCode({
     workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)),
     workflowInterceptorModules: [...WORKFLOW_INTERCEPTOR_MODULES, ...traced.workflowModules],
-    ...signedActionBundlerOptions(TEST_TEMPORAL_KEYS),
+    ...workflowBundlerOptions(TEST_TEMPORAL_KEYS),
     logger: new DefaultLogger('WARN'),
   });
   worker = await Worker.create({

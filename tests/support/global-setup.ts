@@ -13,7 +13,7 @@ import { Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { DEFAULT_DATABASE_URL } from '../../lib/database-url.js';
-import { signedActionBundlerOptions, WORKFLOW_INTERCEPTOR_MODULES } from '../../lib/temporal-security/workflow-bundle.js';
+import { workflowBundlerOptions, WORKFLOW_INTERCEPTOR_MODULES } from '../../lib/temporal-security/workflow-bundle.js';
 import { dropDatabase, setupDatabase } from '../../scripts/db-setup.js';
 import { dropAbandonedTestDatabases } from './abandoned-test-databases.js';
 import { TEST_TEMPORAL_KEYS } from './temporal-test-keys.js';
@@ -134,7 +134,7 @@ async function bundleWorkflows(dir: string): Promise<string> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: join(repoRoot, 'workflows/index.ts'),
     workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
-    ...signedActionBundlerOptions(TEST_TEMPORAL_KEYS),
+    ...workflowBundlerOptions(TEST_TEMPORAL_KEYS),
     logger: new DefaultLogger('WARN'),
   });
   const path = join(dir, 'workflow-bundle.js');
