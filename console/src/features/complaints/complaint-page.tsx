@@ -99,7 +99,7 @@ export function ComplaintPage() {
             <Descriptions.Item label={T.fields.subject}>{c.subjectId}</Descriptions.Item>
             <Descriptions.Item label={T.fields.policyArea}>{label(POLICY_AREA_LABEL, c.policyArea)}</Descriptions.Item>
             <Descriptions.Item label={T.fields.category}>{label(COMPLAINT_TEXT.categories, c.category)}</Descriptions.Item>
-            <Descriptions.Item label={T.fields.intakeAuthority}>{c.intakeAuthorityId}</Descriptions.Item>
+            <Descriptions.Item label={T.fields.intakeAuthority}><AuthorityName id={c.intakeAuthorityId} /></Descriptions.Item>
             <Descriptions.Item label={T.fields.authority}>{c.authorityId !== c.intakeAuthorityId ? <AuthorityName id={c.authorityId} /> : '—'}</Descriptions.Item>
             <Descriptions.Item label={T.fields.filedAt}>{dateTime(c.filedAt)}</Descriptions.Item>
             <Descriptions.Item label={T.fields.summary} span={2}>{c.summary}</Descriptions.Item>
